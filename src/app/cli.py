@@ -1,0 +1,194 @@
+"""Command line: ``python -m app [--db PATH] [--version] [COMMAND ...]`` (CONTRACT.md).
+
+No command opens the window. Commands never prompt. Exit codes: 0 done, 1 a problem with the
+input or the data (one plain sentence on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.db.database import Database
+from app.domain.deadlines import statutory_deadline
+from app.domain.errors import AppError
+from app.paths import resolve_db_path
+from app.services import archive, inspections, samples
+
+Handler = Callable[[Database, argparse.Namespace], int]
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_samples(db: Database, _args: argparse.Namespace) -> int:
+    outcome = samples.load_samples(db)
+    _out(f"Sample inspections: {outcome.describe()}.")
+    return 0
+
+
+def cmd_list(db: Database, args: argparse.Namespace) -> int:
+    rows = inspections.list_inspections(db, include_archived=args.all or args.json)
+    if args.json:
+        _out(archive.dumps([
+            {"id": r.id, "title": r.title,
+             "published_on": r.published_on.isoformat() if r.published_on else None,
+             "deadline": _iso(statutory_deadline(r.published_on)), "status": r.status.value}
+            for r in rows
+        ]))  # fmt: skip
+        return 0
+    if not rows:
+        _out("No inspections yet. Run 'samples' to load the two sample inspections.")
+    for r in rows:
+        published = f"{r.published_on:%d/%m/%Y}" if r.published_on else "no date"
+        _out(f"{r.id:>4}  {published:<10}  {r.status.label:<34}  {r.title}")
+    return 0
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def cmd_show(db: Database, args: argparse.Namespace) -> int:
+    inspection = inspections.get_inspection(db, args.id)
+    if args.json:
+        _out(archive.dumps(archive.inspection_to_dict(inspection)))
+        return 0
+    deadline = statutory_deadline(inspection.published_on)
+    _out(inspection.title)
+    _out(f"Published on: {inspection.published_on or 'unknown'}")
+    _out(f"Section 55 deadline: {deadline or 'unknown'}")
+    _out(f"Status: {inspection.status.label}")
+    for finding in inspection.findings:
+        _out(f"- {finding.reference}{'' if finding.applies else ' (does not apply)'}")
+    return 0
+
+
+def cmd_export_json(db: Database, args: argparse.Namespace) -> int:
+    records = inspections.all_inspections(db, list(args.ids))
+    archive.write_archive(Path(args.out), records)
+    _out(f"Wrote {len(records)} inspection(s) to {args.out}.")
+    return 0
+
+
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if path.suffix.lower() == ".json":
+        records = archive.read_archive(path)
+    else:
+        from app.importers import import_document
+
+        imported = import_document(path)
+        for warning in imported.warnings:
+            print(f"Warning: {warning}", file=sys.stderr)
+        records = [imported.inspection]
+    outcome = inspections.import_inspections(
+        db, records, update_existing=args.yes, fill_defaults=path.suffix.lower() != ".json"
+    )
+    for title, existing in outcome.skipped:
+        print(f"Skipped “{title}”: already present as inspection {existing} "
+              "(use --yes to update it).", file=sys.stderr)  # fmt: skip
+    ids = outcome.added + outcome.updated
+    if args.json:
+        stored = [inspections.get_inspection(db, i) for i in ids]
+        if (len(records) == 1 and path.suffix.lower() != ".json") or len(stored) == 1:
+            _out(archive.dumps(archive.inspection_to_dict(stored[0])) if stored else "null")
+        else:
+            _out(archive.dumps(archive.archive_to_dict(stored)))
+    else:
+        _out(f"Import from {path.name}: {outcome.describe()}.")
+    return 0
+
+
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
+    from app.services.publishing import export_response
+
+    if not (args.pdf or args.html or args.docx):
+        raise argparse.ArgumentTypeError("give at least one of --pdf, --html, --docx")
+    result = export_response(
+        db, args.id, pdf=args.pdf, html=args.html, docx=args.docx,
+        internal=args.internal, marking=args.marking,
+    )  # fmt: skip
+    for warning in result.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    for written in result.written:
+        _out(f"Wrote {written}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="opcc-responses",
+        description=f"{APP_NAME}: section 55 responses to HMICFRS inspections. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file (default: your data folder; "
+                        "or the OPCC_RESPONSES_DB environment variable)")  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("samples", cmd_samples, "load the two sample inspections")
+    sub = add("list", cmd_list, "list the inspections")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_argument("--all", action="store_true", help="include archived inspections")
+    sub = add("show", cmd_show, "show one inspection")
+    sub.add_argument("id", type=int)
+    sub.add_argument("--json", action="store_true", help="print the archive's inspection shape")
+    sub = add("export-json", cmd_export_json, "write a JSON archive (all inspections by default)")
+    sub.add_argument("out", metavar="OUT")
+    sub.add_argument("ids", metavar="ID", type=int, nargs="*")
+    sub = add(
+        "import", cmd_import, "import an archive (.json) or a document (.txt .html .pdf .docx)"
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--json", action="store_true", help="print what was imported as JSON")
+    sub.add_argument("--yes", action="store_true", help="update an inspection already present")
+    sub = add("export", cmd_export, "write the response document as PDF, HTML and/or DOCX")
+    sub.add_argument("id", type=int)
+    sub.add_argument("--pdf", metavar="OUT")
+    sub.add_argument("--html", metavar="OUT")
+    sub.add_argument("--docx", metavar="OUT")
+    sub.add_argument(
+        "--internal", action="store_true", help="internal copy: office checklist and marking"
+    )
+    sub.add_argument("--marking", choices=["none", "OFFICIAL", "OFFICIAL-SENSITIVE"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _open_window(args)
+    handler: Handler = args.handler
+    try:
+        db = Database.open(resolve_db_path(args.db))
+    except AppError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    try:
+        return handler(db, args)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    except AppError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    return 1  # pragma: no cover - parser.error exits
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from app.ui.application import run_gui  # only the window needs Qt
+
+    return run_gui(resolve_db_path(args.db))

@@ -1,0 +1,26 @@
+"""Consistent copies of a live SQLite database, through SQLite's online backup API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from app.domain.errors import DatabaseError
+
+
+def backup_database(source: Path, destination: Path) -> Path:
+    """Copy ``source`` to ``destination`` safely even while the database is in use."""
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(source) as live, sqlite3.connect(destination) as copy:
+            live.backup(copy)
+        copy.close()
+    except (sqlite3.Error, OSError) as error:
+        raise DatabaseError(f"Could not back up the database to {destination}: {error}.") from error
+    return destination
+
+
+def timestamped_name(stem: str, label: str, now: dt.datetime | None = None) -> str:
+    moment = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return f"{stem}-{label}-{moment}.sqlite3"

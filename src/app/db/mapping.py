@@ -1,0 +1,175 @@
+"""Conversion between table rows and the domain's plain values (app.domain.model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.db.models import (
+    FindingRow,
+    InspectionRow,
+    OfficeStepRow,
+    PillarRow,
+    ProgressUpdateRow,
+    QuestionRow,
+    ResponseRow,
+    RevisionRow,
+)
+from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
+from app.domain.model import (
+    Finding,
+    GradedQuestion,
+    Inspection,
+    OfficeStep,
+    Pillar,
+    ProgressUpdate,
+    Revision,
+    RoleTexts,
+)
+
+HEADER_FIELDS = (
+    "title", "published_on", "publication_types", "forces", "url", "url_label",
+    "stated_deadline", "cc_comments_requested_by", "archived", "key_findings",
+    "recommendations_note", "areas_for_improvement_note", "causes_of_concern_note", "report_text",
+)  # fmt: skip
+
+
+def finding_from_row(row: FindingRow) -> Finding:
+    responses = RoleTexts()
+    for response in row.responses:
+        if response.part == ResponsePart.RESPONSE:
+            responses.set(AuthorRole(response.role), response.text)
+    return Finding(
+        id=row.id,
+        kind=FindingKind(row.kind),
+        reference=row.reference,
+        text=row.text,
+        addressee=row.addressee,
+        applies=row.applies,
+        not_applicable_reason=row.not_applicable_reason,
+        question=row.question_number,
+        parent=row.parent_reference,
+        due_text=row.due_text,
+        due_on=row.due_on,
+        responses=responses,
+        progress=[ProgressUpdate(p.on, p.status, p.note, p.by) for p in row.progress],
+    )
+
+
+def inspection_from_row(row: InspectionRow) -> Inspection:
+    inspection = Inspection(
+        id=row.id,
+        status=InspectionStatus(row.status),
+        publication_types=list(row.publication_types),
+        forces=list(row.forces),
+        **{name: getattr(row, name) for name in HEADER_FIELDS if name not in _LIST_FIELDS},
+    )
+    inspection.pillars = [Pillar(p.name, p.grade, p.summary) for p in row.pillars]
+    inspection.questions = [
+        GradedQuestion(q.pillar, q.number, q.question, q.grade, q.text) for q in row.questions
+    ]
+    inspection.findings = [finding_from_row(f) for f in row.findings]
+    inspection.office_steps = [
+        OfficeStep(s.step, s.done_on, s.done_by, s.note) for s in row.office_steps
+    ]
+    revisions: list[Revision] = []
+    for response in row.responses:
+        target = inspection.overall if response.part == ResponsePart.OVERALL else inspection.closing
+        if response.finding_id is None:
+            target.set(AuthorRole(response.role), response.text)
+        reference = response.finding.reference if response.finding is not None else None
+        revisions.extend(
+            Revision(reference, AuthorRole(response.role), ResponsePart(response.part), r.text,
+                     r.saved_at, r.saved_by)
+            for r in response.revisions
+        )  # fmt: skip
+    revisions.sort(key=lambda r: r.saved_at)
+    inspection.revisions = revisions
+    return inspection
+
+
+_LIST_FIELDS = {"publication_types", "forces"}
+
+
+def apply_header(row: InspectionRow, inspection: Inspection) -> None:
+    for name in HEADER_FIELDS:
+        value = getattr(inspection, name)
+        setattr(row, name, list(value) if name in _LIST_FIELDS else value)
+    row.status = inspection.status.value
+
+
+def finding_row(finding: Finding, position: int) -> FindingRow:
+    row = FindingRow(position=position)
+    apply_finding(row, finding)
+    row.progress = [
+        ProgressUpdateRow(position=n, on=p.on, status=p.status, note=p.note, by=p.by)
+        for n, p in enumerate(finding.progress)
+    ]
+    return row
+
+
+def apply_finding(row: FindingRow, finding: Finding) -> None:
+    row.kind = finding.kind.value
+    row.reference = finding.reference
+    row.text = finding.text
+    row.addressee = finding.addressee
+    row.applies = finding.applies
+    row.not_applicable_reason = finding.not_applicable_reason
+    row.question_number = finding.question
+    row.parent_reference = finding.parent
+    row.due_text = finding.due_text
+    row.due_on = finding.due_on
+
+
+def build_inspection_row(inspection: Inspection, now: dt.datetime) -> InspectionRow:
+    """New rows for a whole inspection: findings, responses and their revisions included."""
+    row = InspectionRow(created_at=now, updated_at=now, version=1)
+    apply_header(row, inspection)
+    row.pillars = [
+        PillarRow(position=n, name=p.name, grade=p.grade, summary=p.summary)
+        for n, p in enumerate(inspection.pillars)
+    ]
+    row.questions = [
+        QuestionRow(position=n, pillar=q.pillar, number=q.number, question=q.question,
+                    grade=q.grade, text=q.text)
+        for n, q in enumerate(inspection.questions)
+    ]  # fmt: skip
+    row.findings = [finding_row(f, n) for n, f in enumerate(inspection.findings)]
+    row.office_steps = [
+        OfficeStepRow(position=n, step=s.step, done_on=s.done_on, done_by=s.done_by, note=s.note)
+        for n, s in enumerate(inspection.office_steps)
+    ]
+    by_reference = {f.reference: f for f in row.findings}
+    responses: dict[tuple[str | None, str, str], ResponseRow] = {}
+
+    def response(reference: str | None, role: AuthorRole, part: ResponsePart) -> ResponseRow:
+        key = (reference, role.value, part.value)
+        if key not in responses:
+            responses[key] = ResponseRow(
+                role=role.value, part=part.value, text="", version=1,
+                finding=by_reference.get(reference) if reference else None,
+            )  # fmt: skip
+        return responses[key]
+
+    for role in AuthorRole:
+        for part, texts in ((ResponsePart.OVERALL, inspection.overall),
+                            (ResponsePart.CLOSING, inspection.closing)):  # fmt: skip
+            if texts.get(role):
+                response(None, role, part).text = texts.get(role)
+        for finding in inspection.findings:
+            if finding.responses.get(role):
+                response(
+                    finding.reference, role, ResponsePart.RESPONSE
+                ).text = finding.responses.get(role)
+    for revision in inspection.revisions:
+        reference = revision.finding if revision.finding in by_reference else None
+        part = revision.part if reference else _non_finding_part(revision.part)
+        target = response(reference, revision.role, part)
+        target.revisions.append(
+            RevisionRow(text=revision.text, saved_at=revision.saved_at, saved_by=revision.saved_by)
+        )
+    row.responses = list(responses.values())
+    return row
+
+
+def _non_finding_part(part: ResponsePart) -> ResponsePart:
+    return ResponsePart.OVERALL if part is ResponsePart.RESPONSE else part

@@ -1,0 +1,1 @@
+"""Alembic migrations, run from code at start-up (see app.db.migrate)."""

@@ -1,0 +1,254 @@
+"""SQLAlchemy 2.0 typed models: the record store's tables.
+
+One ``DeclarativeBase`` with a naming convention so that constraints have stable names and
+Alembic batch migrations on SQLite can find them. Every editable row carries ``version`` for
+optimistic concurrency (DESIGN.md, "Concurrency").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class InspectionRow(Base):
+    __tablename__ = "inspection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    published_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    publication_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    forces: Mapped[list[str]] = mapped_column(JSON, default=list)
+    url: Mapped[str] = mapped_column(Text, default="")
+    url_label: Mapped[str] = mapped_column(Text, default="")
+    stated_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    cc_comments_requested_by: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(40), default="not_started")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    key_findings: Mapped[str] = mapped_column(Text, default="")
+    recommendations_note: Mapped[str] = mapped_column(Text, default="")
+    areas_for_improvement_note: Mapped[str] = mapped_column(Text, default="")
+    causes_of_concern_note: Mapped[str] = mapped_column(Text, default="")
+    report_text: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    pillars: Mapped[list[PillarRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="PillarRow.position"
+    )
+    questions: Mapped[list[QuestionRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="QuestionRow.position"
+    )
+    findings: Mapped[list[FindingRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="FindingRow.position"
+    )
+    office_steps: Mapped[list[OfficeStepRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="OfficeStepRow.position"
+    )
+    responses: Mapped[list[ResponseRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan"
+    )
+    status_changes: Mapped[list[StatusChangeRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="StatusChangeRow.id"
+    )
+
+
+class PillarRow(Base):
+    __tablename__ = "pillar"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    grade: Mapped[str] = mapped_column(String(40), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="pillars")
+
+
+class QuestionRow(Base):
+    __tablename__ = "graded_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    pillar: Mapped[str] = mapped_column(Text, default="")
+    number: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text, default="")
+    grade: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="questions")
+
+
+class FindingRow(Base):
+    __tablename__ = "finding"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    reference: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    addressee: Mapped[str] = mapped_column(Text, default="")
+    applies: Mapped[bool] = mapped_column(Boolean, default=True)
+    not_applicable_reason: Mapped[str] = mapped_column(Text, default="")
+    question_number: Mapped[int | None] = mapped_column(Integer)
+    parent_reference: Mapped[str | None] = mapped_column(Text)
+    due_text: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="findings")
+    progress: Mapped[list[ProgressUpdateRow]] = relationship(
+        back_populates="finding",
+        cascade="all, delete-orphan",
+        order_by="ProgressUpdateRow.position",
+    )
+    responses: Mapped[list[ResponseRow]] = relationship(
+        back_populates="finding", cascade="all, delete-orphan"
+    )
+
+
+class ProgressUpdateRow(Base):
+    __tablename__ = "progress_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(Text, default="")
+
+    finding: Mapped[FindingRow] = relationship(back_populates="progress")
+
+
+class OfficeStepRow(Base):
+    __tablename__ = "office_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    step: Mapped[str] = mapped_column(Text)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_by: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="office_steps")
+
+
+class ResponseRow(Base):
+    """The current text of one response: one author role, one part, optionally one finding."""
+
+    __tablename__ = "response"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), index=True
+    )
+    finding_id: Mapped[int | None] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(40))
+    part: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(Text, default="")
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="responses")
+    finding: Mapped[FindingRow | None] = relationship(back_populates="responses")
+    revisions: Mapped[list[RevisionRow]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", order_by="RevisionRow.id"
+    )
+
+
+class RevisionRow(Base):
+    """A saved version of a response: nothing typed is ever lost."""
+
+    __tablename__ = "revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    saved_by: Mapped[str] = mapped_column(Text, default="")
+
+    response: Mapped[ResponseRow] = relationship(back_populates="revisions")
+
+
+class StatusChangeRow(Base):
+    """Workflow history: who moved an inspection to which status, and when."""
+
+    __tablename__ = "status_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(40))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    inspection: Mapped[InspectionRow] = relationship(back_populates="status_changes")
+
+
+class OrganisationRow(Base):
+    """The organisation settings: a single row (id 1)."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opcc_name: Mapped[str] = mapped_column(Text, default="")
+    commissioner_title: Mapped[str] = mapped_column(Text, default="")
+    commissioner_name: Mapped[str] = mapped_column(Text, default="")
+    force_name: Mapped[str] = mapped_column(Text, default="")
+    chief_title: Mapped[str] = mapped_column(Text, default="")
+    chief_name: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(Text, default="")
+    logo: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    logo_filename: Mapped[str] = mapped_column(Text, default="")
+    cc_comments_days: Mapped[int] = mapped_column(Integer, default=28)
+    protective_marking: Mapped[str] = mapped_column(String(40), default="none")
+    office_step_names: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)

@@ -1,0 +1,116 @@
+"""Queries over the record store.
+
+Functions take an open Session: the caller owns the unit of work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.mapping import inspection_from_row
+from app.db.models import (
+    FindingRow,
+    InspectionRow,
+    OfficeStepRow,
+    ResponseRow,
+)
+from app.domain.enums import InspectionStatus
+from app.domain.errors import NotFoundError
+from app.domain.model import Inspection, InspectionSummary
+
+
+def inspection_row(session: Session, inspection_id: int) -> InspectionRow:
+    row = session.get(InspectionRow, inspection_id)
+    if row is None:
+        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+    return row
+
+
+def load_inspection(session: Session, inspection_id: int) -> Inspection:
+    statement = (
+        select(InspectionRow)
+        .where(InspectionRow.id == inspection_id)
+        .options(
+            selectinload(InspectionRow.pillars),
+            selectinload(InspectionRow.questions),
+            selectinload(InspectionRow.findings).selectinload(FindingRow.progress),
+            selectinload(InspectionRow.findings).selectinload(FindingRow.responses),
+            selectinload(InspectionRow.office_steps),
+            selectinload(InspectionRow.responses).selectinload(ResponseRow.revisions),
+            selectinload(InspectionRow.responses).selectinload(ResponseRow.finding),
+        )
+    )
+    row = session.scalars(statement).one_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+    return inspection_from_row(row)
+
+
+def inspection_ids(session: Session, *, include_archived: bool = True) -> list[int]:
+    statement = select(InspectionRow.id).order_by(InspectionRow.published_on, InspectionRow.id)
+    if not include_archived:
+        statement = statement.where(InspectionRow.archived.is_(False))
+    return list(session.scalars(statement))
+
+
+def list_summaries(session: Session, *, include_archived: bool = False) -> list[InspectionSummary]:
+    """Register rows, with finding counts and the next open office step, in two queries."""
+    finding_counts = (
+        select(FindingRow.inspection_id, func.count().label("n"))
+        .group_by(FindingRow.inspection_id)
+        .subquery()
+    )
+    statement = (
+        select(InspectionRow, func.coalesce(finding_counts.c.n, 0))
+        .outerjoin(finding_counts, finding_counts.c.inspection_id == InspectionRow.id)
+        .order_by(InspectionRow.published_on.desc(), InspectionRow.id)
+    )
+    if not include_archived:
+        statement = statement.where(InspectionRow.archived.is_(False))
+    next_steps: dict[int, str] = {}
+    for step in session.scalars(
+        select(OfficeStepRow)
+        .where(OfficeStepRow.done_on.is_(None))
+        .order_by(OfficeStepRow.inspection_id, OfficeStepRow.position)
+    ):
+        next_steps.setdefault(step.inspection_id, step.step)
+    return [
+        InspectionSummary(
+            id=row.id,
+            title=row.title,
+            published_on=row.published_on,
+            publication_types=list(row.publication_types),
+            forces=list(row.forces),
+            status=InspectionStatus(row.status),
+            archived=row.archived,
+            finding_count=count,
+            next_step=next_steps.get(row.id, ""),
+        )
+        for row, count in session.execute(statement)
+    ]
+
+
+def find_duplicate(
+    session: Session, title: str, published_on: dt.date | None, url: str
+) -> int | None:
+    """An inspection with the same title and publication date, or the same link."""
+    conditions: list[ColumnElement[bool]] = [
+        (func.lower(func.trim(InspectionRow.title)) == title.strip().lower())
+        & (InspectionRow.published_on.is_(None) if published_on is None
+           else InspectionRow.published_on == published_on)
+    ]  # fmt: skip
+    if _is_specific_link(url):
+        conditions.append(InspectionRow.url == url.strip())
+    return session.scalars(select(InspectionRow.id).where(or_(*conditions)).limit(1)).first()
+
+
+def _is_specific_link(url: str) -> bool:
+    """A link to a site's home page ("https://justiceinspectorates.gov.uk") identifies nothing."""
+    text = url.strip()
+    if not text:
+        return False
+    path = text.split("://", 1)[-1].partition("/")[2]
+    return bool(path.strip("/"))

@@ -1,0 +1,162 @@
+"""Deadline rules (DESIGN.md, "Deadlines").
+
+Section 55(5A) of the Police Act 1996: the comments must be published "before the end of the
+period of 56 days beginning with the day on which the report is published". The publication day
+is day 1, so the last day is publication + 55 days. Many OPCC templates write publication + 56
+days; :data:`DEADLINE_EXPLANATION` says why the product differs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from app.domain.enums import RagState
+
+STATUTORY_PERIOD_DAYS = 56
+DUE_SOON_DAYS = 7
+DEFAULT_CC_COMMENTS_DAYS = 28
+
+LEGAL_BASIS = (
+    "Section 55(5A) of the Police Act 1996 (as amended by section 37 of the Policing and "
+    "Crime Act 2017)"
+)
+DEADLINE_EXPLANATION = (
+    "The comments must be published within 56 days beginning with the day on which the "
+    "report is published (section 55(5A) of the Police Act 1996). The publication day counts "
+    "as day 1, so the last day is 55 days after publication. Some templates add 56 days, "
+    "which is one day late."
+)
+
+
+def statutory_deadline(published_on: dt.date | None) -> dt.date | None:
+    """The last day on which the response may be published."""
+    if published_on is None:
+        return None
+    return published_on + dt.timedelta(days=STATUTORY_PERIOD_DAYS - 1)
+
+
+def cc_comments_requested_by(
+    published_on: dt.date | None, days: int = DEFAULT_CC_COMMENTS_DAYS
+) -> dt.date | None:
+    """Default date by which the Chief Constable's comments are requested (s55(4))."""
+    if published_on is None:
+        return None
+    return published_on + dt.timedelta(days=days)
+
+
+def days_remaining(deadline: dt.date | None, today: dt.date) -> int | None:
+    if deadline is None:
+        return None
+    return (deadline - today).days
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineState:
+    state: RagState
+    days: int | None
+    words: str
+
+
+def deadline_state(deadline: dt.date | None, today: dt.date, *, published: bool) -> DeadlineState:
+    """The RAG state of a deadline, with the words that always accompany its colour."""
+    if published:
+        return DeadlineState(RagState.PUBLISHED, days_remaining(deadline, today), "Published")
+    days = days_remaining(deadline, today)
+    if days is None:
+        return DeadlineState(RagState.NO_DATE, None, "No publication date")
+    if days < 0:
+        return DeadlineState(RagState.OVERDUE, days, f"Overdue by {_days(-days)}")
+    if days == 0:
+        return DeadlineState(RagState.DUE_SOON, 0, "Due today")
+    if days <= DUE_SOON_DAYS:
+        return DeadlineState(RagState.DUE_SOON, days, f"Due in {_days(days)}")
+    return DeadlineState(RagState.ON_TRACK, days, f"{_days(days)} left")
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+# --- due dates of findings -------------------------------------------------------------------
+
+_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "a": 1, "an": 1,
+}  # fmt: skip
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:by|before|no later than|on or before)\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:by|before|no later than|by the end of)\s+(?:the\s+end\s+of\s+)?({_MONTH_NAMES})\.?"
+    rf"\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+_YEAR_END = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(\d{4})\b", re.IGNORECASE)
+_WITHIN = re.compile(
+    rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+(day|week|month|year)s?\b", re.IGNORECASE
+)
+_IMMEDIATELY = re.compile(r"\b(immediately|with immediate effect)\b", re.IGNORECASE)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the end of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def end_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def extract_due_text(text: str) -> str:
+    """The phrase in a finding's text that says when it is due ("By January 2024"), or ""."""
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_YEAR, _WITHIN, _YEAR_END, _IMMEDIATELY):
+        match = pattern.search(text)
+        if match:
+            phrase = match.group(0)
+            return phrase[0].upper() + phrase[1:]
+    return ""
+
+
+def parse_due_text(text: str, published_on: dt.date | None) -> dt.date | None:
+    """The due date a phrase names; end of month where only a month is given; None if unknown.
+
+    >>> parse_due_text("By January 2024", None)
+    datetime.date(2024, 1, 31)
+    """
+    if match := _DAY_MONTH_YEAR.search(text):
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2).casefold()], match[3]
+        try:
+            return dt.date(int(year), month, day)
+        except ValueError:
+            return None
+    if match := _MONTH_YEAR.search(text):
+        return end_of_month(int(match.group(2)), _MONTHS[match.group(1).casefold()])
+    if match := _WITHIN.search(text):
+        if published_on is None:
+            return None
+        count_text, unit = match.group(1).casefold(), match.group(2).casefold()
+        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+        if unit == "day":
+            return published_on + dt.timedelta(days=count)
+        if unit == "week":
+            return published_on + dt.timedelta(weeks=count)
+        return add_months(published_on, count * (12 if unit == "year" else 1))
+    if match := _YEAR_END.search(text):
+        return dt.date(int(match.group(1)), 12, 31)
+    if _IMMEDIATELY.search(text):
+        return published_on
+    return None

@@ -1,0 +1,101 @@
+"""Enumerations from the product vocabulary (DESIGN.md, "Vocabulary")."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FindingKind(StrEnum):
+    RECOMMENDATION = "recommendation"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement"
+    CAUSE_OF_CONCERN = "cause_of_concern"
+
+    @property
+    def label(self) -> str:
+        return _FINDING_LABELS[self]
+
+    @property
+    def plural_label(self) -> str:
+        return _FINDING_PLURALS[self]
+
+
+_FINDING_LABELS = {
+    FindingKind.RECOMMENDATION: "Recommendation",
+    FindingKind.AREA_FOR_IMPROVEMENT: "Area for improvement",
+    FindingKind.CAUSE_OF_CONCERN: "Cause of concern",
+}
+_FINDING_PLURALS = {
+    FindingKind.RECOMMENDATION: "Recommendations",
+    FindingKind.AREA_FOR_IMPROVEMENT: "Areas for improvement",
+    FindingKind.CAUSE_OF_CONCERN: "Causes of concern",
+}
+
+
+class AuthorRole(StrEnum):
+    CHIEF_CONSTABLE = "chief_constable"
+    COMMISSIONER = "commissioner"
+
+
+class ResponsePart(StrEnum):
+    """Where a response sits in the document."""
+
+    OVERALL = "overall"
+    RESPONSE = "response"
+    CLOSING = "closing"
+
+
+class InspectionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    AWAITING_CHIEF_CONSTABLE = "awaiting_chief_constable"
+    DRAFTING = "drafting"
+    READY_FOR_SIGN_OFF = "ready_for_sign_off"
+    SIGNED_OFF = "signed_off"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    InspectionStatus.NOT_STARTED: "Not started",
+    InspectionStatus.AWAITING_CHIEF_CONSTABLE: "Awaiting Chief Constable comments",
+    InspectionStatus.DRAFTING: "Drafting",
+    InspectionStatus.READY_FOR_SIGN_OFF: "Ready for sign-off",
+    InspectionStatus.SIGNED_OFF: "Signed off",
+    InspectionStatus.PUBLISHED: "Published",
+}
+
+
+class Grade(StrEnum):
+    OUTSTANDING = "Outstanding"
+    GOOD = "Good"
+    ADEQUATE = "Adequate"
+    REQUIRES_IMPROVEMENT = "Requires improvement"
+    INADEQUATE = "Inadequate"
+    UNGRADED = "Ungraded"
+
+    @classmethod
+    def parse(cls, text: str) -> Grade | None:
+        """The grade a line of text names exactly (case and spacing forgiven), or None."""
+        wanted = " ".join(text.split()).casefold()
+        for grade in cls:
+            if grade.value.casefold() == wanted:
+                return grade
+        return None
+
+
+class RagState(StrEnum):
+    """Red/amber/green state of a deadline; always shown with words, never colour alone."""
+
+    PUBLISHED = "published"
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    ON_TRACK = "on_track"
+    NO_DATE = "no_date"
+
+
+class ProtectiveMarking(StrEnum):
+    NONE = "none"
+    OFFICIAL = "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE"

@@ -1,0 +1,148 @@
+"""The inspection record as plain values, shared by importers, documents, services and the archive.
+
+These dataclasses mirror the JSON archive's INSPECTION and FINDING shapes (CONTRACT.md), so that
+an importer's result, a database row and an archive entry are the same thing in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
+
+
+@dataclass(slots=True)
+class RoleTexts:
+    """One text per author role (Markdown)."""
+
+    chief_constable: str = ""
+    commissioner: str = ""
+
+    def get(self, role: AuthorRole) -> str:
+        return self.chief_constable if role is AuthorRole.CHIEF_CONSTABLE else self.commissioner
+
+    def set(self, role: AuthorRole, text: str) -> None:
+        if role is AuthorRole.CHIEF_CONSTABLE:
+            self.chief_constable = text
+        else:
+            self.commissioner = text
+
+    def is_empty(self) -> bool:
+        return not (self.chief_constable.strip() or self.commissioner.strip())
+
+
+@dataclass(slots=True)
+class ProgressUpdate:
+    on: dt.date | None = None
+    status: str = ""
+    note: str = ""
+    by: str = ""
+
+
+@dataclass(slots=True)
+class Finding:
+    kind: FindingKind
+    reference: str
+    text: str = ""
+    addressee: str = ""
+    applies: bool = True
+    not_applicable_reason: str = ""
+    question: int | None = None
+    parent: str | None = None
+    due_text: str = ""
+    due_on: dt.date | None = None
+    responses: RoleTexts = field(default_factory=RoleTexts)
+    progress: list[ProgressUpdate] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Pillar:
+    name: str
+    grade: str = ""
+    summary: str = ""
+
+
+@dataclass(slots=True)
+class GradedQuestion:
+    pillar: str
+    number: int
+    question: str
+    grade: str = ""
+    text: str = ""
+
+
+@dataclass(slots=True)
+class OfficeStep:
+    step: str
+    done_on: dt.date | None = None
+    done_by: str = ""
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Revision:
+    """One saved version of a response."""
+
+    finding: str | None
+    role: AuthorRole
+    part: ResponsePart
+    text: str
+    saved_at: dt.datetime
+    saved_by: str = ""
+
+
+@dataclass(slots=True)
+class Inspection:
+    title: str
+    published_on: dt.date | None = None
+    publication_types: list[str] = field(default_factory=list)
+    forces: list[str] = field(default_factory=list)
+    url: str = ""
+    url_label: str = ""
+    stated_deadline: dt.date | None = None
+    cc_comments_requested_by: dt.date | None = None
+    status: InspectionStatus = InspectionStatus.NOT_STARTED
+    archived: bool = False
+    key_findings: str = ""
+    recommendations_note: str = ""
+    areas_for_improvement_note: str = ""
+    causes_of_concern_note: str = ""
+    report_text: str = ""
+    pillars: list[Pillar] = field(default_factory=list)
+    questions: list[GradedQuestion] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    overall: RoleTexts = field(default_factory=RoleTexts)
+    closing: RoleTexts = field(default_factory=RoleTexts)
+    office_steps: list[OfficeStep] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    id: int | None = None
+
+    def findings_of(self, kind: FindingKind) -> list[Finding]:
+        return [finding for finding in self.findings if finding.kind is kind]
+
+    def applicable_findings(self) -> list[Finding]:
+        """Findings that need a response from this force, in report order."""
+        return [finding for finding in self.findings if finding.applies]
+
+    def finding_by_reference(self, reference: str) -> Finding | None:
+        for finding in self.findings:
+            if finding.reference == reference:
+                return finding
+        return None
+
+
+@dataclass(slots=True)
+class InspectionSummary:
+    """One row of the register: enough to list, sort and filter without loading everything."""
+
+    id: int
+    title: str
+    published_on: dt.date | None
+    publication_types: list[str]
+    forces: list[str]
+    status: InspectionStatus
+    archived: bool
+    finding_count: int = 0
+    next_step: str = ""

@@ -1,0 +1,247 @@
+"""Use cases over inspections: list, read, create, edit, archive, import. One transaction each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import queries
+from app.db.database import Database
+from app.db.mapping import apply_finding, apply_header, build_inspection_row, finding_row
+from app.db.models import FindingRow, InspectionRow, StatusChangeRow
+from app.domain.deadlines import cc_comments_requested_by
+from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.model import Finding, Inspection, InspectionSummary
+from app.domain.validation import validate_inspection
+from app.services.identity import current_user
+from app.services.settings import read_settings
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def list_inspections(db: Database, *, include_archived: bool = False) -> list[InspectionSummary]:
+    with db.transaction() as session:
+        return queries.list_summaries(session, include_archived=include_archived)
+
+
+def get_inspection(db: Database, inspection_id: int) -> Inspection:
+    with db.transaction() as session:
+        return queries.load_inspection(session, inspection_id)
+
+
+def inspection_version(db: Database, inspection_id: int) -> int:
+    with db.transaction() as session:
+        return queries.inspection_row(session, inspection_id).version
+
+
+def _insert(session: Session, inspection: Inspection, *, fill_defaults: bool) -> int:
+    validate_inspection(inspection)
+    if fill_defaults and inspection.cc_comments_requested_by is None:
+        days = read_settings(session).cc_comments_days
+        inspection.cc_comments_requested_by = cc_comments_requested_by(
+            inspection.published_on, days
+        )
+    if fill_defaults and not inspection.office_steps:
+        from app.domain.model import OfficeStep
+
+        inspection.office_steps = [
+            OfficeStep(name) for name in read_settings(session).office_step_names
+        ]
+    row = build_inspection_row(inspection, now())
+    row.status_changes = [
+        StatusChangeRow(status=row.status, changed_at=row.created_at, changed_by=current_user(),
+                        note="Created")
+    ]  # fmt: skip
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def create_inspection(db: Database, inspection: Inspection) -> int:
+    """A new inspection typed in by hand; Chief Constable date and office steps from settings."""
+    with db.transaction() as session:
+        return _insert(session, inspection, fill_defaults=True)
+
+
+def update_header(
+    db: Database, inspection_id: int, edited: Inspection, expected_version: int
+) -> int:
+    """Save edited header fields; refuse if someone else saved in between. Return the version."""
+    validate_inspection(edited)
+    with db.transaction() as session:
+        row = queries.inspection_row(session, inspection_id)
+        if row.version != expected_version:
+            raise ConflictError(
+                "Someone else changed this inspection while you were editing it. "
+                "Reopen it to see their changes."
+            )
+        status = row.status
+        apply_header(row, edited)
+        row.status = status  # the workflow owns status changes
+        row.version += 1
+        row.updated_at = now()
+        return row.version
+
+
+def set_archived(db: Database, inspection_id: int, archived: bool) -> None:
+    with db.transaction() as session:
+        row = queries.inspection_row(session, inspection_id)
+        row.archived = archived
+        row.version += 1
+        row.updated_at = now()
+
+
+def delete_inspection(db: Database, inspection_id: int) -> None:
+    with db.transaction() as session:
+        session.delete(queries.inspection_row(session, inspection_id))
+
+
+# --- findings --------------------------------------------------------------------------------
+
+
+def _findings(session: Session, inspection_id: int) -> list[FindingRow]:
+    statement = (
+        select(FindingRow)
+        .where(FindingRow.inspection_id == inspection_id)
+        .order_by(FindingRow.position)
+    )
+    return list(session.scalars(statement))
+
+
+def _check_reference(rows: list[FindingRow], finding: Finding, own_id: int | None) -> None:
+    reference = finding.reference.strip()
+    if not reference:
+        raise ValidationError("A finding needs a reference, such as “Recommendation 1”.")
+    if any(r.reference == reference and r.id != own_id for r in rows):
+        raise ValidationError(f"This inspection already has a finding called “{reference}”.")
+    finding.reference = reference
+
+
+def add_finding(db: Database, inspection_id: int, finding: Finding) -> int:
+    with db.transaction() as session:
+        queries.inspection_row(session, inspection_id)
+        rows = _findings(session, inspection_id)
+        _check_reference(rows, finding, None)
+        row = finding_row(finding, position=len(rows))
+        row.inspection_id = inspection_id
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_finding(db: Database, finding_id: int, finding: Finding) -> None:
+    with db.transaction() as session:
+        row = session.get(FindingRow, finding_id)
+        if row is None:
+            raise NotFoundError("That finding no longer exists.")
+        _check_reference(_findings(session, row.inspection_id), finding, finding_id)
+        apply_finding(row, finding)
+        row.version += 1
+
+
+def remove_finding(db: Database, finding_id: int) -> None:
+    with db.transaction() as session:
+        row = session.get(FindingRow, finding_id)
+        if row is None:
+            return
+        inspection_id = row.inspection_id
+        session.delete(row)
+        session.flush()
+        for position, other in enumerate(_findings(session, inspection_id)):
+            other.position = position
+
+
+def move_finding(db: Database, finding_id: int, offset: int) -> None:
+    """Move a finding up (negative) or down (positive) in report order."""
+    with db.transaction() as session:
+        row = session.get(FindingRow, finding_id)
+        if row is None:
+            raise NotFoundError("That finding no longer exists.")
+        rows = _findings(session, row.inspection_id)
+        index = rows.index(row)
+        target = max(0, min(len(rows) - 1, index + offset))
+        rows.insert(target, rows.pop(index))
+        for position, other in enumerate(rows):
+            other.position = position
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    skipped: list[tuple[str, int]] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = []
+        if self.added:
+            parts.append(f"{len(self.added)} added")
+        if self.updated:
+            parts.append(f"{len(self.updated)} updated")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} already present and skipped")
+        return ", ".join(parts) or "nothing to import"
+
+
+def import_inspections(
+    db: Database,
+    inspections: list[Inspection],
+    *,
+    update_existing: bool,
+    fill_defaults: bool = False,
+) -> ImportOutcome:
+    """Add each inspection; one already present is updated or skipped, never duplicated."""
+    outcome = ImportOutcome()
+    for inspection in inspections:
+        validate_inspection(inspection)
+    with db.transaction() as session:
+        for inspection in inspections:
+            existing = queries.find_duplicate(
+                session, inspection.title, inspection.published_on, inspection.url
+            )
+            if existing is None:
+                outcome.added.append(_insert(session, inspection, fill_defaults=fill_defaults))
+            elif update_existing:
+                _replace(session, existing, inspection)
+                outcome.updated.append(existing)
+            else:
+                outcome.skipped.append((inspection.title, existing))
+    return outcome
+
+
+def _replace(session: Session, inspection_id: int, inspection: Inspection) -> None:
+    old = queries.inspection_row(session, inspection_id)
+    history = [
+        StatusChangeRow(
+            status=c.status, changed_at=c.changed_at, changed_by=c.changed_by, note=c.note
+        )
+        for c in old.status_changes
+    ]
+    created_at, version = old.created_at, old.version
+    session.delete(old)
+    session.flush()
+    row = build_inspection_row(inspection, now())
+    row.id, row.created_at, row.version = inspection_id, created_at, version + 1
+    history.append(StatusChangeRow(status=row.status, changed_at=now(), changed_by=current_user(),
+                                   note="Updated by import"))  # fmt: skip
+    row.status_changes = history
+    session.add(row)
+
+
+def all_inspections(db: Database, ids: list[int] | None = None) -> list[Inspection]:
+    """Whole inspections for an archive: every one (archived included) when ``ids`` is empty."""
+    with db.transaction() as session:
+        wanted = ids or queries.inspection_ids(session)
+        return [queries.load_inspection(session, i) for i in wanted]
+
+
+def inspection_exists(db: Database, inspection_id: int) -> bool:
+    with db.transaction() as session:
+        return session.get(InspectionRow, inspection_id) is not None
