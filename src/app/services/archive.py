@@ -177,8 +177,8 @@ class _Reader:
         return str(self._typed(key, str, ""))
 
     def required_text(self, key: str) -> str:
-        value = self.text(key).strip()
-        if not value:
+        value = self.text(key)
+        if not value.strip():
             raise ArchiveError(f"{self.where}: '{key}' is missing or empty.")
         return value
 
@@ -258,6 +258,8 @@ def _revision(r: _Reader) -> Revision:
         saved_at = dt.datetime.fromisoformat(saved_at_text)
     except ValueError:
         raise ArchiveError(f"{r.where}: 'saved_at' is not a date and time.") from None
+    if saved_at.tzinfo is not None:  # stored as local time, like the revisions made here
+        saved_at = saved_at.astimezone().replace(tzinfo=None)
     return Revision(
         finding=r.optional_text("finding"),
         role=r.choice("role", AuthorRole, AuthorRole.COMMISSIONER),

@@ -1,0 +1,145 @@
+"""The command line, as scripts and IT staff use it (CONTRACT.md, "Command line")."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def loaded(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert run(capsys, "--db", str(db_path), "samples")[0] == 0
+    return db_path
+
+
+def _ids(db_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
+    code, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
+    assert code == 0
+    return {row["title"]: row["id"] for row in json.loads(out)}
+
+
+def test_samples_then_list_shows_both(loaded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(loaded), "list", "--json")
+    rows = json.loads(out)
+    assert code == 0
+    assert {(r["title"], r["published_on"], r["deadline"]) for r in rows} == {
+        ("PEEL Spotlight – Police performance: Getting a grip", "2023-07-07", "2023-08-31"),
+        ("Norfolk PEEL 2018: Effectiveness", "2019-05-02", "2019-06-26"),
+    }
+    assert all(set(r) == {"id", "title", "published_on", "deadline", "status"} for r in rows)
+
+
+def test_loading_samples_twice_does_not_duplicate(loaded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(loaded), "samples")
+    assert code == 0 and "skipped" in out
+    assert len(_ids(loaded, capsys)) == 2
+
+
+def test_show_spotlight(loaded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spotlight = _ids(loaded, capsys)["PEEL Spotlight – Police performance: Getting a grip"]
+    code, out, _ = run(capsys, "--db", str(loaded), "show", str(spotlight), "--json")
+    shown = json.loads(out)
+    assert code == 0
+    assert (shown["published_on"], shown["deadline"], shown["stated_deadline"]) == (
+        "2023-07-07", "2023-08-31", "2023-09-01")  # fmt: skip
+    assert [f["reference"] for f in shown["findings"]] == [
+        "Recommendation 2", "Recommendation 3", "Recommendation 6"]  # fmt: skip
+    for finding in shown["findings"]:
+        assert finding["responses"]["chief_constable"].strip()
+        assert finding["responses"]["commissioner"].strip()
+    assert "- how they conduct exit interviews" in shown["findings"][0]["text"]
+    assert shown["overall"]["commissioner"].startswith("I welcome HMICFRS reports")
+    assert len(shown["office_steps"]) == 4
+
+
+def test_show_peel(loaded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    peel = _ids(loaded, capsys)["Norfolk PEEL 2018: Effectiveness"]
+    shown = json.loads(run(capsys, "--db", str(loaded), "show", str(peel), "--json")[1])
+    assert [q["grade"] for q in shown["questions"]] == [
+        "Good", "Requires improvement", "Good", "Good", "Ungraded"]  # fmt: skip
+    afis = [f for f in shown["findings"] if f["kind"] == "area_for_improvement"]
+    assert [f["reference"] for f in afis] == [f"Area for improvement {n}" for n in (1, 2, 3)]
+    assert {f["question"] for f in afis} == {2}
+
+
+def test_export_json_and_import_into_an_empty_database(
+    loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "archive.json"
+    assert run(capsys, "--db", str(loaded), "export-json", str(out))[0] == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "opcc-responses/1" and len(data["inspections"]) == 2
+    other = tmp_path / "other.sqlite3"
+    code, printed, _ = run(capsys, "--db", str(other), "import", str(out), "--json")
+    assert code == 0 and json.loads(printed)["format"] == "opcc-responses/1"
+    # The same archive again: skipped with a message, then updated with --yes.
+    code, _, err = run(capsys, "--db", str(other), "import", str(out))
+    assert code == 0 and "already present" in err
+    code, printed, _ = run(capsys, "--db", str(other), "import", str(out), "--yes")
+    assert code == 0 and "2 updated" in printed
+    assert len(_ids(other, capsys)) == 2
+
+
+def test_export_json_of_chosen_ids(loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    peel = _ids(loaded, capsys)["Norfolk PEEL 2018: Effectiveness"]
+    out = tmp_path / "one.json"
+    assert run(capsys, "--db", str(loaded), "export-json", str(out), str(peel))[0] == 0
+    titles = [i["title"] for i in json.loads(out.read_text(encoding="utf-8"))["inspections"]]
+    assert titles == ["Norfolk PEEL 2018: Effectiveness"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "999", "--json"], "no inspection with id 999"),
+        (["import", "/nonexistent/archive.json"], "Cannot read"),
+    ],
+)
+def test_problems_exit_1_with_one_plain_sentence(
+    db_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, "--db", str(db_path), *args)
+    assert code == 1
+    assert message in err and "Traceback" not in err
+
+
+def test_an_unusable_database_path_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"\x00garbage" * 512)
+    code, _, err = run(capsys, "--db", str(damaged), "list")
+    assert code == 1 and "damaged" in err
+
+
+def test_wrong_usage_exits_2(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db_path), "frobnicate"])
+    assert exit_info.value.code == 2
+
+
+def test_environment_variable_chooses_the_database(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OPCC_RESPONSES_DB", str(db_path))
+    assert run(capsys, "samples")[0] == 0
+    assert db_path.exists()
+
+
+def test_python_dash_m_app_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(tmp_path / "x.sqlite3"), "list", "--json"],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
