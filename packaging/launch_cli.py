@@ -1,0 +1,7 @@
+"""Frozen entry point for the console tool (PyInstaller needs a script, not a module path)."""
+
+import sys
+
+from app.cli import main
+
+sys.exit(main())

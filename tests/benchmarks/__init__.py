@@ -1,0 +1,1 @@
+"""Benchmarks: not collected by the test run; run with ``python -m tests.benchmarks``."""
