@@ -1,0 +1,99 @@
+"""Entry points: a file or pasted text in, an :class:`ImportedInspection` out.
+
+Every failure is an :class:`ImportFailure` with one plain sentence; a reader's own errors are
+wrapped where they happen, and anything unforeseen is wrapped here, so that a caller (the
+window, the command line, a worker thread) has exactly one error type to handle.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from app.domain.errors import ImportFailure
+from app.importers.blocks import SourceDocument
+from app.importers.decode import decode_text
+from app.importers.detect import looks_like_response
+from app.importers.limits import check_text_length, read_limited
+from app.importers.read_docx import read_docx
+from app.importers.read_html import read_html
+from app.importers.read_pdf import read_pdf
+from app.importers.read_text import read_text
+from app.importers.report import parse_report
+from app.importers.response import parse_response
+from app.importers.result import ImportedInspection
+from app.importers.tidy import tidy
+
+
+def _text_file(data: bytes, name: str) -> SourceDocument:
+    text = decode_text(data, name)
+    check_text_length(text, name)
+    return read_text(text)
+
+
+def _html_file(data: bytes, name: str) -> SourceDocument:
+    text = decode_text(data, name, html=True)
+    check_text_length(text, name)
+    return read_html(text, name)
+
+
+READERS: dict[str, Callable[[bytes, str], SourceDocument]] = {
+    ".txt": _text_file,
+    ".text": _text_file,
+    ".md": _text_file,
+    ".html": _html_file,
+    ".htm": _html_file,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+}
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+
+
+def import_document(path: str | os.PathLike[str]) -> ImportedInspection:
+    """Read a report or a response from a .txt, .html, .htm, .pdf or .docx file."""
+    path = Path(path)
+    name = path.name or str(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        if path.suffix.lower() == ".doc":
+            raise ImportFailure(
+                f"{name} is an old-format Word file; save it as .docx and import that."
+            )
+        raise ImportFailure(
+            f"{name} is not a supported type; import a .txt, .html, .htm, .pdf or .docx file."
+        )
+    data = read_limited(path, name)
+    return _guarded(lambda: _parse(reader(data, name), name, path.stem))
+
+
+def import_text(text: str, source_name: str = "") -> ImportedInspection:
+    """Read a report or a response from pasted text."""
+    name = source_name or "The pasted text"
+    if not text.strip():
+        raise ImportFailure(f"{name} is empty.")
+    check_text_length(text, name)
+    return _guarded(lambda: _parse(read_text(text), name, source_name))
+
+
+def _parse(document: SourceDocument, name: str, source_name: str) -> ImportedInspection:
+    if not document.blocks:
+        raise ImportFailure(f"{name} contains no text to import.")
+    if looks_like_response(tidy(document.blocks)):
+        return parse_response(document, source_name)
+    return parse_report(document, source_name)
+
+
+def _guarded(run: Callable[[], ImportedInspection]) -> ImportedInspection:
+    try:
+        return run()
+    except ImportFailure:
+        raise
+    except RecursionError as error:
+        raise ImportFailure("The document is nested too deeply to be read.") from error
+    except MemoryError as error:
+        raise ImportFailure(
+            "The document is too large to be read in the memory available."
+        ) from error
+    except Exception as error:  # the contract: one error type, a plain sentence, cause kept
+        raise ImportFailure(f"The document could not be read ({type(error).__name__}).") from error

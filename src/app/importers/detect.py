@@ -1,0 +1,61 @@
+"""Report or response? Decided by the document's structure, not by any one template's words.
+
+A response has header fields ("Inspection Title:", "Published on:"), sections written by an
+author ("Chief Constable response …", "Commissioner's comments"), an office-use checklist, or
+the shape of a letter. A report has graded questions, grades, a "Last updated" line and the
+inspectorate's own voice. The stronger set of signs wins; a tie is a report, because a report
+imports usefully with nothing but its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.importers.blocks import Block, BlockKind, is_heading_like
+from app.importers.peel import grade_of
+from app.importers.response_header import Field, label_at
+from app.importers.response_roles import role_of_heading
+
+_OFFICE = re.compile(r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b", re.IGNORECASE)
+_SALUTATION = re.compile(r"^dear\s+\S", re.IGNORECASE)
+_VALEDICTION = re.compile(r"^yours\s+(?:sincerely|faithfully)", re.IGNORECASE)
+_S55 = re.compile(r"\bsection\s+55\b|\bs\.?\s?55\b", re.IGNORECASE)
+_REPORT_VOICE = re.compile(
+    r"\bwe found\b|\bour inspection\b|\bwe inspected\b|\bwe recommend\b|\bHMI\b|\bour judgment\b",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"^(?:last\s+updated|published(?:\s+on)?)\s*:?\s*\d", re.IGNORECASE)
+
+
+def looks_like_response(blocks: list[Block]) -> bool:
+    response = report = 0
+    roles = 0
+    labels: set[Field] = set()
+    role_kinds = set()
+    for block in blocks:
+        if block.kind is BlockKind.TABLE:
+            continue
+        text = block.plain
+        label = label_at(block)
+        if label is not None and label[0] is not Field.PUBLISHED:  # reports say "Published on:" too
+            labels.add(label[0])
+        if is_heading_like(block):
+            role = role_of_heading(block)
+            if role is not None:
+                roles += 1
+                role_kinds.add(role)
+            if _OFFICE.search(text):
+                response += 2
+            if grade_of(block) is not None:
+                report += 1
+        if _SALUTATION.match(text) and len(text) < 80:
+            response += 2
+        if _VALEDICTION.match(text):
+            response += 1
+        if _S55.search(text):
+            response += 1
+        if _UPDATED.match(text):
+            report += 2
+        report += 1 if _REPORT_VOICE.search(text) else 0
+    response += len(labels) * 2 + len(role_kinds) * 3 + min(roles, 4)
+    return response >= 3 and response > min(report, 12)

@@ -1,0 +1,163 @@
+"""Word documents to blocks, with python-docx: heading styles, numbering and bullets, tables.
+
+A .docx is a zip; its declared sizes are checked before python-docx opens it, so a small file
+that would inflate to gigabytes is refused without being inflated.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.hyperlink import Hyperlink
+
+from app.domain.errors import ImportFailure
+from app.importers.blocks import (
+    Block,
+    SourceDocument,
+    clean_inline,
+    heading,
+    list_item,
+    plain_text,
+    table,
+)
+from app.importers.limits import check_docx_archive
+from app.importers.lines import lines_to_blocks
+from app.importers.render import blocks_to_text
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HEADING_STYLE = re.compile(r"^(?:heading\s*(?P<level>\d)|title)$", re.IGNORECASE)
+_LIST_STYLE = re.compile(
+    r"^list\s+(?P<kind>bullet|number|paragraph)(?:\s*(?P<level>\d))?$", re.IGNORECASE
+)
+
+
+def read_docx(data: bytes, name: str) -> SourceDocument:
+    if data.startswith(_OLE_MAGIC):
+        raise ImportFailure(
+            f"{name} is password-protected or an old-format Word file; save it as an unprotected "
+            ".docx and import that."
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_docx_archive(archive, name)
+    except zipfile.BadZipFile:
+        raise ImportFailure(f"{name} is not a Word document (.docx), or it is damaged.") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+        numbering = _Numbering(document)
+        blocks: list[Block] = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Table):
+                blocks.append(_table(item))
+            else:
+                blocks.extend(_paragraph(item, numbering))
+        title = clean_inline(document.core_properties.title or "")
+    except ImportFailure:
+        raise
+    except Exception as error:  # python-docx and lxml raise many types for damaged files
+        raise ImportFailure(f"{name} is damaged and cannot be read as a Word document.") from error
+    blocks = [block for block in blocks if block.text]
+    return SourceDocument(blocks, blocks_to_text(blocks), title=title)
+
+
+class _Numbering:
+    """Whether a list level is bulleted or numbered, from the document's numbering part."""
+
+    def __init__(self, document: Any) -> None:
+        self.formats: dict[tuple[str, int], str] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {
+            node.get(qn("w:abstractNumId")): node for node in root.iter(qn("w:abstractNum"))
+        }
+        for num in root.iter(qn("w:num")):
+            reference = num.find(qn("w:abstractNumId"))
+            definition = abstract.get(reference.get(qn("w:val"))) if reference is not None else None
+            if definition is None:
+                continue
+            for level in definition.iter(qn("w:lvl")):
+                fmt = level.find(qn("w:numFmt"))
+                value = fmt.get(qn("w:val")) if fmt is not None else "bullet"
+                self.formats[(num.get(qn("w:numId")), int(level.get(qn("w:ilvl")) or 0))] = (
+                    value or ""
+                )
+
+    def ordered(self, num_id: str, level: int) -> bool:
+        return self.formats.get((num_id, level), "bullet") not in ("bullet", "none", "")
+
+
+def _style_name(paragraph: Any) -> str:
+    try:
+        return str(paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        return ""
+
+
+def _paragraph(paragraph: Any, numbering: _Numbering) -> list[Block]:
+    text = _inline(paragraph)
+    if not text.strip():
+        return []
+    style = _style_name(paragraph)
+    if match := _HEADING_STYLE.match(style):
+        return [heading(clean_inline(plain_text(text)), int(match.group("level") or 1))]
+    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+    list_style = _LIST_STYLE.match(style)
+    if num_pr is not None and num_pr.numId is not None:
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        ordered = numbering.ordered(str(num_pr.numId.val), level)
+        return [list_item(clean_inline(text), level + 1, ordered=ordered)]
+    if list_style and list_style.group("kind").lower() != "paragraph":
+        level = int(list_style.group("level") or 1)
+        return [
+            list_item(
+                clean_inline(text), level, ordered=list_style.group("kind").lower() == "number"
+            )
+        ]
+    return lines_to_blocks(text.split("\n"))
+
+
+def _inline(paragraph: Any) -> str:
+    """The paragraph's text as inline Markdown: bold, italic and links kept."""
+    pieces: list[tuple[str, bool, bool]] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            label, url = item.text, item.url
+            pieces.append((f"[{label}]({url})" if url and label.strip() else label, False, False))
+        else:
+            pieces.append((item.text, bool(item.bold), bool(item.italic)))
+    merged: list[tuple[str, bool, bool]] = []
+    for text, bold, italic in pieces:
+        if merged and merged[-1][1:] == (bold, italic):
+            merged[-1] = (merged[-1][0] + text, bold, italic)
+        else:
+            merged.append((text, bold, italic))
+    return "".join(_emphasise(text, bold, italic) for text, bold, italic in merged)
+
+
+def _emphasise(text: str, bold: bool, italic: bool) -> str:
+    core = text.strip()
+    if not core or "\n" in core or not (bold or italic):
+        return text
+    mark = "**" if bold else "*"
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _table(item: Any) -> Block:
+    rows: list[list[str]] = []
+    for row in item.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = clean_inline(cell.text)
+            if not cells or cells[-1] != text:  # a merged cell repeats across the columns it spans
+                cells.append(text)
+        rows.append(cells)
+    return table(rows)

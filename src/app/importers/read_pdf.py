@@ -1,0 +1,211 @@
+"""PDF reports to blocks, with pypdf.
+
+pypdf gives text pieces with their position and font size; they are put back into lines,
+lines into paragraphs (a gap wider than the line spacing, or a change of size, starts a new
+one), larger text becomes headings. Running headers and footers (lines repeated at the top or
+bottom of most pages) and page numbers are dropped, hyphenation at line ends is undone, and a
+paragraph cut by a page break is joined again.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pypdf import PdfReader
+
+from app.domain.errors import ImportFailure
+from app.importers.blocks import SourceDocument
+from app.importers.layout import Line, page_lines
+from app.importers.limits import MAX_PDF_PAGES
+from app.importers.lines import BULLET, lines_to_blocks
+from app.importers.render import blocks_to_text
+
+_PAGE_WORDS = re.compile(
+    r"^(?:page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4})$", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(r"^[-–]?\s*(\d{1,4})\s*[-–]?$")
+_EDGE_LINES = 2
+"""How many lines at the top and at the bottom of a page may be running headers or footers."""
+
+
+def read_pdf(data: bytes, name: str) -> SourceDocument:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            _decrypt(reader, name)
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise ImportFailure(
+                f"{name} has {count} pages, more than a report or response ever has."
+            )
+        pages = [page_lines(page) for page in reader.pages]
+        title = _metadata_title(reader)
+    except ImportFailure:
+        raise
+    except Exception as error:  # pypdf raises many types for damaged files; all mean the same
+        raise ImportFailure(f"{name} is damaged or is not a PDF, and cannot be read.") from error
+    if not any(pages):
+        raise ImportFailure(
+            f"{name} has no text to read (it may be a scanned image); import a text version "
+            "instead."
+        )
+    lines = _assemble(_without_furniture(pages))
+    blocks = lines_to_blocks(lines.text, lines.wrap)
+    return SourceDocument(blocks, blocks_to_text(blocks), title=title)
+
+
+def _decrypt(reader: PdfReader, name: str) -> None:
+    try:
+        opened = reader.decrypt("")
+    except Exception as error:  # an unsupported or broken encryption scheme
+        raise ImportFailure(f"{name} is encrypted and cannot be opened.") from error
+    if not opened:
+        raise ImportFailure(
+            f"{name} is protected by a password; save an unprotected copy and import that."
+        )
+
+
+def _metadata_title(reader: PdfReader) -> str:
+    metadata: Any = reader.metadata
+    title = getattr(metadata, "title", None) if metadata is not None else None
+    return str(title).strip() if title else ""
+
+
+# --- running headers, footers and page numbers ---------------------------------------------
+
+
+def _edge_key(line: Line) -> str:
+    """Running headers and footers repeat in size, place and words (page numbers aside)."""
+    digits_evened = re.sub(r"\d+", "#", line.text.casefold().strip())
+    return f"{round(line.size)}|{round(line.y / 5)}|{digits_evened}"
+
+
+def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    if len(pages) < 2:
+        return pages
+    edges = Counter(
+        key
+        for lines in pages
+        for key in {_edge_key(line) for line in _edges(lines)}
+        if not key.endswith("|#")
+    )
+    repeated = {key for key, count in edges.items() if count >= max(2, len(pages) // 2)}
+    numbers = _page_numbers(pages)
+    cleaned: list[list[Line]] = []
+    for lines in pages:
+        edge = {id(line) for line in _edges(lines)}
+        cleaned.append(
+            [
+                line
+                for line in lines
+                if id(line) not in numbers
+                and not (id(line) in edge and _edge_key(line) in repeated)
+                and not (id(line) in edge and _PAGE_WORDS.match(line.text.strip()))
+            ]
+        )
+    return cleaned
+
+
+def _edges(lines: list[Line]) -> list[Line]:
+    return lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+
+
+def _page_numbers(pages: list[list[Line]]) -> set[int]:
+    """Bare numbers that follow the page sequence at the same place on the page.
+
+    A question number ("2") at the top or foot of a page is kept: it is not both in step with
+    the page count and where the page numbers are printed.
+    """
+    candidates = [
+        (int(match.group(1)) - index, round(line.y / 5), id(line))
+        for index, lines in enumerate(pages)
+        for line in _edges(lines)
+        if (match := _BARE_NUMBER.match(line.text.strip()))
+    ]
+    if not candidates:
+        return set()
+    offset, place = Counter((c[0], c[1]) for c in candidates).most_common(1)[0][0]
+    in_step = [c for c in candidates if (c[0], c[1]) == (offset, place)]
+    if len(in_step) < max(2, len(pages) // 2):
+        return set()
+    return {c[2] for c in in_step}
+
+
+# --- lines to text lines with paragraph breaks -----------------------------------------------
+
+
+@dataclass(slots=True)
+class _Assembled:
+    text: list[str] = field(default_factory=list)
+    wrap: int | None = None
+
+
+def _assemble(pages: list[list[Line]]) -> _Assembled:
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return _Assembled()
+    body = Counter(round(line.size) for line in lines for _ in line.text).most_common(1)[0][0]
+    heading_sizes = sorted(
+        {round(line.size) for line in lines if line.size >= body * 1.15}, reverse=True
+    )
+    lengths = sorted(len(line.text) for line in lines if round(line.size) == body)
+    wrap = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    leading = _leading(pages, body)
+    left = min(line.x for line in lines)
+    result = _Assembled(wrap=max(30, wrap))
+    previous: Line | None = None
+    for page in pages:
+        for position, line in enumerate(page):
+            level = (
+                heading_sizes.index(round(line.size)) + 1
+                if round(line.size) in heading_sizes
+                else 0
+            )
+            if previous is not None and _breaks(previous, line, leading, body, position == 0, wrap):
+                result.text.append("")
+            if level:
+                if (
+                    previous is not None
+                    and round(previous.size) == round(line.size)
+                    and result.text[-1]
+                ):
+                    result.text[-1] += " " + line.text.strip()  # a heading wrapped over two lines
+                else:
+                    result.text.append(f"{'#' * min(level, 6)} {line.text.strip()}")
+            else:
+                indent = " " * max(0, round((line.x - left) / max(body * 0.5, 1)))
+                result.text.append(f"{indent}{line.link_text()}")
+            previous = line
+    return result
+
+
+def _leading(pages: list[list[Line]], body: int) -> float:
+    gaps = [
+        previous.y - line.y
+        for lines in pages
+        for previous, line in itertools.pairwise(lines)
+        if round(line.size) == body
+        and round(previous.size) == body
+        and 0 < previous.y - line.y < body * 3
+    ]
+    return statistics.median(gaps) if gaps else body * 1.2
+
+
+def _breaks(
+    previous: Line, line: Line, leading: float, body: int, new_page: bool, wrap: int
+) -> bool:
+    if round(previous.size) != round(line.size):
+        return True
+    if new_page:
+        # A paragraph carries on over the page break when its last line ran to the margin
+        # and did not end a sentence.
+        carries_on = len(previous.text) >= 0.6 * wrap and previous.text.rstrip()[-1:] not in ".!?:"
+        return not carries_on or bool(BULLET.match(line.text))
+    scale = max(line.size, 1.0) / max(body, 1)
+    return previous.y - line.y > leading * 1.3 * scale or previous.y < line.y

@@ -1,0 +1,308 @@
+"""A published section 55 response (template, letter or web page) to an inspection.
+
+The document is cut into sections by what its headings mean: header fields, key findings, the
+findings themselves, one section per author (Chief Constable, Commissioner), next steps and the
+office-use checklist. Whatever cannot be placed is named in a warning, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.domain.enums import AuthorRole, FindingKind, InspectionStatus
+from app.domain.model import Finding, Inspection, OfficeStep
+from app.importers.blocks import Block, BlockKind, SourceDocument, is_heading_like, plain_text
+from app.importers.dates import DATE, parse_date, published_date
+from app.importers.findings import FindingCollector
+from app.importers.references import parse_reference, section_kind
+from app.importers.render import blocks_to_markdown
+from app.importers.response_header import Field, HeaderValues, label_at
+from app.importers.response_roles import (
+    RoleSection,
+    role_of_heading,
+    split_role_section,
+    without_requote,
+)
+from app.importers.result import ImportedInspection
+from app.importers.sections import SectionReader
+from app.importers.tidy import tidy
+
+_KEY_FINDINGS = re.compile(
+    r"^(?:key|main|summary\s+of(?:\s+the)?)\s+findings$|^(?:report\s+)?summary$", re.I
+)
+_OFFICE = re.compile(
+    r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b|^(?:publication\s+)?checklist$", re.I
+)
+_NEXT_STEPS = re.compile(
+    r"^(?:next\s+steps|conclusion|concluding\s+remarks|closing\s+remarks)$", re.I
+)
+_SALUTATION = re.compile(r"^dear\b", re.IGNORECASE)
+_VALEDICTION = re.compile(
+    r"^yours\s+(?:sincerely|faithfully|truly)|^kind\s+regards|^best\s+wishes", re.I
+)
+_SUBJECT = re.compile(r"^(?:re|subject|ref)\s*[:\-–]\s*(?P<subject>.+)$", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"‘'](?P<title>[^”\"’']{6,})[”\"’']")
+
+
+_SHOWN = 6
+"""How many unplaced paragraphs a warning quotes."""
+
+
+@dataclass(slots=True)
+class _Section:
+    kind: str  # "header", "key_findings", "findings", "role", "next_steps", "office", "letter"
+    blocks: list[Block] = field(default_factory=list)
+    role: AuthorRole | None = None
+
+
+def _section_of(block: Block, seen_role: bool) -> _Section | None:
+    if not is_heading_like(block):
+        return None
+    text = block.plain.rstrip(":").strip()
+    if (role := role_of_heading(block)) is not None:
+        return _Section("role", role=role)
+    if _OFFICE.search(text):
+        return _Section("office")
+    if _NEXT_STEPS.match(text):
+        return _Section("next_steps")
+    if seen_role:
+        return None  # inside an author's section, other headings are its own sub-headings
+    if _KEY_FINDINGS.match(text):
+        return _Section("key_findings")
+    if section_kind(block) is not None:
+        return _Section("findings", [block])
+    return None
+
+
+def _cut(blocks: list[Block]) -> list[_Section]:
+    sections = [_Section("header")]
+    seen_role = False
+    for index, block in enumerate(blocks):
+        section = _section_of(block, seen_role) if index > 0 else None
+        if section is None:
+            sections[-1].blocks.append(block)
+            continue
+        if section.kind == "findings" and sections[-1].kind == "findings":
+            sections[-1].blocks.append(block)
+            continue
+        seen_role = seen_role or section.kind == "role"
+        sections.append(section)
+    return sections
+
+
+class _ResponseParser:
+    def __init__(self, document: SourceDocument, source_name: str) -> None:
+        self.document = document
+        self.source_name = source_name
+        self.inspection = Inspection(title="")
+        self.collector = FindingCollector()
+        self.warnings: list[str] = list(document.warnings)
+        self.unplaced: list[Block] = []
+        self.letter = False
+
+    def parse(self) -> ImportedInspection:
+        blocks = tidy(self.document.blocks)
+        header = HeaderValues()
+        responses: list[RoleSection] = []
+        for section in _cut(blocks):
+            if section.kind == "header":
+                self._header(section.blocks, header)
+            elif section.kind == "key_findings":
+                self.inspection.key_findings = blocks_to_markdown(section.blocks)
+            elif section.kind == "findings":
+                self._findings(section.blocks)
+            elif section.kind == "role" and section.role is not None:
+                responses.append(split_role_section(section.role, section.blocks))
+            elif section.kind == "next_steps":
+                self._append_closing(AuthorRole.COMMISSIONER, section.blocks)
+            elif section.kind == "office":
+                self._office(section.blocks)
+        header.apply(self.inspection)
+        self.warnings += header.warnings
+        self._fallback_title(blocks)
+        self.inspection.findings = self.collector.finish(self.inspection.published_on)
+        for role_section in responses:
+            self._role(role_section)
+        self._finish()
+        return ImportedInspection(
+            self.inspection, self.warnings + self.collector.warnings, "response"
+        )
+
+    # --- header and letter ---------------------------------------------------------------------
+
+    def _header(self, blocks: list[Block], header: HeaderValues) -> None:
+        """Header fields; in a letter, the Commissioner's words between greeting and sign-off."""
+        current: Field | None = None
+        state = "header"
+        letter_body: list[Block] = []
+        for block in blocks:
+            text = block.plain
+            if state == "signature" or _VALEDICTION.match(text):
+                state = "signature"
+                self.unplaced.append(block)
+                continue
+            label = label_at(block) if state == "header" else None
+            if label is not None:
+                current, value = label
+                header.values.setdefault(current, [])
+                if value:
+                    header.values[current].append(value)
+                continue
+            if _SALUTATION.match(text) and len(text) < 80:
+                state, current, self.letter = "letter", None, True
+                continue
+            if _SUBJECT.match(text) and not self.inspection.title:
+                self._subject(text)
+                continue
+            if current is not None:
+                listed = current in (Field.TYPES, Field.FORCES)
+                if not header.values[current] or (listed and block.kind is BlockKind.LIST_ITEM):
+                    header.values[current].append(block.text)
+                    current = current if listed else None
+                    continue
+                current = None
+            (letter_body if state == "letter" else self.unplaced).append(block)
+        if letter_body:
+            self._append_overall(AuthorRole.COMMISSIONER, letter_body)
+
+    def _subject(self, text: str) -> None:
+        match = _SUBJECT.match(text)
+        if match is None or self.inspection.title:
+            return
+        subject = match.group("subject")
+        quoted = _QUOTED.search(subject)
+        title = quoted.group("title") if quoted else DATE.sub("", subject)
+        self.inspection.title = title.strip(" ,.–-")
+        if self.inspection.published_on is None:
+            self.inspection.published_on = published_date(subject) or parse_date(subject)
+
+    def _fallback_title(self, blocks: list[Block]) -> None:
+        if not self.inspection.title:
+            for block in blocks:
+                if _SUBJECT.match(block.plain) is not None:
+                    self._subject(block.plain)
+                    break
+        if not self.inspection.title:
+            self.inspection.title = self.document.title or self.source_name or "Imported response"
+            self.warnings.append("No inspection title was found; enter it before saving.")
+        if self.inspection.published_on is None:
+            for block in blocks:
+                if found := published_date(block.plain):
+                    self.inspection.published_on = found
+                    break
+            else:
+                self.warnings.append("No publication date was found; enter it before saving.")
+
+    # --- findings, responses, checklist ---------------------------------------------------------
+
+    def _findings(self, blocks: list[Block]) -> None:
+        extracted = SectionReader(self.collector, loose=True).read(blocks)
+        notes = extracted.notes
+        self.inspection.recommendations_note = blocks_to_markdown(
+            notes.get(FindingKind.RECOMMENDATION, [])
+        )
+        self.inspection.areas_for_improvement_note = blocks_to_markdown(
+            notes.get(FindingKind.AREA_FOR_IMPROVEMENT, [])
+        )
+        self.inspection.causes_of_concern_note = blocks_to_markdown(
+            notes.get(FindingKind.CAUSE_OF_CONCERN, [])
+        )
+        self.unplaced += [block for block in extracted.rest if not is_heading_like(block)]
+
+    def _role(self, section: RoleSection) -> None:
+        self._append_overall(section.role, section.overall)
+        for answer in section.responses:
+            finding = self._finding_for(
+                answer.reference.key, answer.reference.written, answer.blocks
+            )
+            text = blocks_to_markdown(without_requote(answer.blocks, finding.text))
+            previous = finding.responses.get(section.role)
+            finding.responses.set(section.role, f"{previous}\n\n{text}" if previous else text)
+        self._append_closing(section.role, section.closing)
+
+    def _finding_for(
+        self, key: tuple[FindingKind, int], written: str, blocks: list[Block]
+    ) -> Finding:
+        for finding in self.inspection.findings:
+            if finding.reference == written or _key_of(finding) == key:
+                return finding
+        finding = Finding(kind=key[0], reference=written)
+        self.inspection.findings.append(finding)
+        self.warnings.append(
+            f"{written} is answered but its text is not listed in the document; add it from "
+            "the report."
+        )
+        return finding
+
+    def _append_overall(self, role: AuthorRole, blocks: list[Block]) -> None:
+        text = blocks_to_markdown(blocks)
+        if text:
+            previous = self.inspection.overall.get(role)
+            self.inspection.overall.set(role, f"{previous}\n\n{text}" if previous else text)
+
+    def _append_closing(self, role: AuthorRole, blocks: list[Block]) -> None:
+        kept = []
+        for block in blocks:
+            if _VALEDICTION.match(block.plain):
+                self.unplaced += blocks[blocks.index(block) :]
+                break
+            kept.append(block)
+        text = blocks_to_markdown(kept)
+        if text:
+            previous = self.inspection.closing.get(role)
+            self.inspection.closing.set(role, f"{previous}\n\n{text}" if previous else text)
+
+    def _office(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            if block.kind is BlockKind.TABLE:
+                for row in block.rows:
+                    self._office_step([cell for cell in row if cell])
+            elif block.kind in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
+                self._office_step([block.text])
+
+    def _office_step(self, cells: list[str]) -> None:
+        if not cells:
+            return
+        step, others = plain_text(cells[0]), [plain_text(cell) for cell in cells[1:]]
+        done_on = next((parse_date(cell) for cell in others if parse_date(cell)), None)
+        if done_on is None and (match := re.search(rf"\s*[–\-:(]\s*({DATE.pattern})\)?$", step)):
+            done_on, step = parse_date(match.group(0)), step[: match.start()].strip()
+        done_by = next((cell for cell in others if not parse_date(cell)), "")
+        if step and not re.fullmatch(r"(?i)step|action|date|by|done|completed", step):
+            self.inspection.office_steps.append(OfficeStep(step, done_on, done_by))
+
+    def _finish(self) -> None:
+        inspection = self.inspection
+        if inspection.overall.commissioner or any(
+            f.responses.commissioner for f in inspection.findings
+        ):
+            inspection.status = InspectionStatus.PUBLISHED
+            self.warnings.append(
+                "The document holds the Commissioner's response, so the inspection is marked as "
+                "published; change the status if it is a draft."
+            )
+        if not inspection.findings:
+            self.warnings.append("No recommendations or areas for improvement were found.")
+        if self.unplaced:
+            shown = [f"“{_excerpt(block)}”" for block in self.unplaced[:_SHOWN]]
+            more = len(self.unplaced) - len(shown)
+            self.warnings.append(
+                "Text not placed in any field: "
+                + "; ".join(shown)
+                + (f"; and {more} more paragraph{'s' if more > 1 else ''}." if more else ".")
+            )
+
+
+def _excerpt(block: Block) -> str:
+    text = plain_text(block.text)
+    return text if len(text) <= 80 else text[:79].rstrip() + "…"
+
+
+def _key_of(finding: Finding) -> tuple[FindingKind, int] | None:
+    reference = parse_reference(finding.reference)
+    return reference.key if reference else None
+
+
+def parse_response(document: SourceDocument, source_name: str = "") -> ImportedInspection:
+    return _ResponseParser(document, source_name).parse()
