@@ -26,8 +26,15 @@ def _isolated_user_dirs(
 ) -> None:
     """Point every per-user location (data, config, Qt settings) at a temporary folder."""
     home = tmp_path_factory.mktemp("home")
-    for name in ("HOME", "USERPROFILE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-                 "LOCALAPPDATA", "APPDATA"):  # fmt: skip
+    for name in (
+        "HOME",
+        "USERPROFILE",
+        "XDG_DATA_HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_CACHE_HOME",
+        "LOCALAPPDATA",
+        "APPDATA",
+    ):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("OPCC_RESPONSES_DB", raising=False)
 

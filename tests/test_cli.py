@@ -41,7 +41,9 @@ def test_samples_then_list_shows_both(loaded: Path, capsys: pytest.CaptureFixtur
     assert all(set(r) == {"id", "title", "published_on", "deadline", "status"} for r in rows)
 
 
-def test_loading_samples_twice_does_not_duplicate(loaded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_loading_samples_twice_does_not_duplicate(
+    loaded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "--db", str(loaded), "samples")
     assert code == 0 and "skipped" in out
     assert len(_ids(loaded, capsys)) == 2
@@ -53,9 +55,15 @@ def test_show_spotlight(loaded: Path, capsys: pytest.CaptureFixture[str]) -> Non
     shown = json.loads(out)
     assert code == 0
     assert (shown["published_on"], shown["deadline"], shown["stated_deadline"]) == (
-        "2023-07-07", "2023-08-31", "2023-09-01")  # fmt: skip
+        "2023-07-07",
+        "2023-08-31",
+        "2023-09-01",
+    )
     assert [f["reference"] for f in shown["findings"]] == [
-        "Recommendation 2", "Recommendation 3", "Recommendation 6"]  # fmt: skip
+        "Recommendation 2",
+        "Recommendation 3",
+        "Recommendation 6",
+    ]
     for finding in shown["findings"]:
         assert finding["responses"]["chief_constable"].strip()
         assert finding["responses"]["commissioner"].strip()
@@ -68,7 +76,12 @@ def test_show_peel(loaded: Path, capsys: pytest.CaptureFixture[str]) -> None:
     peel = _ids(loaded, capsys)["Norfolk PEEL 2018: Effectiveness"]
     shown = json.loads(run(capsys, "--db", str(loaded), "show", str(peel), "--json")[1])
     assert [q["grade"] for q in shown["questions"]] == [
-        "Good", "Requires improvement", "Good", "Good", "Ungraded"]  # fmt: skip
+        "Good",
+        "Requires improvement",
+        "Good",
+        "Good",
+        "Ungraded",
+    ]
     afis = [f for f in shown["findings"] if f["kind"] == "area_for_improvement"]
     assert [f["reference"] for f in afis] == [f"Area for improvement {n}" for n in (1, 2, 3)]
     assert {f["question"] for f in afis} == {2}
@@ -92,7 +105,9 @@ def test_export_json_and_import_into_an_empty_database(
     assert len(_ids(other, capsys)) == 2
 
 
-def test_export_json_of_chosen_ids(loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_json_of_chosen_ids(
+    loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     peel = _ids(loaded, capsys)["Norfolk PEEL 2018: Effectiveness"]
     out = tmp_path / "one.json"
     assert run(capsys, "--db", str(loaded), "export-json", str(out), str(peel))[0] == 0
@@ -115,7 +130,9 @@ def test_problems_exit_1_with_one_plain_sentence(
     assert message in err and "Traceback" not in err
 
 
-def test_an_unusable_database_path_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unusable_database_path_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"\x00garbage" * 512)
     code, _, err = run(capsys, "--db", str(damaged), "list")
@@ -139,7 +156,10 @@ def test_environment_variable_chooses_the_database(
 def test_python_dash_m_app_runs(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "app", "--db", str(tmp_path / "x.sqlite3"), "list", "--json"],
-        capture_output=True, text=True, check=False, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.importers.seed_formats import to_docx, to_html, to_pdf
 
 from app.importers import ImportedInspection, ImportFailure, import_document, import_text
+from tests.importers.seed_formats import to_docx, to_html, to_pdf
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 PEEL_TEXT = (SEEDS / "003_13cad28066f6ee0a.txt").read_text(encoding="utf-8")

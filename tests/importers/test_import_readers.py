@@ -11,7 +11,6 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import PageBreak, Paragraph
-from tests.importers.seed_formats import story_to_pdf
 
 from app.domain.enums import FindingKind
 from app.importers import ImportFailure, import_document
@@ -23,6 +22,7 @@ from app.importers.read_html import read_html
 from app.importers.read_pdf import read_pdf
 from app.importers.read_text import read_text
 from app.importers.references import parse_reference
+from tests.importers.seed_formats import story_to_pdf
 
 # --- errors -----------------------------------------------------------------------------------
 

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.importers.seed_formats import to_docx, to_html, to_pdf
 
 from app.importers import ImportedInspection, import_document, import_text
 from app.services.archive import inspection_to_dict, read_archive
+from tests.importers.seed_formats import to_docx, to_html, to_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"

@@ -27,8 +27,21 @@ from app.services import archive, inspections
 from app.services.samples import sample_files
 
 # Any text a person or a report may hold: markup characters, every script, long runs.
-HOSTILE = ["<font size=40>", "a<b", "AT&T", "**not bold", "# not a heading", "\\", "'\"", "😀",
-           "Ωμέγα", "Кириллица", "عربى", "\t", "x" * 5000]  # fmt: skip
+HOSTILE = [
+    "<font size=40>",
+    "a<b",
+    "AT&T",
+    "**not bold",
+    "# not a heading",
+    "\\",
+    "'\"",
+    "😀",
+    "Ωμέγα",
+    "Кириллица",
+    "عربى",
+    "\t",
+    "x" * 5000,
+]
 text = st.one_of(
     st.text(st.characters(exclude_categories=("Cs",)), max_size=60),
     st.sampled_from(HOSTILE),
@@ -58,16 +71,33 @@ def inspections_(draw: st.DrawFn) -> Inspection:
         )
         for reference in references
     ]
-    times = sorted(draw(st.lists(st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)),
-                                 max_size=4, unique=True)))  # fmt: skip
+    times = sorted(
+        draw(
+            st.lists(
+                st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)),
+                max_size=4,
+                unique=True,
+            )
+        )
+    )
     revisions = []
     for moment in times:
         reference = draw(st.one_of(st.none(), st.sampled_from(references))) if references else None
-        part = ResponsePart.RESPONSE if reference else draw(
-            st.sampled_from([ResponsePart.OVERALL, ResponsePart.CLOSING])
+        part = (
+            ResponsePart.RESPONSE
+            if reference
+            else draw(st.sampled_from([ResponsePart.OVERALL, ResponsePart.CLOSING]))
         )
-        revisions.append(Revision(reference, draw(st.sampled_from(AuthorRole)), part, draw(text),
-                                  moment.replace(microsecond=0), draw(text)))  # fmt: skip
+        revisions.append(
+            Revision(
+                reference,
+                draw(st.sampled_from(AuthorRole)),
+                part,
+                draw(text),
+                moment.replace(microsecond=0),
+                draw(text),
+            )
+        )
     return Inspection(
         title=draw(nonblank),
         published_on=draw(dates),
@@ -85,8 +115,11 @@ def inspections_(draw: st.DrawFn) -> Inspection:
         causes_of_concern_note=draw(text),
         report_text=draw(text),
         pillars=draw(st.lists(st.builds(Pillar, nonblank, text, text), max_size=2)),
-        questions=draw(st.lists(st.builds(GradedQuestion, text, st.integers(1, 9), text, text, text),
-                                max_size=3)),  # fmt: skip
+        questions=draw(
+            st.lists(
+                st.builds(GradedQuestion, text, st.integers(1, 9), text, text, text), max_size=3
+            )
+        ),
         findings=findings,
         overall=draw(roles),
         closing=draw(roles),
@@ -99,8 +132,11 @@ def _without_ids(data: dict[str, object]) -> dict[str, object]:
     return {key: value for key, value in data.items() if key != "id"}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                HealthCheck.too_slow])  # fmt: skip
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(original=inspections_())
 def test_archive_round_trip_through_the_database_loses_nothing(
     original: Inspection, tmp_path_factory: pytest.TempPathFactory
@@ -111,15 +147,18 @@ def test_archive_round_trip_through_the_database_loses_nothing(
     archive.write_archive(path, [original])
     database = Database.open(folder / "db.sqlite3")
     try:
-        outcome = inspections.import_inspections(database, archive.read_archive(path),
-                                                 update_existing=False)  # fmt: skip
+        outcome = inspections.import_inspections(
+            database, archive.read_archive(path), update_existing=False
+        )
         stored = inspections.get_inspection(database, outcome.added[0])
     finally:
         database.close()
     assert _without_ids(archive.inspection_to_dict(stored)) == _without_ids(expected)
 
 
-def test_export_import_export_is_identical_apart_from_ids(sample_db: Database, tmp_path: Path) -> None:
+def test_export_import_export_is_identical_apart_from_ids(
+    sample_db: Database, tmp_path: Path
+) -> None:
     first = tmp_path / "first.json"
     archive.write_archive(first, inspections.all_inspections(sample_db))
     other = Database.open(tmp_path / "other.sqlite3")
@@ -130,7 +169,9 @@ def test_export_import_export_is_identical_apart_from_ids(sample_db: Database, t
     finally:
         other.close()
     one, two = (json.loads(p.read_text(encoding="utf-8")) for p in (first, second))
-    assert [_without_ids(i) for i in one["inspections"]] == [_without_ids(i) for i in two["inspections"]]
+    assert [_without_ids(i) for i in one["inspections"]] == [
+        _without_ids(i) for i in two["inspections"]
+    ]
 
 
 def test_sample_archives_load_exactly(sample_db: Database) -> None:
@@ -151,13 +192,19 @@ def test_sample_archives_load_exactly(sample_db: Database) -> None:
         ('{"format": "opcc-responses/9", "inspections": []}', "this version reads"),
         ('{"format": "opcc-responses/1"}', "no list of inspections"),
         ('{"format": "opcc-responses/1", "inspections": [{"title": ""}]}', "'title' is missing"),
-        ('{"format": "opcc-responses/1", "inspections": [{"title": "T", "published_on": "7/7/23"}]}',
-         "not a date"),
-        ('{"format": "opcc-responses/1", "inspections": [{"title": "T", "findings": [{"reference": "R1",'
-         ' "kind": "wish"}]}]}', "unknown value"),
+        (
+            '{"format": "opcc-responses/1",'
+            ' "inspections": [{"title": "T", "published_on": "7/7/23"}]}',
+            "not a date",
+        ),
+        (
+            '{"format": "opcc-responses/1", "inspections": [{"title": "T",'
+            ' "findings": [{"reference": "R1", "kind": "wish"}]}]}',
+            "unknown value",
+        ),
         ('{"format": "opcc-responses/1", "inspections": [{"title": 3}]}', "wrong type"),
     ],
-)  # fmt: skip
+)
 def test_malformed_archives_raise_a_plain_error(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
@@ -166,8 +213,11 @@ def test_malformed_archives_raise_a_plain_error(tmp_path: Path, content: str, me
 
 
 def test_unknown_keys_and_computed_keys_are_ignored() -> None:
-    data = {"format": "opcc-responses/1", "future_key": 1,
-            "inspections": [{"id": 99, "title": "T", "deadline": "1999-01-01", "colour": "red"}]}  # fmt: skip
+    data = {
+        "format": "opcc-responses/1",
+        "future_key": 1,
+        "inspections": [{"id": 99, "title": "T", "deadline": "1999-01-01", "colour": "red"}],
+    }
     (inspection,) = archive.archive_from_dict(data)
     assert inspection.title == "T" and inspection.id is None
 

@@ -1,0 +1,72 @@
+"""Publishing a response: build the document for an inspection and write its files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.db.database import Database
+from app.documents import (
+    ResponseDocument,
+    build_response_document,
+    write_docx,
+    write_html,
+    write_pdf,
+)
+from app.domain.enums import ProtectiveMarking
+from app.domain.errors import ValidationError
+from app.services.inspections import get_inspection
+from app.services.settings import load_settings
+
+
+@dataclass(slots=True)
+class ExportResult:
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_marking(value: str | None) -> ProtectiveMarking | None:
+    """``None`` means "the organisation's setting"; otherwise a marking or a plain error."""
+    if value is None:
+        return None
+    try:
+        return ProtectiveMarking(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in ProtectiveMarking)
+        raise ValidationError(
+            f"Unknown protective marking {value!r}; use one of {choices}."
+        ) from None
+
+
+def response_document(
+    db: Database, inspection_id: int, *, internal: bool, marking: ProtectiveMarking | None = None
+) -> ResponseDocument:
+    inspection = get_inspection(db, inspection_id)
+    return build_response_document(
+        inspection, load_settings(db), internal=internal, marking=marking
+    )
+
+
+def export_response(
+    db: Database,
+    inspection_id: int,
+    *,
+    pdf: str | Path | None = None,
+    html: str | Path | None = None,
+    docx: str | Path | None = None,
+    internal: bool = False,
+    marking: str | None = None,
+) -> ExportResult:
+    """Write any combination of PDF, HTML and DOCX from one document, so they never disagree."""
+    document = response_document(
+        db, inspection_id, internal=internal, marking=parse_marking(marking)
+    )
+    result = ExportResult(warnings=list(document.warnings))
+    for target, writer in ((pdf, write_pdf), (html, write_html), (docx, write_docx)):
+        if target is None:
+            continue
+        for warning in writer(document, Path(target)):
+            if warning not in result.warnings:
+                result.warnings.append(warning)
+        result.written.append(Path(target))
+    return result
