@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import documents
 from app.db.database import Database
 from app.documents import (
     ResponseDocument,
     build_response_document,
-    write_docx,
-    write_html,
-    write_pdf,
 )
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import ValidationError
@@ -62,9 +60,11 @@ def export_response(
         db, inspection_id, internal=internal, marking=parse_marking(marking)
     )
     result = ExportResult(warnings=list(document.warnings))
-    for target, writer in ((pdf, write_pdf), (html, write_html), (docx, write_docx)):
+    for target, writer_name in ((pdf, "write_pdf"), (html, "write_html"), (docx, "write_docx")):
         if target is None:
             continue
+        # app.documents loads each writer (and its library) only when it is first used.
+        writer = getattr(documents, writer_name)
         for warning in writer(document, Path(target)):
             if warning not in result.warnings:
                 result.warnings.append(warning)

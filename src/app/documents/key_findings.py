@@ -1,0 +1,33 @@
+"""Key Findings for a PEEL report that has grades but no written key findings.
+
+A PEEL force report imported from the inspectorate's page carries its pillars, graded questions
+and their summaries; when nobody has written key findings yet, the grades are the key findings.
+"""
+
+from __future__ import annotations
+
+from app.documents.blocks import Block, Heading, ListBlock, ListItem, Paragraph, Span
+from app.documents.content import ENTRY_LEVEL
+from app.documents.markdown import parse_markdown
+from app.documents.text import TextCleaner
+from app.domain.model import Inspection
+
+
+def graded_summary(inspection: Inspection, cleaner: TextCleaner) -> tuple[Block, ...]:
+    """Each pillar with its grade and summary, then the questions with their grades."""
+    blocks: list[Block] = []
+    for pillar in inspection.pillars:
+        name = cleaner.clean(pillar.name, "the pillars")
+        grade = cleaner.clean(pillar.grade, "the pillars").strip()
+        blocks.append(Heading(ENTRY_LEVEL, (Span(f"{name}: {grade}" if grade else name),)))
+        blocks += parse_markdown(cleaner.clean(pillar.summary, "the pillars"), ENTRY_LEVEL + 1)
+    items = []
+    for question in inspection.questions:
+        wording = cleaner.clean(question.question, "the graded questions").strip()
+        grade = cleaner.clean(question.grade, "the graded questions").strip() or "Not graded"
+        spans = (Span(f"Question {question.number}: ", bold=True), Span(f"{wording} – {grade}"))
+        items.append(ListItem((Paragraph(spans),)))
+    if items:
+        blocks.append(Paragraph((Span("The inspectorate graded each question as follows:"),)))
+        blocks.append(ListBlock(tuple(items)))
+    return tuple(blocks)
