@@ -15,6 +15,7 @@ from app.db.database import Database
 from app.db.engine import create_sqlite_engine
 from app.db.migrate import alembic_config, current_revision, head_revision
 from app.db.models import Base
+from app.db.revision import SCHEMA_HEAD
 from app.domain.errors import DatabaseError
 from app.services import inspections
 from app.services.samples import load_samples
@@ -28,6 +29,10 @@ def test_revision_chain_is_linear() -> None:
     assert len(bases) == 1
     for revision in revisions:
         assert not isinstance(revision.down_revision, tuple), "merge revisions are not allowed"
+
+
+def test_the_schema_head_known_without_alembic_is_alembics_head() -> None:
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_new_database_is_made_by_the_migrations_and_matches_the_models(db: Database) -> None:

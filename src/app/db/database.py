@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import create_sqlite_engine, describe_sqlite_error
-from app.db.migrate import upgrade_to_head
+from app.db.revision import SCHEMA_HEAD, stored_revision
 from app.domain.errors import AppError, DatabaseError
 
 
@@ -35,7 +35,10 @@ class Database:
         engine = create_sqlite_engine(path)
         try:
             database = cls(engine, path)
-            database.upgrade_backup = upgrade_to_head(engine, path)
+            if stored_revision(engine) != SCHEMA_HEAD:
+                from app.db.migrate import upgrade_to_head  # Alembic is slow to import
+
+                database.upgrade_backup = upgrade_to_head(engine, path)
         except SQLAlchemyError as error:
             engine.dispose()
             raise DatabaseError(describe_sqlite_error(error, path)) from error
