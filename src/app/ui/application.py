@@ -1,0 +1,109 @@
+"""Start-up: the QApplication, the main window over an opened database, and error reporting."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, __version__
+from app.db.database import Database
+from app.domain.errors import AppError
+from app.paths import data_dir
+from app.ui.context import AppContext
+from app.ui.main_window import MainWindow
+from app.ui.window_state import default_settings
+
+log = logging.getLogger("app")
+
+
+def create_window(db_path: Path | str, settings: QSettings | None = None) -> MainWindow:
+    """Open the database and build the main window; the caller owns the QApplication.
+
+    ``settings`` holds the window layout (the user's INI file when None). Raises AppError
+    when the database cannot be opened.
+    """
+    db = Database.open(Path(db_path))
+    try:
+        return MainWindow(AppContext(db), settings if settings is not None else default_settings())
+    except BaseException:
+        db.close()
+        raise
+
+
+def run_gui(db_path: Path) -> int:
+    """Open the window on ``db_path`` and run until it closes; 1 if the database cannot open."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    log_file = _configure_logging()
+    install_excepthook(log_file)
+    try:
+        window = create_window(db_path)
+    except AppError as error:
+        log.error("Cannot open the database %s: %s", db_path, error.message)
+        QMessageBox.critical(None, APP_NAME, error.message)
+        return 1
+    window.show()
+    return app.exec()
+
+
+def _configure_logging() -> Path | None:
+    """Log to a file in the data folder (rotated), so that IT can see what went wrong."""
+    path = data_dir() / "logs" / "opcc-responses.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler, path = logging.StreamHandler(), None  # type: ignore[assignment]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def describe_unexpected(error: BaseException, log_file: Path | None) -> str:
+    where = f" The details were written to {log_file}." if log_file else ""
+    return (
+        "Something went wrong that the application did not expect, so what you just did may "
+        f"not have been completed.{where} You can carry on working; if it happens again, tell "
+        f"your IT support.\n\n{type(error).__name__}: {error}"
+    )
+
+
+def install_excepthook(log_file: Path | None) -> None:
+    """Show unexpected errors in a dialog (and log them) instead of losing them on stderr."""
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        log.error("Unexpected error", exc_info=(kind, error, trace))
+        if showing or QApplication.instance() is None:
+            return
+        showing = True
+        try:
+            if isinstance(error, AppError):
+                QMessageBox.warning(None, APP_NAME, error.message)
+                return
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                              describe_unexpected(error, log_file))  # fmt: skip
+            box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+            box.exec()
+        finally:
+            showing = False
+
+    sys.excepthook = hook

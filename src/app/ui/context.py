@@ -1,0 +1,50 @@
+"""What every view needs: the open database, the organisation settings and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from app.db.database import Database
+from app.domain.organisation import OrganisationSettings
+from app.services.settings import load_settings, save_settings
+
+
+class AppContext(QObject):
+    """Shared by the main window, the inspection page and every tab.
+
+    Signals:
+        organisationChanged(): the organisation settings changed (saved in the dialog, or
+            filled in by loading the samples); re-read role titles and names.
+    """
+
+    organisationChanged = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today
+        self._organisation: OrganisationSettings | None = None
+
+    @property
+    def organisation(self) -> OrganisationSettings:
+        """The organisation settings, read once and cached until they change."""
+        if self._organisation is None:
+            self._organisation = load_settings(self.db)
+        return self._organisation
+
+    def save_organisation(self, settings: OrganisationSettings) -> None:
+        save_settings(self.db, settings)
+        self.reload_organisation()
+
+    def reload_organisation(self) -> None:
+        self._organisation = None
+        self.organisationChanged.emit()

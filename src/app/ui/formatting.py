@@ -1,0 +1,47 @@
+"""How dates and plain text are written on screen (Qt-free helpers for the views)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+NO_DATE = "No date"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+_HEADING = re.compile(r"^( {0,3})(#{1,5})(?=\s|$)", re.MULTILINE)
+
+
+def short_date(value: dt.date | None, missing: str = "") -> str:
+    """07/07/2023: the UK day-first numeric form used in tables."""
+    return f"{value:%d/%m/%Y}" if value else missing
+
+
+def long_date(value: dt.date | None, missing: str = NO_DATE) -> str:
+    """7 July 2023: for reading."""
+    return f"{value.day} {value:%B %Y}" if value else missing
+
+
+def plain_list(values: list[str]) -> str:
+    return ", ".join(v.strip() for v in values if v.strip())
+
+
+def split_list(text: str) -> list[str]:
+    """The reverse of :func:`plain_list`: "PEEL, Spotlight" → ["PEEL", "Spotlight"]."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text (a title, a reference, a name) made literal inside a Markdown document."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def nest_headings(markdown: str, under: int) -> str:
+    """Shift a stored text's headings so that its highest sits just below level ``under``.
+
+    Question text keeps its sub-headings as ``###``; shown under a view's own ``###`` heading
+    they become ``####``. Text already deep enough is left alone.
+    """
+    levels = [len(match.group(2)) for match in _HEADING.finditer(markdown)]
+    shift = max(0, under + 1 - min(levels)) if levels else 0
+    if not shift:
+        return markdown
+    return _HEADING.sub(lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + shift), markdown)

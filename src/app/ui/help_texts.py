@@ -1,0 +1,33 @@
+"""The Help menu's boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import APP_NAME, __version__
+from app.domain.deadlines import DEADLINE_EXPLANATION, LEGAL_BASIS
+
+DEADLINE_HELP = (
+    f"{DEADLINE_EXPLANATION}\n\n"
+    "Example: a report published on Friday 7 July 2023 must have its comments published by "
+    "Thursday 31 August 2023. A template that adds 56 days gives 1 September 2023; when a "
+    "document states such a date the inspection shows it with a warning.\n\n"
+    f"Legal basis: {LEGAL_BASIS}. The Commissioner also invites the Chief Constable to comment "
+    "by a date the Commissioner sets (section 55(4)); its default is set in the organisation "
+    "settings."
+)
+
+ABOUT_TEXT = (
+    f"{APP_NAME} {__version__}\n\n"
+    "Section 55 responses to HMICFRS inspection reports, for Offices of Police and Crime "
+    "Commissioners.\n\nEverything is kept in one file on this computer. The application "
+    "never uses the network."
+)
+
+
+def show_deadline_help(parent: QWidget | None) -> None:
+    QMessageBox.information(parent, "About the section 55 deadline", DEADLINE_HELP)
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(parent, f"About {APP_NAME}", ABOUT_TEXT)

@@ -1,0 +1,233 @@
+"""New and Edit inspection: the header fields of one inspection, checked before saving."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.deadlines import cc_comments_requested_by, statutory_deadline
+from app.domain.enums import AuthorRole
+from app.domain.errors import AppError, ConflictError
+from app.domain.model import Inspection
+from app.services import inspections
+from app.ui.context import AppContext
+from app.ui.formatting import plain_list, short_date, split_list
+from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit
+
+
+class InspectionDialog(QDialog):
+    """Creates an inspection (``inspection_id`` None) or edits one's header fields.
+
+    On Save the dialog writes to the database itself; it stays open, the input kept, with the
+    problem shown in words when the core refuses. ``saved_id`` is then the inspection's id.
+    """
+
+    def __init__(
+        self, context: AppContext, inspection_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.saved_id: int | None = None
+        self._version: int | None = None
+        self._cc_default_on = inspection_id is None
+        if inspection_id is None:
+            self._original = Inspection(title="")
+            self.setWindowTitle("New inspection")
+        else:
+            # Version first: a change saved in between then shows as a conflict, never lost.
+            self._version = inspections.inspection_version(context.db, inspection_id)
+            self._original = inspections.get_inspection(context.db, inspection_id)
+            self.setWindowTitle("Edit inspection")
+        self._build()
+        self._load(self._original)
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.tabs = QTabWidget(self)
+        details = QWidget(self.tabs)
+        form = QFormLayout(details)
+        self.title_edit = self._line(form, "&Title (required)", "Title")
+        self.published = OptionalDateEdit("Published on", details)
+        form.addRow(self._label("&Published on", self.published), self.published)
+        self.deadline_note = QLabel(details)
+        self.deadline_note.setWordWrap(True)
+        form.addRow("", self.deadline_note)
+        self.types_edit = self._line(form, "Publication t&ypes", "Publication types")
+        self.types_edit.setPlaceholderText("Separate with commas, e.g. PEEL, Spotlight")
+        self.forces_edit = self._line(form, "&Forces", "Forces")
+        self.forces_edit.setPlaceholderText("Separate with commas")
+        self.url_edit = self._line(form, "&Link to the report", "Link to the report")
+        self.url_label_edit = self._line(form, "Words shown for the lin&k", "Link words")
+        self.stated = OptionalDateEdit("Stated deadline", details)
+        self.stated.setToolTip("The deadline a source document states, if it states one.")
+        form.addRow(self._label("Stat&ed deadline", self.stated), self.stated)
+        chief = self.context.organisation.role_title(AuthorRole.CHIEF_CONSTABLE)
+        self.cc_date = OptionalDateEdit(f"{chief} to comment by", details)
+        self.cc_date.setToolTip(
+            f"The date by which the {chief} is invited to comment (section 55(4)). "
+            "It follows the publication date until you choose one."
+        )
+        form.addRow(self._label(f"{chief} to co&mment by", self.cc_date), self.cc_date)
+        self.tabs.addTab(details, "Details")
+
+        texts = QWidget(self.tabs)
+        text_form = QFormLayout(texts)
+        text_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # full-width boxes
+        self.key_findings = markdown_edit("Key findings", texts, 6)
+        text_form.addRow(self._label("Key fi&ndings", self.key_findings), self.key_findings)
+        self.notes: dict[str, QPlainTextEdit] = {}
+        for attribute, caption in (
+            ("recommendations_note", "Introduction to the recommendations"),
+            ("areas_for_improvement_note", "Introduction to the areas for improvement"),
+            ("causes_of_concern_note", "Introduction to the causes of concern"),
+        ):
+            edit = markdown_edit(caption, texts, 2)
+            self.notes[attribute] = edit
+            text_form.addRow(self._label(caption, edit), edit)
+        self.tabs.addTab(texts, "Key findings and notes")
+
+        self.error = ErrorLabel(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
+
+        self.published.dateChanged.connect(self._published_changed)
+        self.stated.dateChanged.connect(self._update_deadline_note)
+        self.cc_date.dateChanged.connect(self._cc_changed)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text + ":", self)
+        label.setBuddy(buddy.focusProxy() or buddy)
+        return label
+
+    def _line(self, form: QFormLayout, caption: str, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(name)
+        form.addRow(self._label(caption, edit), edit)
+        return edit
+
+    # --- values --------------------------------------------------------------------------------
+
+    def _load(self, inspection: Inspection) -> None:
+        self.title_edit.setText(inspection.title)
+        self.published.set_date(inspection.published_on)
+        self.types_edit.setText(plain_list(inspection.publication_types))
+        self.forces_edit.setText(plain_list(inspection.forces))
+        self.url_edit.setText(inspection.url)
+        self.url_label_edit.setText(inspection.url_label)
+        self.stated.set_date(inspection.stated_deadline)
+        self._set_cc(inspection.cc_comments_requested_by)
+        self.key_findings.setPlainText(inspection.key_findings)
+        for attribute, edit in self.notes.items():
+            edit.setPlainText(getattr(inspection, attribute))
+        self._update_deadline_note()
+
+    def edited(self) -> Inspection:
+        """The inspection as the form now describes it (findings and responses untouched)."""
+        return dataclasses.replace(
+            self._original,
+            title=self.title_edit.text().strip(),
+            published_on=self.published.date(),
+            publication_types=split_list(self.types_edit.text()),
+            forces=split_list(self.forces_edit.text()),
+            url=self.url_edit.text().strip(),
+            url_label=self.url_label_edit.text().strip(),
+            stated_deadline=self.stated.date(),
+            cc_comments_requested_by=self.cc_date.date(),
+            key_findings=self.key_findings.toPlainText().strip(),
+            recommendations_note=self._note("recommendations_note"),
+            areas_for_improvement_note=self._note("areas_for_improvement_note"),
+            causes_of_concern_note=self._note("causes_of_concern_note"),
+        )
+
+    def _note(self, attribute: str) -> str:
+        return self.notes[attribute].toPlainText().strip()
+
+    def _set_cc(self, value: dt.date | None) -> None:
+        default_on = self._cc_default_on
+        self.cc_date.set_date(value)
+        self._cc_default_on = default_on
+
+    def _published_changed(self) -> None:
+        if self._cc_default_on:
+            days = self.context.organisation.cc_comments_days
+            self._set_cc(cc_comments_requested_by(self.published.date(), days))
+        self._update_deadline_note()
+
+    def _cc_changed(self) -> None:
+        self._cc_default_on = False  # the person chose a date: stop filling it in
+
+    def _update_deadline_note(self) -> None:
+        deadline = statutory_deadline(self.published.date())
+        if deadline is None:
+            self.deadline_note.setText("The section 55 deadline follows from this date.")
+            return
+        text = f"Section 55 deadline: {short_date(deadline)} (publication + 55 days)."
+        stated = self.stated.date()
+        if stated is not None and stated != deadline:
+            text += f" The stated deadline, {short_date(stated)}, differs from it."
+        self.deadline_note.setText(text)
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def _problem(self, inspection: Inspection) -> tuple[str, QWidget] | None:
+        if not inspection.title:
+            return "An inspection needs a title.", self.title_edit
+        published = inspection.published_on
+        if published is not None:
+            for value, widget, label in (
+                (inspection.cc_comments_requested_by, self.cc_date, "comments date"),
+                (inspection.stated_deadline, self.stated, "stated deadline"),
+            ):
+                if value is not None and value < published:
+                    return (f"The {label} ({short_date(value)}) is before the publication date "
+                            f"({short_date(published)})."), widget  # fmt: skip
+        return None
+
+    def accept(self) -> None:
+        inspection = self.edited()
+        problem = self._problem(inspection)
+        if problem is not None:
+            message, widget = problem
+            self.error.show_message(message)
+            self.tabs.setCurrentIndex(0)
+            widget.setFocus()
+            return
+        try:
+            if self._original.id is None:
+                self.saved_id = inspections.create_inspection(self.context.db, inspection)
+            else:
+                assert self._version is not None
+                self._version = inspections.update_header(
+                    self.context.db, self._original.id, inspection, self._version
+                )
+                self.saved_id = self._original.id
+        except ConflictError as error:
+            self.error.show_message(
+                error.message + " Your changes are still here: copy what you need, then Cancel."
+            )
+            return
+        except AppError as error:
+            self.error.show_message(error.message)
+            return
+        super().accept()

@@ -1,0 +1,286 @@
+"""The main window: the register on the left, the chosen inspection on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
+
+from app import APP_NAME
+from app.domain.errors import AppError
+from app.domain.model import InspectionSummary
+from app.services import inspections, samples
+from app.services.inspections import ImportOutcome
+from app.ui import messages, window_state
+from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
+from app.ui.context import AppContext
+from app.ui.findings_tab import FindingsTab
+from app.ui.help_texts import show_about, show_deadline_help
+from app.ui.inspection_dialog import InspectionDialog
+from app.ui.inspection_page import InspectionPage
+from app.ui.overview import OverviewTab
+from app.ui.register_view import RegisterPanel
+from app.ui.responses import ResponsesView
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.tasks import run_in_background
+from app.ui.welcome import WelcomePanel
+
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    """Owns the database (closed with the window) and every view over it.
+
+    Extension points for other parts of the UI: :meth:`add_tab` (``page.add_tab``),
+    :meth:`add_action` (a command in a menu and on the welcome panel) and
+    :meth:`show_inspection` (refresh the register and open an inspection, e.g. after an import).
+    """
+
+    def __init__(self, context: AppContext, settings: QSettings) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.commands = build_actions(self)
+        self.menus: dict[str, QMenu] = build_menus(self.menuBar(), self.commands)
+        toolbar = self.addToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        build_toolbar(toolbar, self.commands)
+
+        self.register = RegisterPanel(self)
+        self.page = InspectionPage(self)
+        self._build_tabs()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.register)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.welcome = WelcomePanel(
+            [self.commands[ActionId.LOAD_SAMPLES], self.commands[ActionId.NEW_INSPECTION]], self
+        )
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+        self.statusBar()
+
+        self._connect()
+        self._restore_layout()
+        self.refresh(select=window_state.read_int(settings, window_state.CURRENT_INSPECTION))
+
+    def _build_tabs(self) -> None:
+        """The inspection page's tabs, in order. Other tabs are added here the same way."""
+        self.page.add_tab(OverviewTab(self.context, self.page), "Overview")
+        self.page.add_tab(FindingsTab(self.context, self.page), "Findings")
+        self.page.add_tab(ResponsesView(self.context, self.page), "Responses")
+
+    def _connect(self) -> None:
+        a = self.commands
+        a[ActionId.NEW_INSPECTION].triggered.connect(self.new_inspection)
+        a[ActionId.LOAD_SAMPLES].triggered.connect(self.load_samples)
+        a[ActionId.ORGANISATION_SETTINGS].triggered.connect(self.edit_settings)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.EDIT_INSPECTION].triggered.connect(self.edit_inspection)
+        a[ActionId.ARCHIVE_INSPECTION].triggered.connect(self.toggle_archived)
+        a[ActionId.FIND].triggered.connect(self._find)
+        a[ActionId.SHOW_ARCHIVED].toggled.connect(lambda _checked: self.refresh())
+        a[ActionId.REFRESH].triggered.connect(self.refresh)
+        a[ActionId.ABOUT_DEADLINE].triggered.connect(lambda: show_deadline_help(self))
+        a[ActionId.ABOUT].triggered.connect(lambda: show_about(self))
+        self.register.inspectionActivated.connect(self._inspection_activated)
+        self.page.inspectionChanged.connect(lambda _id: self.refresh())
+
+    # --- extension points ----------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        return self.page.add_tab(widget, title)
+
+    def add_action(
+        self, menu: str, action: QAction, *, after: ActionId | None = None, welcome: bool = False
+    ) -> None:
+        """Put ``action`` in ``menu`` ("File", "Inspection", "View", "Help"), after ``after``
+        (at the end when None), and on the welcome panel when ``welcome``."""
+        target = self.menus[menu]
+        entries = target.actions()
+        position = entries.index(self.commands[after]) + 1 if after is not None else len(entries)
+        if position < len(entries):
+            target.insertAction(entries[position], action)
+        else:
+            target.addAction(action)
+        self.addAction(action)  # its shortcut works wherever the focus is
+        if welcome:
+            self.welcome.add_action_button(action)
+
+    def show_inspection(self, inspection_id: int | None = None) -> None:
+        """Read the register again, then open ``inspection_id`` if given."""
+        self.refresh(select=inspection_id)
+
+    # --- register ------------------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        show_archived = self.commands[ActionId.SHOW_ARCHIVED].isChecked()
+        try:
+            summaries = inspections.list_inspections(
+                self.context.db, include_archived=show_archived
+            )
+            empty = not summaries and (
+                show_archived
+                or not inspections.list_inspections(self.context.db, include_archived=True)
+            )
+        except AppError as error:
+            messages.show_error(self, error.message)
+            return
+        self.register.set_summaries(summaries, self.context.today())
+        self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
+        shown = self.page.inspection_id
+        if select is not None and self.register.has_inspection(select):
+            self.register.select_inspection(select)
+            if self.page.inspection_id != select:  # it was already the register's current row
+                self._inspection_activated(select)
+        elif shown is not None and not self.register.has_inspection(shown):
+            self.page.set_inspection(None)  # archived, or gone
+        self._update_actions()
+
+    def current_summary(self) -> InspectionSummary | None:
+        inspection_id = self.page.inspection_id
+        if inspection_id is None:
+            return None
+        row = self.register.model.row_of(inspection_id)
+        return self.register.model.row_data(row).summary if row is not None else None
+
+    def _inspection_activated(self, inspection_id: int) -> None:
+        if not self.page.set_inspection(inspection_id):
+            self.register.select_inspection(self.page.inspection_id)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        summary = self.current_summary()
+        self.commands[ActionId.EDIT_INSPECTION].setEnabled(summary is not None)
+        archive = self.commands[ActionId.ARCHIVE_INSPECTION]
+        archive.setEnabled(summary is not None)
+        archived = summary is not None and summary.archived
+        archive.setText("Un&archive inspection" if archived else "&Archive inspection")
+        archive.setStatusTip(
+            "Return the inspection shown to the register" if archived
+            else "Hide the inspection shown from the register (it is kept)"
+        )  # fmt: skip
+
+    def _find(self) -> None:
+        if self.stack.currentWidget() is self.splitter:
+            self.register.focus_filter()
+
+    # --- commands ------------------------------------------------------------------------------
+
+    def new_inspection(self) -> None:
+        if not self.page.save_pending():
+            return
+        dialog = InspectionDialog(self.context, None, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.refresh(select=dialog.saved_id)
+            self.statusBar().showMessage("Inspection created.", STATUS_TIMEOUT_MS)
+
+    def edit_inspection(self) -> None:
+        inspection_id = self.page.inspection_id
+        if inspection_id is None or not self.page.save_pending():
+            return
+        try:
+            dialog = InspectionDialog(self.context, inspection_id, self)
+        except AppError as error:
+            messages.show_error(self, error.message)
+            return
+        if dialog.exec():
+            self.page.reload()
+            self.refresh()
+            self.statusBar().showMessage("Inspection saved.", STATUS_TIMEOUT_MS)
+
+    def toggle_archived(self) -> None:
+        summary = self.current_summary()
+        if summary is None or not self.page.save_pending():
+            return
+        try:
+            inspections.set_archived(self.context.db, summary.id, not summary.archived)
+        except AppError as error:
+            messages.show_error(self, error.message)
+            return
+        self.page.reload()
+        self.refresh()
+        done = "returned to the register" if summary.archived else "archived"
+        self.statusBar().showMessage(f"“{summary.title}” {done}.", STATUS_TIMEOUT_MS)
+
+    def load_samples(self) -> None:
+        action = self.commands[ActionId.LOAD_SAMPLES]
+        action.setEnabled(False)
+        self.statusBar().showMessage("Loading the sample inspections…")
+        db = self.context.db
+
+        def done(outcome: ImportOutcome) -> None:
+            action.setEnabled(True)
+            self.context.reload_organisation()
+            self.refresh(select=outcome.added[0] if outcome.added else None)
+            self.statusBar().showMessage(f"Sample inspections: {outcome.describe()}.",
+                                         STATUS_TIMEOUT_MS)  # fmt: skip
+
+        def failed(error: BaseException) -> None:
+            action.setEnabled(True)
+            self.statusBar().clearMessage()
+            if not isinstance(error, AppError):
+                raise error
+            messages.show_error(self, error.message, "The samples could not be loaded")
+
+        run_in_background(self, lambda: samples.load_samples(db), done, failed)
+
+    def edit_settings(self) -> None:
+        if not self.page.save_pending():
+            return
+        if SettingsDialog(self.context, self).exec():
+            self.statusBar().showMessage("Organisation settings saved.", STATUS_TIMEOUT_MS)
+
+    # --- layout and closing --------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        self.commands[ActionId.SHOW_ARCHIVED].setChecked(
+            window_state.read_bool(s, window_state.SHOW_ARCHIVED)
+        )
+        if not self.restoreGeometry(window_state.read_bytes(s, window_state.GEOMETRY)):
+            screen = QGuiApplication.primaryScreen().availableGeometry()
+            self.resize(min(1400, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
+        self.restoreState(window_state.read_bytes(s, window_state.STATE))
+        self._splitter_restored = self.splitter.restoreState(
+            window_state.read_bytes(s, window_state.SPLITTER)
+        )
+        self.register.restore_header_state(window_state.read_bytes(s, window_state.REGISTER_HEADER))
+
+    def save_layout(self) -> None:
+        s = self.settings
+        s.setValue(window_state.GEOMETRY, self.saveGeometry())
+        s.setValue(window_state.STATE, self.saveState())
+        s.setValue(window_state.SPLITTER, self.splitter.saveState())
+        s.setValue(window_state.REGISTER_HEADER, self.register.header_state())
+        s.setValue(window_state.SHOW_ARCHIVED, self.commands[ActionId.SHOW_ARCHIVED].isChecked())
+        s.setValue(window_state.CURRENT_INSPECTION, self.page.inspection_id or "")
+        s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitter_restored:  # first start: the register gets the larger share
+            self._splitter_restored = True
+            width = self.width()  # the splitter itself is not laid out yet
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.page.save_pending() and not messages.confirm(
+            self, "Close without saving?",
+            "Some changes could not be saved. Close anyway and lose them?", "Close",
+        ):  # fmt: skip
+            event.ignore()
+            return
+        self.save_layout()
+        # Let background work that uses the database finish (or give up after 30 s).
+        QThreadPool.globalInstance().waitForDone(30_000)
+        self.context.db.close()
+        super().closeEvent(event)

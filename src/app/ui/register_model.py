@@ -1,0 +1,197 @@
+"""The register's item models: one row per inspection, cached; a proxy to sort and filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from app.domain.deadlines import DEADLINE_EXPLANATION, DeadlineState, deadline_state
+from app.domain.deadlines import statutory_deadline as deadline_of
+from app.domain.enums import InspectionStatus
+from app.domain.model import InspectionSummary
+from app.ui.formatting import plain_list, short_date
+from app.ui.rag import rag_background, rag_foreground
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+_NO_DATE_KEY = "~"  # sorts after every ISO date
+_STATUS_ORDER = {status: n for n, status in enumerate(InspectionStatus)}
+
+
+class Column(IntEnum):
+    TITLE = 0
+    PUBLISHED = 1
+    TYPES = 2
+    DEADLINE = 3
+    DAYS_LEFT = 4
+    STATUS = 5
+    NEXT_STEP = 6
+
+    @property
+    def heading(self) -> str:
+        return _HEADINGS[self]
+
+
+_HEADINGS = {
+    Column.TITLE: "Title",
+    Column.PUBLISHED: "Published",
+    Column.TYPES: "Types",
+    Column.DEADLINE: "s55 deadline",
+    Column.DAYS_LEFT: "Days left",
+    Column.STATUS: "Status",
+    Column.NEXT_STEP: "Next step",
+}
+_HEADER_TIPS = {
+    Column.DEADLINE: DEADLINE_EXPLANATION,
+    Column.DAYS_LEFT: "Days until the section 55 deadline; the colour repeats these words.",
+    Column.NEXT_STEP: "The first office step not yet done.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """Everything ``data()`` returns for one inspection, worked out once per refresh."""
+
+    summary: InspectionSummary
+    texts: tuple[str, ...]
+    sort_keys: tuple[str | int, ...]
+    state: DeadlineState
+    search_text: str
+
+    @classmethod
+    def build(cls, summary: InspectionSummary, today: dt.date) -> RegisterRow:
+        deadline = deadline_of(summary.published_on)
+        published = summary.status is InspectionStatus.PUBLISHED
+        state = deadline_state(deadline, today, published=published)
+        status = summary.status.label + (" (archived)" if summary.archived else "")
+        types = plain_list(summary.publication_types)
+        texts = (
+            summary.title, short_date(summary.published_on), types, short_date(deadline),
+            state.words, status, summary.next_step,
+        )  # fmt: skip
+        days_key = state.days if state.days is not None else 10**6
+        if published:
+            days_key += 10**7  # published ones after every open one, whatever their date
+        sort_keys = (
+            summary.title.casefold(),
+            summary.published_on.isoformat() if summary.published_on else _NO_DATE_KEY,
+            types.casefold(),
+            deadline.isoformat() if deadline else _NO_DATE_KEY,
+            days_key,
+            _STATUS_ORDER[summary.status],
+            summary.next_step.casefold(),
+        )
+        search = " ".join([summary.title, types, plain_list(summary.forces), status])
+        return cls(summary, texts, sort_keys, state, search.casefold())
+
+
+class RegisterModel(QAbstractTableModel):
+    """Inspection summaries as table rows. Data comes only from the cache: no queries here."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RegisterRow] = []
+
+    def set_summaries(self, summaries: list[InspectionSummary], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows = [RegisterRow.build(summary, today) for summary in summaries]
+        self.endResetModel()
+
+    def row_data(self, row: int) -> RegisterRow:
+        return self._rows[row]
+
+    def row_of(self, inspection_id: int) -> int | None:
+        for n, row in enumerate(self._rows):
+            if row.summary.id == inspection_id:
+                return n
+        return None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], Column(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.texts[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == SORT_ROLE:
+            return row.sort_keys[column]
+        if role == ID_ROLE:
+            return row.summary.id
+        if column is Column.DAYS_LEFT and role == Qt.ItemDataRole.BackgroundRole:
+            return rag_background(row.state.state)
+        if column is Column.DAYS_LEFT and role == Qt.ItemDataRole.ForegroundRole:
+            return rag_foreground(row.state.state)
+        if role == Qt.ItemDataRole.FontRole and row.summary.archived:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _tooltip(self, row: RegisterRow, column: Column) -> str | None:
+        if column is Column.TITLE:
+            forces = plain_list(row.summary.forces)
+            return row.summary.title + (f"\nForces: {forces}" if forces else "")
+        if column is Column.DEADLINE:
+            return DEADLINE_EXPLANATION
+        return row.texts[column] or None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return Column(section).heading
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS.get(Column(section))
+        return None
+
+
+class RegisterFilterModel(QSortFilterProxyModel):
+    """Sorts by each column's key (dates as dates) and keeps rows holding every typed word.
+
+    The words are looked for in the title, types, forces and status.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        words = text.casefold().split()
+        if words == self._words:
+            return
+        self.beginFilterChange()
+        self._words = words
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, RegisterModel) or source_row >= model.rowCount():
+            return True
+        haystack = model.row_data(source_row).search_text
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,171 @@
+"""The register: a filter box over a sortable table of inspections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import InspectionSummary
+from app.ui.register_model import ID_ROLE, Column, RegisterFilterModel, RegisterModel
+
+# Starting widths: the text each column should show whole, measured in the current font.
+_COLUMN_SAMPLES = {
+    Column.TITLE: "Norfolk PEEL 2018: Effectiveness",
+    Column.PUBLISHED: "00/00/0000",
+    Column.TYPES: "PEEL, Spotlight",
+    Column.DEADLINE: "00/00/0000",
+    Column.DAYS_LEFT: "Overdue by 999 days",
+    Column.STATUS: "Ready for sign-off",
+    Column.NEXT_STEP: "Sent to the Home Secretary",
+}
+
+
+class RegisterPanel(QWidget):
+    """The list of inspections.
+
+    Signals:
+        inspectionActivated(int): the person moved to another inspection (click, arrow keys).
+    """
+
+    inspectionActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RegisterModel(self)
+        self.proxy = RegisterFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setAccessibleName("Filter inspections")
+        self.filter_edit.setPlaceholderText("Filter by title, type, force or status (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Inspections")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.sortByColumn(Column.PUBLISHED, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        metrics = self.fontMetrics()
+        padding = metrics.averageCharWidth() * 3  # cell margins and the sort arrow
+        for column, sample in _COLUMN_SAMPLES.items():
+            widest = max(
+                metrics.horizontalAdvance(sample), metrics.horizontalAdvance(column.heading)
+            )
+            self.table.setColumnWidth(column, widest + padding)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() * 3 // 2 + 4)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Number of inspections shown")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.setFocusProxy(self.table)
+
+    # --- data ------------------------------------------------------------------------------
+
+    def set_summaries(self, summaries: list[InspectionSummary], today: dt.date) -> None:
+        """Replace the rows, keeping the current inspection selected where it still is."""
+        current = self.current_inspection_id()
+        self.table.selectionModel().blockSignals(True)
+        try:
+            self.model.set_summaries(summaries, today)
+            if current is not None:
+                self._select_quietly(current)
+        finally:
+            self.table.selectionModel().blockSignals(False)
+        self._update_count()
+
+    def has_inspection(self, inspection_id: int) -> bool:
+        return self.model.row_of(inspection_id) is not None
+
+    def current_inspection_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    def select_inspection(self, inspection_id: int | None) -> bool:
+        """Make ``inspection_id`` the current row (clearing the filter if it hides it)."""
+        if inspection_id is None:
+            self.table.selectionModel().clearSelection()
+            return False
+        row = self.model.row_of(inspection_id)
+        if row is None:
+            return False
+        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.filter_edit.clear()
+        index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _select_quietly(self, inspection_id: int) -> None:
+        row = self.model.row_of(inspection_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
+        if index.isValid():
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    # --- remembered layout -----------------------------------------------------------------
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        header = self.table.horizontalHeader()
+        if not state.isEmpty() and header.restoreState(state):
+            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    # --- slots -----------------------------------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_count()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.inspectionActivated.emit(int(current.data(ID_ROLE)))
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            text = f"{total} inspection{'' if total == 1 else 's'}"
+        elif shown == 0:
+            text = f"No inspection matches “{self.filter_edit.text().strip()}” ({total} in all)"
+        else:
+            text = f"{shown} of {total} inspections match the filter"
+        self.count_label.setText(text)

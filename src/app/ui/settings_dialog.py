@@ -1,0 +1,190 @@
+"""Organisation settings: the names, titles and branding every response uses."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import ProtectiveMarking
+from app.domain.errors import AppError
+from app.domain.organisation import OrganisationSettings
+from app.ui.context import AppContext
+from app.ui.step_list import EditableList
+from app.ui.widgets import ErrorLabel
+
+LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_TEXT_FIELDS = (
+    ("opcc_name", "&Office (OPCC) name", "e.g. Office of the Police and Crime Commissioner for …"),
+    ("commissioner_title", "Commissioner’s &title", "e.g. Police and Crime Commissioner, Mayor"),
+    ("commissioner_name", "Commissioner’s &name", ""),
+    ("force_name", "&Force name", "e.g. Norfolk Constabulary"),
+    ("chief_title", "Chief officer’s t&itle", "e.g. Chief Constable, Commissioner of Police"),
+    ("chief_name", "Chief officer’s na&me", ""),
+    ("website", "&Website", "https://…"),
+)
+_MARKINGS = {
+    ProtectiveMarking.NONE: "None",
+    ProtectiveMarking.OFFICIAL: "OFFICIAL",
+    ProtectiveMarking.OFFICIAL_SENSITIVE: "OFFICIAL-SENSITIVE",
+}
+
+
+class SettingsDialog(QDialog):
+    """Edits the organisation settings; Save writes them and tells every view."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Organisation settings")
+        self.context = context
+        self._settings = dataclasses.replace(context.organisation)
+        self._logo, self._logo_filename = self._settings.logo, self._settings.logo_filename
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for attribute, caption, placeholder in _TEXT_FIELDS:
+            edit = QLineEdit(getattr(self._settings, attribute), self)
+            edit.setAccessibleName(caption.replace("&", ""))
+            edit.setPlaceholderText(placeholder)
+            self._row(form, caption, edit)
+            self.edits[attribute] = edit
+        form.addRow(*self._logo_row())
+        self.cc_days = QSpinBox(self)
+        self.cc_days.setAccessibleName("Default days for the Chief Constable’s comments")
+        self.cc_days.setRange(0, 365)
+        self.cc_days.setSuffix(" days after publication")
+        self.cc_days.setValue(self._settings.cc_comments_days)
+        self._row(form, "Chief officer’s comments &due", self.cc_days)
+        self.marking = QComboBox(self)
+        self.marking.setAccessibleName("Protective marking")
+        for marking, label in _MARKINGS.items():
+            self.marking.addItem(label, marking)
+        self.marking.setCurrentIndex(self.marking.findData(self._settings.protective_marking))
+        self._row(form, "&Protective marking", self.marking)
+        self.steps = EditableList("Office steps", "office step", self)
+        self.steps.set_items(list(self._settings.office_step_names))
+        self._row(form, "Office st&eps (new inspections)", self.steps)
+
+        self.error = ErrorLabel(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 110)
+        self._show_logo()
+
+    def _row(self, form: QFormLayout, caption: str, widget: QWidget) -> None:
+        label = QLabel(caption + ":", self)
+        label.setBuddy(widget.focusProxy() or widget)
+        form.addRow(label, widget)
+
+    def _logo_row(self) -> tuple[QLabel, QWidget]:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.logo_preview = QLabel(box)
+        self.logo_preview.setAccessibleName("Logo preview")
+        height = self.fontMetrics().height() * 4
+        self.logo_preview.setFixedSize(height * 3, height)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.choose_logo = QPushButton("&Choose logo…", box)
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo = QPushButton("&Remove logo", box)
+        self.remove_logo.clicked.connect(self._remove_logo)
+        row.addWidget(self.logo_preview)
+        row.addWidget(self.choose_logo)
+        row.addWidget(self.remove_logo)
+        row.addStretch(1)
+        label = QLabel("&Logo:", self)
+        label.setBuddy(self.choose_logo)
+        return label, box
+
+    # --- logo ----------------------------------------------------------------------------------
+
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose the logo", "", LOGO_FILTER)
+        if path:
+            self.set_logo_file(Path(path))
+
+    def set_logo_file(self, path: Path) -> bool:
+        """Use the image at ``path`` as the logo; show why not if it cannot be used."""
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.error.show_message(f"Cannot read {path.name}: {error.strerror or error}.")
+            return False
+        if len(data) > MAX_LOGO_BYTES:
+            self.error.show_message(f"{path.name} is larger than 2 MB: choose a smaller image.")
+            return False
+        if QImage.fromData(data).isNull():
+            self.error.show_message(f"{path.name} is not a PNG or JPEG image.")
+            return False
+        self.error.clear_message()
+        self._logo, self._logo_filename = data, path.name
+        self._show_logo()
+        return True
+
+    def _remove_logo(self) -> None:
+        self._logo, self._logo_filename = b"", ""
+        self._show_logo()
+
+    def _show_logo(self) -> None:
+        pixmap = QPixmap()
+        if self._logo and pixmap.loadFromData(self._logo):
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.logo_preview.setToolTip(self._logo_filename)
+            self.logo_preview.setAccessibleDescription(f"Logo: {self._logo_filename}")
+        else:
+            self.logo_preview.clear()
+            self.logo_preview.setText("No logo")
+            self.logo_preview.setAccessibleDescription("No logo")
+        self.remove_logo.setEnabled(bool(self._logo))
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def edited(self) -> OrganisationSettings:
+        return dataclasses.replace(
+            self._settings,
+            **{attribute: edit.text().strip() for attribute, edit in self.edits.items()},
+            logo=self._logo,
+            logo_filename=self._logo_filename,
+            cc_comments_days=self.cc_days.value(),
+            protective_marking=ProtectiveMarking(self.marking.currentData()),
+            office_step_names=self.steps.items(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.context.save_organisation(self.edited())
+        except AppError as error:
+            self.error.show_message(error.message)
+            return
+        super().accept()

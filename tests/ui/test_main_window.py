@@ -1,0 +1,199 @@
+"""The main window: welcome panel, samples, remembered layout, tabs, start-up and errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.errors import AppError, ConflictError
+from app.services import inspections
+from app.ui import application
+from app.ui.actions import ActionId
+from app.ui.main_window import MainWindow
+from app.ui.overview import OverviewTab
+from tests.ui.conftest import MessageLog
+
+
+def test_importing_app_ui_does_not_load_qt() -> None:
+    code = "import sys, app.ui; assert 'PySide6' not in sys.modules; print(app.ui.create_window)"
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_empty_database_welcome_then_load_samples(
+    make_window: Callable[[Path], MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(db_path)
+    assert window.stack.currentWidget() is window.welcome
+    labels = [button.accessibleName() for button in window.welcome.buttons]
+    assert labels == ["Load sample inspections", "New inspection"]
+    window.welcome.buttons[0].click()
+    qtbot.waitUntil(lambda: window.register.model.rowCount() == 2, timeout=10_000)
+    assert window.stack.currentWidget() is window.splitter
+    assert window.page.inspection_id is not None  # the first sample is opened
+    assert window.context.organisation.force_name == "Norfolk Constabulary"
+    assert "2 added" in window.statusBar().currentMessage()
+
+    window.commands[ActionId.LOAD_SAMPLES].trigger()  # twice: nothing is duplicated
+    qtbot.waitUntil(lambda: "already present" in window.statusBar().currentMessage(),
+                    timeout=10_000)  # fmt: skip
+    assert len(inspections.list_inspections(window.context.db)) == 2
+
+
+def test_layout_is_remembered(
+    make_window: Callable[[Path], MainWindow], sample_db: object, db_path: Path,
+    ui_settings: QSettings, qtbot: QtBot,
+) -> None:  # fmt: skip
+    first = make_window(db_path)
+    first.resize(760, 560)
+    first.show()
+    qtbot.waitExposed(first)
+    first.splitter.setSizes([300, 460])
+    sizes, size = first.splitter.sizes(), first.size()
+    first.register.table.setColumnWidth(0, 321)
+    first.commands[ActionId.SHOW_ARCHIVED].setChecked(True)
+    last = first.register.model.row_data(1).summary.id
+    first.register.select_inspection(last)
+    first.close()
+    assert ui_settings.contains("window/geometry")
+
+    second = make_window(db_path)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size() == size
+    assert second.commands[ActionId.SHOW_ARCHIVED].isChecked()
+    assert second.register.table.columnWidth(0) == 321
+    assert second.page.inspection_id == last  # the inspection open last time
+    assert second.splitter.sizes() == sizes
+
+
+class FakeTab(QWidget):
+    """A tab as another part of the UI would write one."""
+
+    inspectionChanged = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[int | None] = []
+        self.saves = 0
+        self.fail_with: AppError | None = None
+
+    def show_inspection(self, inspection_id: int | None) -> None:
+        self.shown.append(inspection_id)
+
+    def save_pending(self) -> None:
+        self.saves += 1
+        if self.fail_with is not None:
+            raise self.fail_with
+
+
+def test_extra_tab_is_saved_before_moving_on(window: MainWindow, message_log: MessageLog) -> None:
+    tab = FakeTab()
+    window.add_tab(tab, "Responses")
+    ids = [window.register.model.row_data(row).summary.id for row in range(2)]
+    window.register.select_inspection(ids[0])
+    assert tab.shown == [None, ids[0]]
+
+    tab.fail_with = ConflictError("Someone else changed this response.")
+    window.register.select_inspection(ids[1])
+    assert message_log.errors == ["Someone else changed this response."]
+    assert window.page.inspection_id == ids[0]  # stayed, so the typed text is not lost
+    assert window.register.current_inspection_id() == ids[0]
+    assert window.page.currentWidget() is tab
+
+    tab.fail_with = None
+    window.register.select_inspection(ids[1])
+    assert tab.shown[-1] == ids[1]
+
+
+def test_a_tab_saving_refreshes_the_register_and_the_other_tabs(window: MainWindow) -> None:
+    tab = FakeTab()
+    window.add_tab(tab, "Responses")
+    first = window.register.model.row_data(0).summary
+    window.register.select_inspection(first.id)
+    overview = window.page.widget(0)
+    assert isinstance(overview, OverviewTab)
+    summary = inspections.get_inspection(window.context.db, first.id)
+    summary.title = "Renamed while the tab was saving"
+    version = inspections.inspection_version(window.context.db, first.id)
+    inspections.update_header(window.context.db, first.id, summary, version)
+    shown_before = len(tab.shown)
+
+    tab.inspectionChanged.emit(first.id)
+    assert overview.title.text() == "Renamed while the tab was saving"
+    assert len(tab.shown) == shown_before  # the tab that saved is not reloaded under the typist
+    row = window.register.model.row_of(first.id)
+    assert row is not None
+    assert window.register.model.row_data(row).summary.title.startswith("Renamed")
+
+
+def test_add_tab_refuses_a_widget_without_the_protocol(window: MainWindow) -> None:
+    with pytest.raises(TypeError, match="InspectionTab"):
+        window.add_tab(QWidget(), "Broken")
+
+
+def test_close_asks_when_a_tab_cannot_save(window: MainWindow, message_log: MessageLog) -> None:
+    tab = FakeTab()
+    window.add_tab(tab, "Responses")
+    window.show()
+    tab.fail_with = ConflictError("Cannot save.")
+    message_log.answer = False
+    assert not window.close()
+    assert window.isVisible()
+    message_log.answer = True
+    assert window.close()
+
+
+def test_action_added_by_another_part_of_the_ui(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    action = QAction("&Import…", window)
+    window.add_action("File", action, after=ActionId.NEW_INSPECTION, welcome=True)
+    file_menu = window.menus["File"].actions()
+    assert file_menu.index(action) == file_menu.index(window.commands[ActionId.NEW_INSPECTION]) + 1
+    assert window.welcome.buttons[-1].accessibleName() == "Import"
+
+
+def test_run_gui_reports_a_database_that_cannot_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(application, "_configure_logging", lambda: None)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    assert application.run_gui(folder) == 1
+    assert shown == [f"{folder} is a folder, not a database file."]
+
+
+def test_unexpected_errors_are_shown_and_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, qapp: object
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append((box.text(), box.detailedText()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append((text, "")))
+    application.install_excepthook(Path("/logs/app.log"))
+    try:
+        raise KeyError("surprise")
+    except KeyError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    sys.excepthook(ConflictError, ConflictError("Saved by someone else."), None)
+
+    text, details = shown[0]
+    assert "did not expect" in text and "/logs/app.log" in text and "KeyError" in text
+    assert "Traceback" in details
+    assert shown[1] == ("Saved by someone else.", "")
+    assert "Unexpected error" in caplog.text
