@@ -17,6 +17,7 @@ from app.db.database import Database
 from app.domain.errors import AppError
 from app.paths import data_dir
 from app.ui.context import AppContext
+from app.ui.instance_lock import DatabaseLock
 from app.ui.main_window import MainWindow
 from app.ui.window_state import default_settings
 
@@ -53,8 +54,15 @@ def run_gui(db_path: Path) -> int:
         log.error("Cannot open the database %s: %s", db_path, error.message)
         QMessageBox.critical(None, APP_NAME, error.message)
         return 1
+    lock = DatabaseLock(Path(db_path))
     window.show()
-    return app.exec()
+    other_copy = lock.acquire()
+    if other_copy:
+        QMessageBox.information(window, APP_NAME, other_copy)
+    try:
+        return app.exec()
+    finally:
+        lock.release()
 
 
 def _configure_logging() -> Path | None:
