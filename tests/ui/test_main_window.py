@@ -32,7 +32,7 @@ def test_empty_database_welcome_then_load_samples(
     window = make_window(db_path)
     assert window.stack.currentWidget() is window.welcome
     labels = [button.accessibleName() for button in window.welcome.buttons]
-    assert labels == ["Load sample inspections", "New inspection"]
+    assert labels == ["Load sample inspections", "New inspection", "Import", "Paste report text"]
     window.welcome.buttons[0].click()
     qtbot.waitUntil(lambda: window.register.model.rowCount() == 2, timeout=10_000)
     assert window.stack.currentWidget() is window.splitter

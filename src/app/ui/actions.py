@@ -18,6 +18,9 @@ StandardKey = QKeySequence.StandardKey
 
 class ActionId(Enum):
     NEW_INSPECTION = auto()
+    IMPORT_DOCUMENT = auto()
+    PASTE_REPORT = auto()
+    IMPORT_CC_COMMENTS = auto()
     LOAD_SAMPLES = auto()
     ORGANISATION_SETTINGS = auto()
     QUIT = auto()
@@ -41,6 +44,17 @@ class ActionSpec:
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW_INSPECTION: ActionSpec(
         "&New inspection…", "Record an inspection report by hand", StandardKey.New
+    ),
+    ActionId.IMPORT_DOCUMENT: ActionSpec(
+        "&Import…", "Import a report or response from a .txt, .html, .pdf or .docx file",
+        StandardKey.Open,
+    ),
+    ActionId.PASTE_REPORT: ActionSpec(
+        "&Paste report text…", "Import a report from text copied from a web page or document"
+    ),
+    ActionId.IMPORT_CC_COMMENTS: ActionSpec(
+        "Import Chief Constable's &comments…",
+        "Fill the Chief Constable's responses from their Word or text file",
     ),
     ActionId.LOAD_SAMPLES: ActionSpec(
         "Load &sample inspections", "Add the two sample inspections (never twice)"
@@ -70,16 +84,20 @@ SPECS: dict[ActionId, ActionSpec] = {
 
 MENUS: dict[str, list[ActionId | None]] = {
     "&File": [
-        ActionId.NEW_INSPECTION, ActionId.LOAD_SAMPLES, None,
+        ActionId.NEW_INSPECTION, ActionId.IMPORT_DOCUMENT, ActionId.PASTE_REPORT,
+        ActionId.LOAD_SAMPLES, None,
         ActionId.ORGANISATION_SETTINGS, None, ActionId.QUIT,
     ],
-    "&Inspection": [ActionId.EDIT_INSPECTION, ActionId.ARCHIVE_INSPECTION],
+    "&Inspection": [
+        ActionId.EDIT_INSPECTION, ActionId.IMPORT_CC_COMMENTS, ActionId.ARCHIVE_INSPECTION,
+    ],
     "&View": [ActionId.FIND, ActionId.SHOW_ARCHIVED, None, ActionId.REFRESH],
     "&Help": [ActionId.ABOUT_DEADLINE, None, ActionId.ABOUT],
 }  # fmt: skip
 
 TOOLBAR: list[ActionId | None] = [
-    ActionId.NEW_INSPECTION, ActionId.EDIT_INSPECTION, ActionId.ARCHIVE_INSPECTION, None,
+    ActionId.NEW_INSPECTION, ActionId.IMPORT_DOCUMENT, ActionId.EDIT_INSPECTION,
+    ActionId.ARCHIVE_INSPECTION, None,
     ActionId.SHOW_ARCHIVED,
 ]  # fmt: skip
 

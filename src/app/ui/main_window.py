@@ -16,6 +16,7 @@ from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.context import AppContext
 from app.ui.findings_tab import FindingsTab
 from app.ui.help_texts import show_about, show_deadline_help
+from app.ui.importing import ImportController
 from app.ui.inspection_dialog import InspectionDialog
 from app.ui.inspection_page import InspectionPage
 from app.ui.overview import OverviewTab
@@ -59,8 +60,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.importer = ImportController(self, context.db, save_pending=self.page.save_pending)
+        self.importer.install_drop_target(self)
         self.welcome = WelcomePanel(
-            [self.commands[ActionId.LOAD_SAMPLES], self.commands[ActionId.NEW_INSPECTION]], self
+            [
+                self.commands[ActionId.LOAD_SAMPLES],
+                self.commands[ActionId.NEW_INSPECTION],
+                self.commands[ActionId.IMPORT_DOCUMENT],
+                self.commands[ActionId.PASTE_REPORT],
+            ],
+            self,
         )
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
@@ -82,6 +91,12 @@ class MainWindow(QMainWindow):
         a = self.commands
         a[ActionId.NEW_INSPECTION].triggered.connect(self.new_inspection)
         a[ActionId.LOAD_SAMPLES].triggered.connect(self.load_samples)
+        a[ActionId.IMPORT_DOCUMENT].triggered.connect(self.importer.choose_and_import)
+        a[ActionId.PASTE_REPORT].triggered.connect(self.importer.paste_text)
+        a[ActionId.IMPORT_CC_COMMENTS].triggered.connect(self._import_cc_comments)
+        self.importer.imported.connect(self._imported)
+        self.importer.responsesFilled.connect(self._imported)
+        self.importer.skipped.connect(self.show_inspection)
         a[ActionId.ORGANISATION_SETTINGS].triggered.connect(self.edit_settings)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.EDIT_INSPECTION].triggered.connect(self.edit_inspection)
@@ -118,6 +133,16 @@ class MainWindow(QMainWindow):
     def show_inspection(self, inspection_id: int | None = None) -> None:
         """Read the register again, then open ``inspection_id`` if given."""
         self.refresh(select=inspection_id)
+
+    def _imported(self, inspection_id: int) -> None:
+        shown = self.page.inspection_id == inspection_id
+        self.refresh(select=inspection_id)
+        if shown:  # refresh() does not reload an inspection already shown
+            self.page.reload()
+
+    def _import_cc_comments(self) -> None:
+        if self.page.inspection_id is not None:
+            self.importer.import_comments(self.page.inspection_id)
 
     # --- register ------------------------------------------------------------------------------
 
@@ -160,6 +185,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         summary = self.current_summary()
         self.commands[ActionId.EDIT_INSPECTION].setEnabled(summary is not None)
+        self.commands[ActionId.IMPORT_CC_COMMENTS].setEnabled(summary is not None)
         archive = self.commands[ActionId.ARCHIVE_INSPECTION]
         archive.setEnabled(summary is not None)
         archived = summary is not None and summary.archived
