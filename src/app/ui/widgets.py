@@ -35,7 +35,7 @@ class OptionalDateEdit(QWidget):
         self.edit = QDateEdit(self)
         self.edit.setDisplayFormat("dd/MM/yyyy")
         self.edit.setCalendarPopup(True)
-        self.edit.setDateRange(QDate(EARLIEST_REPORT), QDate(LATEST_DATE))
+        self.edit.setDateRange(to_qdate(EARLIEST_REPORT), to_qdate(LATEST_DATE))
         self.edit.setDate(QDate.currentDate())
         self.edit.setAccessibleName(name)
         self.none_box = QCheckBox("No date", self)
@@ -57,7 +57,7 @@ class OptionalDateEdit(QWidget):
 
     def set_date(self, value: dt.date | None) -> None:
         if value is not None:
-            self.edit.setDate(QDate(value))
+            self.edit.setDate(to_qdate(value))
         self.none_box.setChecked(value is None)
         self.edit.setEnabled(value is not None)
 
@@ -100,3 +100,8 @@ def markdown_edit(name: str, parent: QWidget, lines: int = 4) -> QPlainTextEdit:
     height = edit.fontMetrics().lineSpacing() * lines + 12
     edit.setMinimumHeight(height)
     return edit
+
+
+def to_qdate(value: dt.date) -> QDate:
+    """A QDate from a Python date (the stubs of some PySide6 releases lack that overload)."""
+    return QDate(value.year, value.month, value.day)
