@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.db.database import Database
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -163,3 +164,40 @@ def test_python_dash_m_app_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_import_a_report_document_then_update_keeps_typed_responses(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.domain.enums import AuthorRole, ResponsePart
+    from app.services import responses
+    from tests.conftest import PEEL_SEED
+
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(PEEL_SEED), "--json")
+    shown = json.loads(out)
+    assert code == 0 and "Last updated" in err
+    assert shown["title"] == "Norfolk PEEL 2018: Effectiveness"
+    assert [q["grade"] for q in shown["questions"]][1] == "Requires improvement"
+    database = Database.open(db_path)
+    try:
+        finding_id = inspections_finding_id(database, shown["id"], "Area for improvement 1")
+        key = responses.ResponseKey(finding_id, AuthorRole.COMMISSIONER, ResponsePart.RESPONSE)
+        responses.save_response(database, shown["id"], key, "Typed by the office.", 0)
+    finally:
+        database.close()
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(PEEL_SEED))
+    assert code == 0 and "already present" in err
+    code, out, _ = run(capsys, "--db", str(db_path), "import", str(PEEL_SEED), "--yes", "--json")
+    updated = json.loads(out)
+    assert code == 0 and updated["id"] == shown["id"]
+    first = next(f for f in updated["findings"] if f["reference"] == "Area for improvement 1")
+    assert first["responses"]["commissioner"] == "Typed by the office."
+
+
+def inspections_finding_id(database: Database, inspection_id: int, reference: str) -> int:
+    from app.services.inspections import get_inspection
+
+    inspection = get_inspection(database, inspection_id)
+    found = inspection.finding_by_reference(reference)
+    assert found is not None and found.id is not None
+    return found.id

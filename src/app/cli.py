@@ -79,30 +79,49 @@ def cmd_export_json(db: Database, args: argparse.Namespace) -> int:
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     path = Path(args.file)
     if path.suffix.lower() == ".json":
-        records = archive.read_archive(path)
-    else:
-        from app.importers import import_document
+        return _import_archive(db, path, args)
+    from app.importers import import_document
+    from app.services.importing import save_imported
 
-        imported = import_document(path)
-        for warning in imported.warnings:
-            print(f"Warning: {warning}", file=sys.stderr)
-        records = [imported.inspection]
-    outcome = inspections.import_inspections(
-        db, records, update_existing=args.yes, fill_defaults=path.suffix.lower() != ".json"
-    )
-    for title, existing in outcome.skipped:
-        print(f"Skipped “{title}”: already present as inspection {existing} "
-              "(use --yes to update it).", file=sys.stderr)  # fmt: skip
-    ids = outcome.added + outcome.updated
+    imported = import_document(path)
+    for warning in imported.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    # An update merges: responses, steps and decisions people recorded since are kept.
+    saved = save_imported(db, imported.inspection, update_existing=args.yes)
+    if saved.action == "skipped":
+        _say_skipped(imported.inspection.title, saved.inspection_id)
     if args.json:
-        stored = [inspections.get_inspection(db, i) for i in ids]
-        if (len(records) == 1 and path.suffix.lower() != ".json") or len(stored) == 1:
-            _out(archive.dumps(archive.inspection_to_dict(stored[0])) if stored else "null")
+        _out(
+            archive.dumps(
+                archive.inspection_to_dict(inspections.get_inspection(db, saved.inspection_id))
+            )
+        )
+    else:
+        _out(f"Import from {path.name}: inspection {saved.inspection_id} {saved.action}.")
+    return 0
+
+
+def _import_archive(db: Database, path: Path, args: argparse.Namespace) -> int:
+    records = archive.read_archive(path)
+    outcome = inspections.import_inspections(db, records, update_existing=args.yes)
+    for title, existing in outcome.skipped:
+        _say_skipped(title, existing)
+    if args.json:
+        stored = [inspections.get_inspection(db, i) for i in outcome.added + outcome.updated]
+        if len(records) == 1:
+            _out(archive.dumps(archive.inspection_to_dict(stored[0]) if stored else None))
         else:
             _out(archive.dumps(archive.archive_to_dict(stored)))
     else:
         _out(f"Import from {path.name}: {outcome.describe()}.")
     return 0
+
+
+def _say_skipped(title: str, existing: int) -> None:
+    print(
+        f"Skipped “{title}”: already present as inspection {existing} (use --yes to update it).",
+        file=sys.stderr,
+    )
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
