@@ -29,7 +29,7 @@ def venv_python() -> Path:
 
 
 def ensure_environment() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be run by an older Python
         sys.exit("Python 3.11 or newer is needed; this is " + sys.version.split()[0] + ".")
     python = venv_python()
     if not python.exists():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,3 +17,15 @@ def test_void_calls_keep_none_alive(qtbot: QtBot) -> None:
     for _ in range(5000):
         widget.setEnabled(True)
     assert abs(sys.getrefcount(None) - before) < 100
+
+
+class _Emitter(QObject):
+    fired = Signal(int)
+
+
+def test_emitting_signals_keeps_true_alive(qtbot: QtBot) -> None:
+    emitter = _Emitter()
+    before = sys.getrefcount(True)
+    for number in range(5000):
+        emitter.fired.emit(number)
+    assert abs(sys.getrefcount(True) - before) < 100

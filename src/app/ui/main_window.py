@@ -14,6 +14,7 @@ from app.services.inspections import ImportOutcome
 from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.context import AppContext
+from app.ui.document import DocumentTab
 from app.ui.findings_tab import FindingsTab
 from app.ui.help_texts import show_about, show_deadline_help
 from app.ui.importing import ImportController
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.page.add_tab(OverviewTab(self.context, self.page), "Overview")
         self.page.add_tab(FindingsTab(self.context, self.page), "Findings")
         self.page.add_tab(ResponsesView(self.context, self.page), "Responses")
+        self.page.add_tab(DocumentTab(self.context, self.page), "Document")
 
     def _connect(self) -> None:
         a = self.commands

@@ -1,0 +1,140 @@
+"""Use cases over the workflow: status changes with who and when, sign-off, reopen.
+
+Each change checks the status the user saw (``expected_status``), so a window showing an old
+status cannot sign off or reopen behind another's back. Sign-off runs the s55 completeness
+check inside the same transaction that locks the responses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import queries
+from app.db.database import Database
+from app.db.models import InspectionRow, StatusChangeRow
+from app.domain.completeness import CompletenessReport, check_completeness
+from app.domain.enums import AuthorRole, InspectionStatus
+from app.domain.errors import ConflictError, ValidationError
+from app.domain.workflow import REOPEN_STATUS, StatusChange, Transition, transition
+from app.services.identity import current_user
+from app.services.responses import lock_inspection, now
+from app.services.settings import read_settings
+
+
+class SignOffRefused(ValidationError):
+    """Sign-off refused by the completeness check; ``report`` says what is missing."""
+
+    def __init__(self, report: CompletenessReport) -> None:
+        super().__init__(report.refusal())
+        self.report = report
+
+
+def _change(row: StatusChangeRow) -> StatusChange:
+    return StatusChange(InspectionStatus(row.status), row.changed_at, row.changed_by, row.note)
+
+
+def status_history(db: Database, inspection_id: int) -> list[StatusChange]:
+    """Every change of status of an inspection, oldest first."""
+    with db.transaction() as session:
+        queries.inspection_row(session, inspection_id)
+        rows = session.scalars(
+            select(StatusChangeRow)
+            .where(StatusChangeRow.inspection_id == inspection_id)
+            .order_by(StatusChangeRow.id)
+        )
+        return [_change(row) for row in rows]
+
+
+def current_status(db: Database, inspection_id: int) -> InspectionStatus:
+    with db.transaction() as session:
+        return InspectionStatus(queries.inspection_row(session, inspection_id).status)
+
+
+def _report(session: Session, inspection_id: int, today: dt.date) -> CompletenessReport:
+    settings = read_settings(session)
+    titles = {role: settings.role_title(role) for role in AuthorRole}
+    return check_completeness(queries.load_inspection(session, inspection_id), today, titles)
+
+
+def check_sign_off(
+    db: Database, inspection_id: int, today: dt.date | None = None
+) -> CompletenessReport:
+    """The s55 completeness check as it stands now (nothing is changed)."""
+    with db.transaction() as session:
+        return _report(session, inspection_id, today or dt.date.today())
+
+
+def change_status(
+    db: Database,
+    inspection_id: int,
+    target: InspectionStatus,
+    *,
+    expected_status: InspectionStatus,
+    note: str = "",
+    today: dt.date | None = None,
+    user: str | None = None,
+) -> CompletenessReport | None:
+    """Move an inspection to ``target``, recorded with who, when and the note.
+
+    Signing off returns the completeness report (its warnings did not stop it) or raises
+    SignOffRefused. A status that changed since the user saw it raises ConflictError; a move
+    the workflow does not allow raises WorkflowError.
+    """
+    with db.transaction() as session:
+        row: InspectionRow = lock_inspection(session, inspection_id)
+        current = InspectionStatus(row.status)
+        if current is not expected_status:
+            raise ConflictError(
+                f"The status was changed to “{current.label}” in another window; "
+                "have a look before changing it again."
+            )
+        kind = transition(current, target)
+        report = None
+        if kind is Transition.SIGN_OFF:
+            report = _report(session, inspection_id, today or dt.date.today())
+            if not report.can_sign_off:
+                raise SignOffRefused(report)
+        row.status = target.value
+        session.add(
+            StatusChangeRow(
+                inspection_id=inspection_id, status=target.value, changed_at=now(),
+                changed_by=user or current_user(), note=note.strip(),
+            )
+        )  # fmt: skip
+        return report
+
+
+def sign_off(
+    db: Database,
+    inspection_id: int,
+    *,
+    expected_status: InspectionStatus,
+    note: str = "",
+    today: dt.date | None = None,
+) -> CompletenessReport:
+    """Sign off (locking every response), or raise SignOffRefused naming what is missing."""
+    report = change_status(
+        db, inspection_id, InspectionStatus.SIGNED_OFF,
+        expected_status=expected_status, note=note, today=today,
+    )  # fmt: skip
+    assert report is not None
+    return report
+
+
+def reopen(
+    db: Database,
+    inspection_id: int,
+    *,
+    expected_status: InspectionStatus,
+    note: str = "",
+    target: InspectionStatus = REOPEN_STATUS,
+) -> None:
+    """Unlock a signed-off or published inspection (recorded, with the reason given)."""
+    if transition(expected_status, target) is not Transition.REOPEN:
+        raise ValidationError("Only a signed-off or published response can be reopened.")
+    change_status(
+        db, inspection_id, target, expected_status=expected_status, note=note or "Reopened"
+    )

@@ -1,0 +1,10 @@
+"""The Document tab: preview, print and save the response document (PDF, HTML, Word).
+
+Modules: ``tab`` (the tab and its rendering off the GUI thread), ``preview`` (the QtPdf view
+with zoom and pages), ``printing`` (print dialog and pages drawn at 300 dpi), ``files`` (file
+formats, names and the default viewer).
+"""
+
+from app.ui.document.tab import DocumentTab
+
+__all__ = ["DocumentTab"]

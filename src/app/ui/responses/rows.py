@@ -1,0 +1,225 @@
+"""The rows of the responses view: a heading, the finding's text, then two editors side by side.
+
+One row for the overall comments, one per applicable finding, one for the closing comments.
+A row collapses to its heading, which then says in words which responses are written.
+
+Signals (ResponseRowWidget):
+    notApplicableRequested(int): the person wants to mark this finding as not applying.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import AuthorRole
+from app.domain.model import Finding
+from app.services.responses import ResponseKey
+from app.ui.responses.editor import NO_HTML, ResponseEditor
+
+ROLES = (AuthorRole.CHIEF_CONSTABLE, AuthorRole.COMMISSIONER)
+
+
+def markdown_html(text: str) -> str:
+    """Stored Markdown as HTML for a label; raw HTML in the text stays text."""
+    document = QTextDocument()
+    document.setMarkdown(text, NO_HTML)
+    return document.toHtml()
+
+
+def plain_text(text: str) -> str:
+    document = QTextDocument()
+    document.setMarkdown(text, NO_HTML)
+    return document.toPlainText()
+
+
+def finding_meta(finding: Finding) -> str:
+    """The line under a finding's reference: its kind, addressee, due date and parent."""
+    parts = [finding.kind.label]
+    if finding.parent:
+        parts.append(f"under {finding.parent}")
+    if finding.addressee:
+        parts.append(f"for {finding.addressee}")
+    if finding.due_text:
+        parts.append(finding.due_text)
+    return " · ".join(parts)
+
+
+class ResponseRowWidget(QFrame):
+    """A heading that collapses the row, optional finding text, and one editor per role."""
+
+    notApplicableRequested = Signal(int)
+
+    def __init__(
+        self,
+        heading: str,
+        keys: dict[AuthorRole, ResponseKey],
+        names: dict[AuthorRole, str],
+        titles: dict[AuthorRole, str],
+        parent: QWidget | None = None,
+        *,
+        meta: str = "",
+        finding: Finding | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.heading = heading
+        self.finding = finding
+        self.titles = titles
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(heading)
+
+        self.toggle = QToolButton(self)
+        self.toggle.setText(heading)
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        font = QFont(self.toggle.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.toggle.setFont(font)
+        self.toggle.toggled.connect(self.set_expanded)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary.setWordWrap(True)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.toggle)
+        header.addWidget(self.summary, 1)
+        self.not_applicable = None
+        if finding is not None and finding.id is not None:
+            finding_id = finding.id
+            self.not_applicable = QPushButton("Does not apply…", self)
+            self.not_applicable.setAccessibleName(f"Mark {heading} as not applying")
+            self.not_applicable.setToolTip(
+                "For a finding addressed to others (the Home Office, the College of Policing…)"
+            )
+            self.not_applicable.clicked.connect(
+                lambda: self.notApplicableRequested.emit(finding_id)
+            )
+            header.addWidget(self.not_applicable)
+
+        self.body = QWidget(self)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        if meta:
+            meta_label = QLabel(meta, self.body)
+            meta_label.setTextFormat(Qt.TextFormat.PlainText)
+            meta_label.setWordWrap(True)
+            meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a quiet caption
+            body.addWidget(meta_label)
+        if finding is not None and finding.text.strip():
+            text = QLabel(markdown_html(finding.text), self.body)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setAccessibleName(f"Text of {heading}")
+            text.setAccessibleDescription(plain_text(finding.text))
+            text.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+            text.setAutoFillBackground(True)  # a palette, not a style sheet: cheap for 40 rows
+            text.setMargin(6)
+            body.addWidget(text)
+        pair = QGridLayout()
+        pair.setHorizontalSpacing(12)
+        self.editors: dict[AuthorRole, ResponseEditor] = {}
+        self.captions: dict[AuthorRole, QLabel] = {}
+        for column, role in enumerate(ROLES):
+            editor = ResponseEditor(keys[role], names[role], self.body)
+            editor.setPlaceholderText(f"Type or paste the {titles[role]}’s response")
+            caption = QLabel(titles[role], self.body)
+            caption.setWordWrap(True)
+            caption.setBuddy(editor)
+            self.captions[role] = caption
+            pair.addWidget(caption, 0, column)
+            pair.addWidget(editor, 1, column, Qt.AlignmentFlag.AlignTop)
+            pair.setColumnStretch(column, 1)
+            editor.textChanged.connect(self.update_summary)
+            self.editors[role] = editor
+        body.addLayout(pair)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.body)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.toggle.setChecked(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.toggle.setAccessibleDescription("Expanded" if expanded else "Collapsed")
+        self.body.setVisible(expanded)
+        self.update_summary()
+
+    def is_expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+    def update_summary(self) -> None:
+        missing = [self.titles[role] for role, e in self.editors.items() if e.is_blank()]
+        if not missing:
+            words = "Both responses written"
+        elif len(missing) == len(self.editors):
+            words = "No responses yet"
+        else:
+            words = f"No {missing[0]} response yet"
+        if self.summary.text() != words:
+            self.summary.setText(words)
+
+    def set_locked(self, locked: bool) -> None:
+        for role, editor in self.editors.items():
+            editor.set_locked(locked)
+            self.captions[role].setText(self.titles[role] + (" (read-only)" if locked else ""))
+        if self.not_applicable is not None:
+            self.not_applicable.setEnabled(not locked)
+
+
+class NotApplicableList(QFrame):
+    """The findings marked as not applying, with the reason and a way back.
+
+    Signals:
+        appliesRequested(int): the person says this finding applies after all.
+    """
+
+    appliesRequested = Signal(int)
+
+    def __init__(self, findings: list[Finding], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Findings that do not apply")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        heading = QLabel(f"Findings that do not apply to the force ({len(findings)})", self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.buttons: list[QPushButton] = []
+        for finding in findings:
+            row = QHBoxLayout()
+            reason = finding.not_applicable_reason or "no reason given"
+            label = QLabel(f"{finding.reference}: {reason}", self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            button = QPushButton("It applies", self)
+            button.setAccessibleName(f"{finding.reference} applies to the force")
+            finding_id = finding.id
+            assert finding_id is not None
+            button.clicked.connect(lambda _=False, f=finding_id: self.appliesRequested.emit(f))
+            row.addWidget(label, 1)
+            row.addWidget(button)
+            layout.addLayout(row)
+            self.buttons.append(button)
+
+    def set_locked(self, locked: bool) -> None:
+        for button in self.buttons:
+            button.setEnabled(not locked)

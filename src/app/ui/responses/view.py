@@ -1,0 +1,401 @@
+"""The Responses tab: both authors' responses side by side, finding by finding.
+
+Overall comments first, then one row per finding that applies to the force (report order),
+then the closing comments; the findings that do not apply are listed at the end. Beside the
+rows: the History of the response being edited, the status history and the office steps.
+
+Implements :class:`app.ui.inspection_page.InspectionTab`.
+
+Signals:
+    inspectionChanged(int): the status, an office step or a finding's applicability changed
+        (the register and the other tabs show those); responses alone do not emit it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.enums import RagState
+from app.domain.errors import AppError, NotFoundError
+from app.domain.workflow import is_locked
+from app.services import responses, workflow
+from app.services.responses import ResponseSheet
+from app.ui.context import AppContext
+from app.ui.rag import rag_style_sheet
+from app.ui.responses import prompts
+from app.ui.responses.autosave import AutoSaver
+from app.ui.responses.content import ResponsesContent
+from app.ui.responses.editor import ResponseEditor
+from app.ui.responses.history import HistoryPanel
+from app.ui.responses.office_steps_panel import OfficeStepsPanel
+from app.ui.responses.toolbar import FormattingBar
+from app.ui.responses.workflow_bar import StatusHistoryPanel, WorkflowBar
+
+PLACEHOLDER = "Choose an inspection in the register to write its responses here."
+NARROW = 900  # below this width the side panel starts hidden
+POLL_MS = 30_000  # look for changes saved by another copy this often while shown
+
+
+class ResponsesView(QWidget):
+    """See the module docstring."""
+
+    inspectionChanged = Signal(int)
+
+    def __init__(self, context: AppContext | Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context if isinstance(context, AppContext) else AppContext(context)
+        self.db = self.context.db
+        self.setAccessibleName("Responses")
+        self.inspection_id: int | None = None
+        self.sheet: ResponseSheet | None = None
+        self.current_editor: ResponseEditor | None = None
+        self.content: ResponsesContent | None = None
+
+        self.saver = AutoSaver(self.db, self)
+        self.saver.statusChanged.connect(self._show_save_status)
+        self.saver.saved.connect(self._saved)
+        self.saver.locked.connect(self._locked_elsewhere)
+
+        self.workflow_bar = WorkflowBar(self.db, self._today, self._save_first, self)
+        self.workflow_bar.statusChanged.connect(self._status_changed)
+        self.indicator = QLabel(self)
+        self.indicator.setAccessibleName("Save status")
+        self.indicator.setForegroundRole(self.indicator.foregroundRole())
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.addWidget(self.workflow_bar)
+        top.addStretch(1)
+        top.addWidget(self.indicator)
+
+        self.banner = QLabel(self)
+        self.banner.setAccessibleName("Locked")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(rag_style_sheet(RagState.PUBLISHED) + " padding: 6px;")
+        self.banner.hide()
+
+        self.toolbar = FormattingBar(self)
+        self.toolbar.linkRequested.connect(self._ask_link)
+        self.toolbar.expandAll.connect(self._expand_all)
+        self.toolbar.historyRequested.connect(self._show_history_tab)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName("Responses to the findings")
+        self.placeholder = QLabel(PLACEHOLDER, self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.scroll_area.setWidget(self.placeholder)
+
+        self.history = HistoryPanel(self)
+        self.history.restoreRequested.connect(self._restore)
+        self.status_history = StatusHistoryPanel(self)
+        self.office_steps = OfficeStepsPanel(self.db, self._today, self)
+        self.office_steps.stepsChanged.connect(self._emit_changed)
+        self.side = QTabWidget(self)
+        self.side.setAccessibleName("Response details")
+        self.side.setUsesScrollButtons(False)
+        self.side.setElideMode(Qt.TextElideMode.ElideRight)
+        self.side.setMinimumWidth(220)
+        self.side.addTab(self.history, "History")
+        self.side.addTab(self.status_history, "Status")
+        self.side.addTab(self.office_steps, "Office steps")
+        self.side.currentChanged.connect(lambda _index: self._refresh_history())
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.toolbar)
+        left_layout.addWidget(self.scroll_area, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([1000, 340])
+        self.toolbar.detailsToggled.connect(self._details_toggled)
+        self._first_show = True
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._poll)
+        self.context.organisationChanged.connect(self._organisation_changed)
+        self.show_inspection(None)
+
+    def _today(self) -> dt.date:
+        return self.context.today()
+
+    # --- InspectionTab ----------------------------------------------------------------------------
+
+    def show_inspection(self, inspection_id: int | None) -> None:
+        """Show ``inspection_id`` read afresh (keeping any text that could not be saved)."""
+        self.saver.save_all_quietly()
+        try:
+            sheet = responses.load_sheet(self.db, inspection_id) if inspection_id else None
+        except NotFoundError:
+            sheet = None
+        same = sheet is not None and sheet.inspection_id == self.inspection_id
+        self.inspection_id = sheet.inspection_id if sheet else None
+        self.saver.inspection_id = self.inspection_id
+        self.workflow_bar.show_inspection(self.inspection_id)
+        self.office_steps.show_inspection(self.inspection_id)
+        self.status_history.show_history(self.workflow_bar.history)
+        if sheet is None:
+            self._replace_content(None)
+        elif same and self.content is not None and self.content.matches(sheet):
+            self.content.refresh(sheet)
+        else:
+            self._replace_content(sheet, keep_place=same)
+        self.sheet = sheet
+        self._apply_lock()
+        if sheet is not None and self.isVisible():
+            self.poll.start()
+
+    def save_pending(self) -> None:
+        """Save every edited response now; raise AppError if one cannot be saved."""
+        self.saver.save_all()
+
+    # --- for tests and the keyboard ---------------------------------------------------------------
+
+    def editor(self, name: str) -> ResponseEditor:
+        """The editor with the accessible name ``name`` (as a screen reader would find it)."""
+        for editor in self.editors():
+            if editor.accessibleName() == name:
+                return editor
+        raise KeyError(name)
+
+    def editors(self) -> list[ResponseEditor]:
+        """Every editor, in report order (building any rows still waiting)."""
+        if self.content is None:
+            return []
+        self.content.ensure_built()
+        return self.content.editors()
+
+    # --- content ----------------------------------------------------------------------------------
+
+    def _replace_content(self, sheet: ResponseSheet | None, *, keep_place: bool = False) -> None:
+        self.saver.forget()
+        self.toolbar.set_editor(None)
+        self.current_editor = None
+        self.history.clear()
+        place = self.content.place() if keep_place and self.content is not None else None
+        self.scroll_area.takeWidget()
+        if self.content is not None:
+            self.content.dispose()
+            self.content.deleteLater()
+        self.content = None
+        if sheet is None:
+            self.scroll_area.setWidget(self.placeholder)
+            self.placeholder.show()
+            return
+        self.content = ResponsesContent(
+            sheet, self.scroll_area.viewport(), on_editor=self._watch_editor
+        )
+        self.scroll_area.setWidget(self.content)
+        self.content.resized.connect(self._keep_current_caret_visible)
+        self.content.notApplicableRequested.connect(self._mark_not_applicable)
+        self.content.appliesRequested.connect(lambda f: self._set_applies(f, True, ""))
+        if place is not None:
+            self.content.restore_place(place, self.scroll_area)
+
+    def _watch_editor(self, editor: ResponseEditor) -> None:
+        self.saver.watch(editor)
+        editor.focusEntered.connect(lambda: self._editor_focused(editor))
+        editor.caretMoved.connect(lambda: self._keep_caret_visible(editor))
+        editor.linkRequested.connect(self._ask_link)
+
+    def _apply_lock(self) -> None:
+        status = self.workflow_bar.status
+        locked = self.inspection_id is not None and is_locked(status)
+        if self.content is not None:
+            self.content.set_locked(locked)
+        self.toolbar.update_state()
+        self.history.set_read_only(locked)
+        change = self.workflow_bar.last_change()
+        if locked:
+            when = ""
+            if change is not None and change.status is status:
+                who = f" by {change.changed_by}" if change.changed_by else ""
+                when = f" on {change.changed_at:%d/%m/%Y at %H:%M}{who}"
+            self.banner.setText(
+                f"Locked: {status.label.lower()}{when}. The responses are read-only; "
+                "use Reopen to change them."
+            )
+        self.banner.setVisible(locked)
+
+    # --- editors ----------------------------------------------------------------------------------
+
+    def _editor_focused(self, editor: ResponseEditor) -> None:
+        self._keep_caret_visible(editor)
+        if self.current_editor is not editor:
+            self.current_editor = editor
+            self.toolbar.set_editor(editor)
+            self._refresh_history()
+
+    def _keep_caret_visible(self, editor: ResponseEditor) -> None:
+        if not editor.hasFocus() or self.content is None:
+            return
+        rect = editor.cursorRect()
+        point = editor.viewport().mapTo(self.content, rect.center())
+        self.scroll_area.ensureVisible(point.x(), point.y(), 8, rect.height() + 16)
+
+    def _ask_link(self) -> None:
+        editor = self.current_editor
+        if editor is None or editor.isReadOnly():
+            return
+        url = prompts.ask_link(self, editor.link_at_cursor())
+        if url is not None:
+            editor.set_link(url)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _expand_all(self, expanded: bool) -> None:
+        if self.content is not None:
+            self.content.set_expanded(expanded)
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    def _save_first(self) -> bool:
+        try:
+            self.saver.save_all()
+        except AppError as error:
+            prompts.show_error(self, error.message, "Your changes could not be saved")
+            return False
+        return True
+
+    def _show_save_status(self, words: str) -> None:
+        self.indicator.setText(words)
+        font = QFont(self.indicator.font())
+        font.setItalic(words.startswith("Not saved"))
+        self.indicator.setFont(font)
+
+    def _saved(self, editor: ResponseEditor) -> None:
+        if editor is self.current_editor:
+            self._refresh_history()
+
+    def _locked_elsewhere(self) -> None:
+        self.workflow_bar.show_inspection(self.inspection_id)
+        self._apply_lock()
+        prompts.show_error(
+            self,
+            "The responses were signed off in another window, so your last change could not "
+            "be saved. It is still shown: copy it if you need it, or reopen the response.",
+            "The responses are locked",
+        )
+
+    def _poll(self) -> None:
+        if self.inspection_id is None or not self.isVisible():
+            self.poll.stop()
+            return
+        try:
+            states = responses.response_states(self.db, self.inspection_id)
+            status = workflow.current_status(self.db, self.inspection_id)
+        except AppError:
+            return
+        if self.content is not None:
+            self.content.refresh_states(states)
+        if status is not self.workflow_bar.status:
+            self.workflow_bar.show_inspection(self.inspection_id)
+            self.status_history.show_history(self.workflow_bar.history)
+            self._apply_lock()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            # On a narrow page the two editors need the room more than the side panel does.
+            self.toolbar.details.setChecked(self.width() >= NARROW)
+        if self.inspection_id is not None:
+            self.poll.start()
+
+    # --- history ----------------------------------------------------------------------------------
+
+    def _details_toggled(self, shown: bool) -> None:
+        self.side.setVisible(shown)
+
+    def _keep_current_caret_visible(self) -> None:
+        # The editors change height with their width: keep the caret in sight.
+        if self.current_editor is not None:
+            self._keep_caret_visible(self.current_editor)
+
+    def _show_history_tab(self) -> None:
+        self.toolbar.details.setChecked(True)
+        self.side.setCurrentWidget(self.history)
+        self._refresh_history()
+
+    def _refresh_history(self) -> None:
+        editor = self.current_editor
+        if self.side.currentWidget() is not self.history or self.inspection_id is None:
+            return
+        if editor is None:
+            self.history.clear()
+            return
+        revisions = responses.list_revisions(self.db, self.inspection_id, editor.key)
+        self.history.show_revisions(editor.accessibleName(), revisions)
+
+    def _restore(self, revision_id: int) -> None:
+        editor = self.current_editor
+        if editor is None:
+            return
+        try:
+            self.saver.restore(editor, revision_id)
+        except AppError as error:
+            prompts.show_error(self, error.message, "That version could not be restored")
+        self._refresh_history()
+
+    # --- workflow, applicability, office steps ----------------------------------------------------
+
+    def _status_changed(self) -> None:
+        self.status_history.show_history(self.workflow_bar.history)
+        self._apply_lock()
+        self._emit_changed()
+
+    def _emit_changed(self) -> None:
+        if self.inspection_id is not None:
+            self.inspectionChanged.emit(self.inspection_id)
+
+    def _mark_not_applicable(self, finding_id: int) -> None:
+        findings = self.sheet.findings if self.sheet is not None else []
+        finding = next((f for f in findings if f.id == finding_id), None)
+        if finding is None:
+            return
+        reason = prompts.ask_reason(self, finding.reference)
+        if reason is not None:
+            self._set_applies(finding_id, False, reason)
+
+    def _set_applies(self, finding_id: int, applies: bool, reason: str) -> None:
+        if self.inspection_id is None or not self._save_first():
+            return
+        try:
+            responses.set_finding_applies(self.db, self.inspection_id, finding_id, applies, reason)
+        except AppError as error:
+            prompts.show_error(self, error.message)
+            return
+        self.show_inspection(self.inspection_id)
+        self._emit_changed()
+
+    def _organisation_changed(self) -> None:
+        self._save_first()
+        current = self.inspection_id
+        self.inspection_id = None  # role titles changed: build the rows afresh
+        self.show_inspection(current)

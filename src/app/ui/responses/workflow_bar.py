@@ -1,0 +1,191 @@
+"""Workflow controls: the status, Sign off (with the s55 check), Mark as published, Reopen.
+
+The bar asks the view to save what is typed before any change (``before_change``), and runs
+each change through :mod:`app.services.workflow`, which records who, when and the note.
+
+Signals:
+    statusChanged(): the status of the shown inspection changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.enums import InspectionStatus
+from app.domain.errors import AppError
+from app.domain.workflow import StatusChange, Transition, is_locked, transition
+from app.services import workflow
+from app.ui.responses import prompts
+
+
+class WorkflowBar(QWidget):
+    """The status and the buttons that change it (see the module docstring)."""
+
+    statusChanged = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        today: Callable[[], dt.date],
+        before_change: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today
+        self.before_change = before_change
+        self.inspection_id: int | None = None
+        self.status = InspectionStatus.NOT_STARTED
+        self.history: list[StatusChange] = []
+
+        label = QLabel("S&tatus:", self)
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName("Status")
+        for status in InspectionStatus:
+            self.combo.addItem(status.label, status)
+        label.setBuddy(self.combo)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(14)
+        self.sign_off_button = QPushButton("&Sign off…", self)
+        self.sign_off_button.setToolTip(
+            "Checks that every recommendation has a response (section 55(5B)), then locks "
+            "the responses"
+        )
+        self.publish_button = QPushButton("Mark as &published", self)
+        self.reopen_button = QPushButton("&Reopen…", self)
+        self.reopen_button.setToolTip("Unlocks the responses so that they can be changed")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.sign_off_button)
+        layout.addWidget(self.publish_button)
+        layout.addWidget(self.reopen_button)
+        self.combo.activated.connect(self._combo_chosen)
+        self.sign_off_button.clicked.connect(lambda: self.sign_off())
+        self.publish_button.clicked.connect(lambda: self.move_to(InspectionStatus.PUBLISHED))
+        self.reopen_button.clicked.connect(lambda: self.reopen())
+
+    # --- showing ----------------------------------------------------------------------------------
+
+    def show_inspection(self, inspection_id: int | None) -> None:
+        self.inspection_id = inspection_id
+        if inspection_id is None:
+            self.history = []
+            self.setEnabled(False)
+            for button in (self.sign_off_button, self.publish_button, self.reopen_button):
+                button.hide()
+            return
+        self.setEnabled(True)
+        self.history = workflow.status_history(self.db, inspection_id)
+        self.status = workflow.current_status(self.db, inspection_id)
+        self.combo.setCurrentIndex(self.combo.findData(self.status))
+        locked = is_locked(self.status)
+        self.sign_off_button.setVisible(not locked)
+        self.publish_button.setVisible(self.status is InspectionStatus.SIGNED_OFF)
+        self.reopen_button.setVisible(locked)
+
+    def last_change(self) -> StatusChange | None:
+        return self.history[-1] if self.history else None
+
+    # --- changing ---------------------------------------------------------------------------------
+
+    def _combo_chosen(self, index: int) -> None:
+        target = InspectionStatus(self.combo.itemData(index))
+        if target is not self.status:
+            self.move_to(target)
+        self.combo.setCurrentIndex(self.combo.findData(self.status))
+
+    def move_to(self, target: InspectionStatus) -> None:
+        """Change the status, through sign-off or reopening where that is what it means."""
+        try:
+            kind = transition(self.status, target)
+        except AppError as error:
+            prompts.show_error(self, error.message, "The status cannot change")
+            return
+        if kind is Transition.SIGN_OFF:
+            self.sign_off()
+        elif kind is Transition.REOPEN:
+            self.reopen(target)
+        elif kind is Transition.PUBLISH:
+            if prompts.confirm(
+                self, "Mark as published",
+                "Record that the response has been published? It stays locked.", "Published",
+            ):  # fmt: skip
+                self._change(target)
+        else:
+            self._change(target)
+
+    def sign_off(self) -> None:
+        """Refuse (naming what is missing), or warn and confirm, then sign off."""
+        if self.inspection_id is None or not self.before_change():
+            return
+        try:
+            report = workflow.check_sign_off(self.db, self.inspection_id, self.today())
+        except AppError as error:
+            prompts.show_error(self, error.message)
+            return
+        if not report.can_sign_off:
+            prompts.show_error(self, report.refusal(), "Not ready to sign off")
+            return
+        if prompts.confirm_sign_off(self, report.warnings()):
+            self._change(InspectionStatus.SIGNED_OFF)
+
+    def reopen(self, target: InspectionStatus = InspectionStatus.DRAFTING) -> None:
+        note = prompts.ask_note(
+            self, "Reopen", "Why is the response being reopened? (recorded in the history)"
+        )
+        if note is not None:
+            self._change(target, note.strip() or "Reopened")
+
+    def _change(self, target: InspectionStatus, note: str = "") -> None:
+        if self.inspection_id is None or not self.before_change():
+            return
+        try:
+            workflow.change_status(
+                self.db, self.inspection_id, target, expected_status=self.status, note=note,
+                today=self.today(),
+            )  # fmt: skip
+        except AppError as error:
+            prompts.show_error(self, error.message, "The status did not change")
+        self.show_inspection(self.inspection_id)
+        self.statusChanged.emit()
+
+
+class StatusHistoryPanel(QWidget):
+    """The workflow history: every status with who, when and the note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Status history")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Status changes")
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setMinimumWidth(120)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        caption = QLabel("Every change of status, newest first:", self)
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
+        layout.addWidget(self.list, 1)
+
+    def show_history(self, history: list[StatusChange]) -> None:
+        self.list.clear()
+        for change in reversed(history):
+            self.list.addItem(change.describe())

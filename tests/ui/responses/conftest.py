@@ -1,0 +1,102 @@
+"""Fixtures for the responses view: a view over the samples, and a person answering prompts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.domain.enums import InspectionStatus
+from app.services import inspections, workflow
+from app.services.responses import ResponseState
+from app.ui.context import AppContext
+from app.ui.responses import ResponsesView, prompts
+from app.ui.responses.conflict import Resolution
+
+TODAY = dt.date(2023, 8, 14)  # after publication, before the statutory deadline
+
+
+@dataclass
+class Person:
+    """Answers the view's questions; records what was asked."""
+
+    reason: str | None = "For the Home Office"
+    note: str | None = "Correction"
+    link: str | None = "https://www.norfolk-pcc.gov.uk"
+    sign_off: bool = True
+    conflict: tuple[Resolution, str] | None = (Resolution.KEEP_MINE, "")
+    conflicts: list[tuple[str, str, ResponseState]] = field(default_factory=list)
+    warnings: list[list[str]] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(autouse=True)
+def person(monkeypatch: pytest.MonkeyPatch) -> Person:
+    answers = Person()
+
+    def resolve(_p: object, name: str, mine: str, theirs: ResponseState) -> object:
+        answers.conflicts.append((name, mine, theirs))
+        return answers.conflict
+
+    def confirm_sign_off(_p: object, warnings: list[str]) -> bool:
+        answers.warnings.append(warnings)
+        return answers.sign_off
+
+    def asker(kind: str, value: Callable[[], str | None]) -> Callable[..., str | None]:
+        def ask(*_args: object) -> str | None:
+            answers.asked.append(kind)
+            return value()
+
+        return ask
+
+    monkeypatch.setattr(prompts, "resolve_conflict", resolve)
+    monkeypatch.setattr(prompts, "confirm_sign_off", confirm_sign_off)
+    monkeypatch.setattr(prompts, "ask_reason", asker("reason", lambda: answers.reason))
+    monkeypatch.setattr(prompts, "ask_note", asker("note", lambda: answers.note))
+    monkeypatch.setattr(prompts, "ask_link", asker("link", lambda: answers.link))
+    monkeypatch.setattr(prompts, "ask_step_name", asker("step", lambda: "Briefed the Panel"))
+    return answers
+
+
+def inspection_id(db: Database, words: str) -> int:
+    (row,) = [r for r in inspections.list_inspections(db) if words in r.title]
+    return row.id
+
+
+@pytest.fixture
+def spotlight(sample_db: Database) -> int:
+    """The spotlight sample, reopened for drafting (the sample is published)."""
+    found = inspection_id(sample_db, "Getting a grip")
+    workflow.reopen(sample_db, found, expected_status=InspectionStatus.PUBLISHED)
+    return found
+
+
+@pytest.fixture
+def make_view(qtbot: QtBot) -> Callable[[Database, int | None], ResponsesView]:
+    def make(db: Database, shown: int | None) -> ResponsesView:
+        view = ResponsesView(AppContext(db, today=lambda: TODAY))
+        qtbot.addWidget(view)
+        view.resize(1300, 900)
+        view.show()
+        view.show_inspection(shown)
+        return view
+
+    return make
+
+
+@pytest.fixture
+def view(
+    sample_db: Database, spotlight: int, make_view: Callable[[Database, int | None], ResponsesView]
+) -> ResponsesView:
+    return make_view(sample_db, spotlight)
+
+
+def settle(ms: int = 50) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()

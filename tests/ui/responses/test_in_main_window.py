@@ -1,0 +1,65 @@
+"""The Responses tab inside the main window: nothing typed is lost, the register follows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.services import archive, inspections
+from app.services.identity import current_user
+from app.ui.main_window import MainWindow
+from app.ui.responses import ResponsesView
+from tests.ui.responses.conftest import Person
+
+NAME = "Police and Crime Commissioner closing response"
+
+
+def responses_tab(window: MainWindow) -> ResponsesView:
+    page = window.page
+    (index,) = [i for i in range(page.count()) if page.tabText(i) == "Responses"]
+    page.setCurrentIndex(index)
+    view = page.widget(index)
+    assert isinstance(view, ResponsesView)
+    return view
+
+
+def test_typing_then_closing_the_window_straight_away_keeps_every_word(
+    make_window: Callable[[Path], MainWindow], sample_db: Database, spotlight: int,
+    db_path: Path, qtbot: QtBot,
+) -> None:  # fmt: skip
+    window = make_window(db_path)
+    window.show()
+    window.register.select_inspection(spotlight)
+    view = responses_tab(window)
+    editor = view.editor(NAME)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Typed just before closing.")
+    window.close()  # no wait for the autosave timer
+
+    again = make_window(db_path)
+    again.register.select_inspection(spotlight)
+    text = responses_tab(again).editor(NAME).toPlainText()
+    assert text.endswith("Typed just before closing.")
+    shown = archive.inspection_to_dict(inspections.get_inspection(again.context.db, spotlight))
+    assert shown["closing"]["commissioner"].endswith("Typed just before closing.")
+    assert shown["revisions"][-1]["saved_by"] == current_user()
+    again.close()
+
+
+def test_sign_off_and_office_steps_refresh_the_register(
+    window: MainWindow, spotlight: int, person: Person
+) -> None:
+    window.show()
+    window.register.select_inspection(spotlight)
+    view = responses_tab(window)
+    view.workflow_bar.sign_off_button.click()
+    row = window.register.model.row_data(window.register.model.row_of(spotlight) or 0)
+    assert row.summary.status.label == "Signed off"
+    assert row.summary.next_step.startswith("Response forwarded to HMICFRS")
+    view.office_steps.rows[0].check.click()
+    row = window.register.model.row_data(window.register.model.row_of(spotlight) or 0)
+    assert row.summary.next_step == "Response forwarded to Chief Constable"
+    window.close()

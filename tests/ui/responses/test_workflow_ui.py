@@ -1,0 +1,189 @@
+"""Workflow in the view: the s55 refusal, sign-off locks, reopen unlocks; office steps; N/A."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.domain.enums import InspectionStatus
+from app.services import inspections, office_steps, workflow
+from app.services.identity import current_user
+from app.services.responses import load_sheet, response_states
+from app.ui.responses import ResponsesView
+from tests.ui.conftest import MessageLog
+from tests.ui.responses.conftest import TODAY, Person
+
+PCC_REC3 = "Police and Crime Commissioner response to Recommendation 3"
+
+
+def click(qtbot: QtBot, widget: object) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+def test_sign_off_is_refused_naming_the_missing_recommendation_then_allowed(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot,
+    message_log: MessageLog, person: Person,
+) -> None:  # fmt: skip
+    editor = view.editor(PCC_REC3)
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    click(qtbot, view.workflow_bar.sign_off_button)  # saves first, then checks
+    assert response_states(sample_db, spotlight)[editor.key].text == ""
+    assert len(message_log.errors) == 1
+    assert "Recommendation 3" in message_log.errors[0]
+    assert "Recommendation 2" not in message_log.errors[0]
+    assert person.warnings == []  # refused before any confirmation
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.DRAFTING
+    assert not editor.isReadOnly()
+
+    qtbot.keyClicks(editor, "I will hold the Chief Constable to account for this.")
+    click(qtbot, view.workflow_bar.sign_off_button)
+    assert person.warnings == [[]]  # complete, before the deadline: nothing to warn about
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.SIGNED_OFF
+    assert view.workflow_bar.combo.currentText() == "Signed off"
+
+
+def test_sign_off_warns_about_a_missing_chief_constable_response_and_the_deadline(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot, person: Person
+) -> None:
+    view.context.today = lambda: dt.date(2023, 9, 4)
+    editor = view.editor("Chief Constable response to Recommendation 6")
+    editor.selectAll()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    person.sign_off = False
+    view.workflow_bar.sign_off_button.click()
+    (warnings,) = person.warnings
+    assert warnings[0] == "There is no Chief Constable response to Recommendation 6."
+    assert "deadline (31/08/2023" in warnings[1]
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.DRAFTING
+
+
+def test_signed_off_responses_are_locked_visibly_until_reopened(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot, person: Person
+) -> None:
+    view.workflow_bar.sign_off_button.click()
+    editor = view.editor(PCC_REC3)
+    before = editor.toPlainText()
+    assert editor.isReadOnly()
+    assert view.banner.isVisible() and "read-only" in view.banner.text()
+    assert "signed off on" in view.banner.text() and current_user() in view.banner.text()
+    assert view.content is not None
+    assert view.content.rows[2].captions[next(iter(view.content.rows[2].captions))].text() == (
+        "Chief Constable (read-only)"
+    )
+    assert not view.toolbar.bold.isEnabled()
+    assert view.workflow_bar.reopen_button.isVisible()
+    assert not view.workflow_bar.sign_off_button.isVisible()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "ignored")
+    assert editor.toPlainText() == before
+
+    click(qtbot, view.workflow_bar.reopen_button)
+    assert person.asked == ["note"]
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.DRAFTING
+    assert not editor.isReadOnly() and not view.banner.isVisible()
+    history = [c.note for c in workflow.status_history(sample_db, spotlight)]
+    assert history[-1] == "Correction"
+    assert view.status_history.list.item(0).text().startswith("Drafting, ")
+    qtbot.keyClicks(editor, "Now editable. ")
+    view.save_pending()
+    assert response_states(sample_db, spotlight)[editor.key].text.endswith("Now editable.")
+
+
+def test_the_status_list_moves_working_statuses_and_publishes(
+    sample_db: Database, spotlight: int, view: ResponsesView, message_log: MessageLog
+) -> None:
+    changed: list[int] = []
+    view.inspectionChanged.connect(changed.append)
+    combo = view.workflow_bar.combo
+    combo.activated.emit(combo.findData(InspectionStatus.READY_FOR_SIGN_OFF))
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.READY_FOR_SIGN_OFF
+    assert changed == [spotlight]
+    combo.activated.emit(combo.findData(InspectionStatus.PUBLISHED))
+    assert "sign it off first" in message_log.errors[-1]
+    view.workflow_bar.sign_off_button.click()
+    view.workflow_bar.publish_button.click()
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.PUBLISHED
+    assert message_log.questions  # publishing was confirmed
+    assert combo.currentText() == "Published"
+
+
+def test_a_status_changed_in_another_window_is_not_overruled(
+    sample_db: Database, spotlight: int, view: ResponsesView, message_log: MessageLog
+) -> None:
+    workflow.change_status(
+        sample_db, spotlight, InspectionStatus.READY_FOR_SIGN_OFF,
+        expected_status=InspectionStatus.DRAFTING,
+    )  # fmt: skip
+    view.workflow_bar.combo.activated.emit(0)  # "Not started", from the stale Drafting
+    assert "changed to “Ready for sign-off” in another window" in message_log.errors[-1]
+    assert view.workflow_bar.combo.currentText() == "Ready for sign-off"
+
+
+def test_ticking_an_office_step_records_the_date_and_user(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot
+) -> None:
+    changed: list[int] = []
+    view.inspectionChanged.connect(changed.append)
+    view.side.setCurrentWidget(view.office_steps)
+    row = view.office_steps.row("Response forwarded to Chief Constable")
+    assert row.check.accessibleName() == "Response forwarded to Chief Constable"
+    click(qtbot, row.check)
+    (step,) = [s for s in office_steps.office_steps(sample_db, spotlight) if s.done]
+    assert (step.done_on, step.done_by) == (TODAY, current_user())
+    assert row.date.isVisible() and row.by.text() == f"Done by {current_user()}"
+    assert changed == [spotlight]
+    row.date.setDate(dt.date(2023, 8, 10))
+    row.date.editingFinished.emit()
+    row.note.setText("Sent by e-mail")
+    row.note.editingFinished.emit()
+    (step,) = [s for s in office_steps.office_steps(sample_db, spotlight) if s.done]
+    assert (step.done_on, step.note) == (dt.date(2023, 8, 10), "Sent by e-mail")
+    shown = inspections.get_inspection(sample_db, spotlight).office_steps[1]
+    assert (shown.done_on, shown.done_by) == (dt.date(2023, 8, 10), current_user())
+    click(qtbot, row.check)
+    assert not any(s.done for s in office_steps.office_steps(sample_db, spotlight))
+
+
+def test_standard_steps_are_offered_when_an_inspection_has_none(
+    sample_db: Database, view: ResponsesView
+) -> None:
+    (peel,) = [r.id for r in inspections.list_inspections(sample_db) if "PEEL 2018" in r.title]
+    view.show_inspection(peel)
+    panel = view.office_steps
+    assert panel.rows == [] and not panel.add_standard.isHidden()
+    panel.add_standard.click()
+    assert panel.rows[0].check.accessibleName() == "Sent to the Chief Constable for comments"
+    assert panel.add_standard.isHidden()
+    panel.add_one.click()
+    assert panel.rows[-1].step.step == "Briefed the Panel"
+
+
+def test_a_finding_marked_not_applicable_leaves_the_rows_but_stays_in_the_record(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot, person: Person,
+    make_view: Callable[[Database, int | None], ResponsesView],
+) -> None:  # fmt: skip
+    assert view.content is not None
+    rec6 = next(r for r in view.content.rows if r.heading == "Recommendation 6")
+    assert rec6.not_applicable is not None
+    click(qtbot, rec6.not_applicable)
+    assert person.asked == ["reason"]
+    names = [e.accessibleName() for e in view.editors()]
+    assert "Chief Constable response to Recommendation 6" not in names
+    assert view.content.not_applicable is not None
+    finding = load_sheet(sample_db, spotlight).findings[2]
+    assert (finding.applies, finding.not_applicable_reason) == (False, "For the Home Office")
+    assert finding.responses.commissioner  # kept
+    assert make_view(sample_db, spotlight).content.not_applicable is not None  # type: ignore[union-attr]
+
+    click(qtbot, view.content.not_applicable.buttons[0])
+    assert "Chief Constable response to Recommendation 6" in [
+        e.accessibleName() for e in view.editors()
+    ]
+    assert load_sheet(sample_db, spotlight).findings[2].applies
