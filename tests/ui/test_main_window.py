@@ -197,3 +197,14 @@ def test_unexpected_errors_are_shown_and_logged(
     assert "Traceback" in details
     assert shown[1] == ("Saved by someone else.", "")
     assert "Unexpected error" in caplog.text
+
+
+def test_register_can_be_hidden_for_writing_and_comes_back_for_filtering(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    toggle = window.commands[ActionId.SHOW_REGISTER]
+    assert window.register.isVisibleTo(window)
+    toggle.trigger()
+    assert not window.register.isVisibleTo(window)
+    window.commands[ActionId.FIND].trigger()  # Ctrl+F: filtering needs the register
+    assert window.register.isVisibleTo(window)

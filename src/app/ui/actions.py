@@ -28,6 +28,7 @@ class ActionId(Enum):
     ARCHIVE_INSPECTION = auto()
     FIND = auto()
     SHOW_ARCHIVED = auto()
+    SHOW_REGISTER = auto()
     REFRESH = auto()
     ABOUT_DEADLINE = auto()
     ABOUT = auto()
@@ -46,7 +47,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&New inspection…", "Record an inspection report by hand", StandardKey.New
     ),
     ActionId.IMPORT_DOCUMENT: ActionSpec(
-        "&Import…", "Import a report or response from a .txt, .html, .pdf or .docx file",
+        "&Import…",
+        "Import a report or response from a .txt, .html, .pdf or .docx file",
         StandardKey.Open,
     ),
     ActionId.PASTE_REPORT: ActionSpec(
@@ -75,6 +77,12 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_ARCHIVED: ActionSpec(
         "Show &archived inspections", "List archived inspections too", "Ctrl+Shift+A", True
     ),
+    ActionId.SHOW_REGISTER: ActionSpec(
+        "Show the &register",
+        "Hide the list of inspections to write with the whole width",
+        "F9",
+        True,
+    ),
     ActionId.REFRESH: ActionSpec("&Refresh", "Read the register again", StandardKey.Refresh),
     ActionId.ABOUT_DEADLINE: ActionSpec(
         "About the section 55 &deadline", "How the deadline is worked out, and why"
@@ -91,7 +99,9 @@ MENUS: dict[str, list[ActionId | None]] = {
     "&Inspection": [
         ActionId.EDIT_INSPECTION, ActionId.IMPORT_CC_COMMENTS, ActionId.ARCHIVE_INSPECTION,
     ],
-    "&View": [ActionId.FIND, ActionId.SHOW_ARCHIVED, None, ActionId.REFRESH],
+    "&View": [
+        ActionId.FIND, ActionId.SHOW_ARCHIVED, ActionId.SHOW_REGISTER, None, ActionId.REFRESH,
+    ],
     "&Help": [ActionId.ABOUT_DEADLINE, None, ActionId.ABOUT],
 }  # fmt: skip
 

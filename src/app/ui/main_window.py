@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(APP_NAME)
         self.commands = build_actions(self)
+        self.commands[ActionId.SHOW_REGISTER].setChecked(True)
         self.menus: dict[str, QMenu] = build_menus(self.menuBar(), self.commands)
         toolbar = self.addToolBar("Main toolbar")
         toolbar.setObjectName("mainToolbar")
@@ -58,8 +59,8 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.register)
         self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         self.importer = ImportController(self, context.db, save_pending=self.page.save_pending)
         self.importer.install_drop_target(self)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         a[ActionId.ARCHIVE_INSPECTION].triggered.connect(self.toggle_archived)
         a[ActionId.FIND].triggered.connect(self._find)
         a[ActionId.SHOW_ARCHIVED].toggled.connect(lambda _checked: self.refresh())
+        a[ActionId.SHOW_REGISTER].toggled.connect(self._show_register)
         a[ActionId.REFRESH].triggered.connect(self.refresh)
         a[ActionId.ABOUT_DEADLINE].triggered.connect(lambda: show_deadline_help(self))
         a[ActionId.ABOUT].triggered.connect(lambda: show_about(self))
@@ -141,6 +143,14 @@ class MainWindow(QMainWindow):
         self.refresh(select=inspection_id)
         if shown:  # refresh() does not reload an inspection already shown
             self.page.reload()
+
+    def _show_register(self, shown: bool) -> None:
+        """Hide the register to give the inspection (and its responses) the whole width."""
+        self.register.setVisible(shown)
+        if shown:
+            self.register.setFocus()
+        else:
+            self.page.setFocus()
 
     def _import_cc_comments(self) -> None:
         if self.page.inspection_id is not None:
@@ -198,6 +208,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def _find(self) -> None:
+        self.commands[ActionId.SHOW_REGISTER].setChecked(True)
         if self.stack.currentWidget() is self.splitter:
             self.register.focus_filter()
 
@@ -295,10 +306,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._splitter_restored:  # first start: the register gets the larger share
+        if not self._splitter_restored:  # first start: the responses need the wider side
             self._splitter_restored = True
             width = self.width()  # the splitter itself is not laid out yet
-            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.page.save_pending() and not messages.confirm(
