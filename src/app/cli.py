@@ -7,10 +7,13 @@ input or the data (one plain sentence on stderr), 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from app import APP_NAME, __version__
 from app.db.database import Database
@@ -18,6 +21,7 @@ from app.domain.deadlines import statutory_deadline
 from app.domain.errors import AppError
 from app.paths import resolve_db_path
 from app.services import archive, inspections, samples
+from app.services.publishing import export_response
 
 Handler = Callable[[Database, argparse.Namespace], int]
 
@@ -125,7 +129,6 @@ def _say_skipped(title: str, existing: int) -> None:
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
-    from app.services.publishing import export_response
 
     if not (args.pdf or args.html or args.docx):
         raise argparse.ArgumentTypeError("give at least one of --pdf, --html, --docx")
@@ -189,6 +192,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _open_window(args)
+    code = _run_command(parser, args)
+    if argv is None:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End a command-line run without tearing down every module (about 0.3 s at exit).
+
+    Only for a real command-line run (``argv`` None): every file is closed and the database
+    disposed by then, so there is nothing left that the interpreter's shutdown would save.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nobody reads it now
+            stream.flush()
+    os._exit(code)
+
+
+def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     handler: Handler = args.handler
     try:
         db = Database.open(resolve_db_path(args.db))
