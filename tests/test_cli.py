@@ -201,3 +201,104 @@ def inspections_finding_id(database: Database, inspection_id: int, reference: st
     found = inspection.finding_by_reference(reference)
     assert found is not None and found.id is not None
     return found.id
+
+
+def _archive(tmp_path: Path, name: str, *inspections: dict[str, object]) -> Path:
+    path = tmp_path / name
+    data = {"format": "opcc-responses/1", "inspections": list(inspections)}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # Integers SQLite cannot hold, and dates Python cannot move to local time.
+        ("huge.json", {"title": "T", "questions": [{"number": 10**30}]}),
+        ("negative.json", {"title": "T", "findings": [{"reference": "R1", "question": -(10**25)}]}),
+        (
+            "early.json",
+            {"title": "T", "revisions": [{"saved_at": "0001-01-01T00:00:00+05:00", "text": "x"}]},
+        ),
+        (
+            "late.json",
+            {"title": "T", "revisions": [{"saved_at": "9999-12-31T23:59:59-05:00", "text": "x"}]},
+        ),
+    ],
+)
+def test_odd_archive_values_exit_1_without_a_traceback(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: dict[str, object],
+) -> None:
+    path = _archive(tmp_path, name, content)
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(path), "--json")
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_damaged_pdf_gives_one_sentence_and_nothing_else(tmp_path: Path) -> None:
+    # A real run, not main(): pytest captures the PDF library's log records, a console does not.
+    damaged = tmp_path / "report.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ngarbage")
+    not_pdf = tmp_path / "other.pdf"
+    not_pdf.write_bytes(b"hello, this is not a PDF")
+    for path in (damaged, not_pdf):
+        result = subprocess.run(
+            [sys.executable, "-m", "app", "--db", str(tmp_path / "x.sqlite3"), "import", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 1
+        assert result.stderr.strip().splitlines() == [
+            f"{path.name} is damaged or is not a PDF, and cannot be read."
+        ]
+
+
+def test_import_json_of_an_archive_already_present_prints_the_stored_inspection(
+    loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    peel = _ids(loaded, capsys)["Norfolk PEEL 2018: Effectiveness"]
+    out = tmp_path / "one.json"
+    assert run(capsys, "--db", str(loaded), "export-json", str(out), str(peel))[0] == 0
+    code, printed, err = run(capsys, "--db", str(loaded), "import", str(out), "--json")
+    assert code == 0 and "already present" in err
+    shown = json.loads(printed)
+    assert shown is not None and shown["id"] == peel
+
+
+def test_import_json_of_several_lists_them_in_archive_order(
+    loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _ids(loaded, capsys)
+    spotlight = ids["PEEL Spotlight – Police performance: Getting a grip"]
+    existing = json.loads(run(capsys, "--db", str(loaded), "show", str(spotlight), "--json")[1])
+    path = _archive(tmp_path, "mixed.json", {"title": "A new one"}, existing, {"title": "Another"})
+    code, printed, _ = run(capsys, "--db", str(loaded), "import", str(path), "--json", "--yes")
+    assert code == 0
+    titles = [i["title"] for i in json.loads(printed)["inspections"]]
+    assert titles == ["A new one", existing["title"], "Another"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export-json", "{db}"],
+        ["export", "1", "--pdf", "{db}"],
+        ["export", "1", "--html", "{db}-wal"],
+        ["export", "1", "--html", "{same}", "--docx", "{same}"],
+    ],
+)
+def test_an_export_never_replaces_the_database_or_itself(
+    loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    size = loaded.stat().st_size
+    same = str(tmp_path / "response.out")
+    filled = [a.format(db=loaded, same=same) for a in args]
+    code, _, err = run(capsys, "--db", str(loaded), *filled)
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert loaded.stat().st_size == size and len(_ids(loaded, capsys)) == 2

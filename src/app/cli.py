@@ -18,7 +18,7 @@ from typing import NoReturn
 from app import APP_NAME, __version__
 from app.db.database import Database
 from app.domain.deadlines import statutory_deadline
-from app.domain.errors import AppError
+from app.domain.errors import AppError, ValidationError
 from app.paths import resolve_db_path
 from app.services import archive, inspections, samples
 from app.services.publishing import export_response
@@ -73,7 +73,29 @@ def cmd_show(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_outputs(db: Database, *targets: str) -> None:
+    """Refuse to write over the database (or its journal files) or one file twice."""
+    seen: set[Path] = set()
+    protected = set()
+    if db.path is not None:
+        live = db.path.resolve()
+        protected = {live, *(live.with_name(live.name + end) for end in _SQLITE_FILES)}
+    for target in targets:
+        resolved = Path(target).expanduser().resolve()
+        if resolved in protected:
+            raise ValidationError(
+                f"{target} is the database itself (or one of its files); choose another file."
+            )
+        if resolved in seen:
+            raise ValidationError(f"{target} is given twice; give each format its own file.")
+        seen.add(resolved)
+
+
+_SQLITE_FILES = ("-wal", "-shm", "-journal")
+
+
 def cmd_export_json(db: Database, args: argparse.Namespace) -> int:
+    _check_outputs(db, args.out)
     records = inspections.all_inspections(db, list(args.ids))
     archive.write_archive(Path(args.out), records)
     _out(f"Wrote {len(records)} inspection(s) to {args.out}.")
@@ -106,14 +128,18 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
 
 
 def _import_archive(db: Database, path: Path, args: argparse.Namespace) -> int:
+    from app.services.importing import import_archive
+
     records = archive.read_archive(path)
-    outcome = inspections.import_inspections(db, records, update_existing=args.yes)
+    # An update merges, as for a document: what was recorded here since is kept.
+    outcome = import_archive(db, records, update_existing=args.yes)
     for title, existing in outcome.skipped:
         _say_skipped(title, existing)
     if args.json:
-        stored = [inspections.get_inspection(db, i) for i in outcome.added + outcome.updated]
+        # Each inspection of the archive as it is now stored (a skipped one as it was), in order.
+        stored = [inspections.get_inspection(db, i) for i in outcome.ids]
         if len(records) == 1:
-            _out(archive.dumps(archive.inspection_to_dict(stored[0]) if stored else None))
+            _out(archive.dumps(archive.inspection_to_dict(stored[0])))
         else:
             _out(archive.dumps(archive.archive_to_dict(stored)))
     else:
@@ -132,6 +158,7 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
 
     if not (args.pdf or args.html or args.docx):
         raise argparse.ArgumentTypeError("give at least one of --pdf, --html, --docx")
+    _check_outputs(db, *(target for target in (args.pdf, args.html, args.docx) if target))
     result = export_response(
         db, args.id, pdf=args.pdf, html=args.html, docx=args.docx,
         internal=args.internal, marking=args.marking,

@@ -74,6 +74,31 @@ def test_due_dates_from_finding_text(text: str, expected: dt.date | None) -> Non
     assert parse_due_text(text, PUBLISHED) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By the end of March 2025, forces should", dt.date(2025, 3, 31)),
+        ("By end of March 2025, forces should", dt.date(2025, 3, 31)),
+        ("by end March 2025", dt.date(2025, 3, 31)),
+        ("Within 12 months of publication, PCCs should", dt.date(2024, 7, 7)),
+        ("By 31/03/2025, the NPCC lead should", dt.date(2025, 3, 31)),
+        ("by 1/4/2025", dt.date(2025, 4, 1)),  # UK day-first
+        ("by 31.03.25", dt.date(2025, 3, 31)),
+        ("by 31/02/2025", None),
+        ("immediately", PUBLISHED),
+        ("The force should immediately stop the practice.", PUBLISHED),
+        ("By the end of 2024/25, forces should", dt.date(2025, 3, 31)),  # a financial year
+        # The phrase that leads the finding sets the date, not a figure inside it.
+        ("By the end of 2024, forces should test devices within 90 days.", dt.date(2024, 12, 31)),
+        ("Within three months, forces should report by March 2030.", dt.date(2023, 10, 7)),
+    ],
+)
+def test_due_dates_as_other_reports_write_them(text: str, expected: dt.date | None) -> None:
+    assert parse_due_text(text, PUBLISHED) == expected
+    if expected is not None:
+        assert parse_due_text(extract_due_text(text), PUBLISHED) == expected
+
+
 def test_relative_due_dates_need_a_publication_date() -> None:
     assert parse_due_text("within six months", None) is None
 

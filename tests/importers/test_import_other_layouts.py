@@ -151,8 +151,8 @@ def test_web_page_response_from_line_and_prose() -> None:
     )
     [finding] = inspection.findings
     assert finding.reference == "Area for improvement 1"
-    assert finding.responses.commissioner == (
-        "The force should improve how it answers 101 calls.\n\n"
-        "The Chief Constable has a plan, which I will monitor."
-    )
+    # The page quotes the area for improvement above the Commissioner's words on it.
+    assert finding.text == "The force should improve how it answers 101 calls."
+    assert finding.responses.commissioner == "The Chief Constable has a plan, which I will monitor."
     assert any("Response from" in warning for warning in imported.warnings)
+    assert any("taken from the line that introduces" in w for w in imported.warnings)

@@ -197,3 +197,29 @@ def test_a_finding_marked_not_applicable_keeps_its_reason_and_its_responses(
     set_finding_applies(sample_db, inspection_id, rec6, True)
     finding = load_sheet(sample_db, inspection_id).findings[2]
     assert (finding.applies, finding.not_applicable_reason) == (True, "")
+
+
+def test_signed_off_responses_cannot_be_removed_with_their_finding(sample_db: Database) -> None:
+    inspection_id = spotlight(sample_db)
+    rec6 = finding_id(sample_db, inspection_id, "Recommendation 6")
+    workflow.sign_off(sample_db, inspection_id, expected_status=InspectionStatus.DRAFTING)
+    with pytest.raises(LockedError, match="Reopen"):
+        inspections.remove_finding(sample_db, rec6)
+    finding = load_sheet(sample_db, inspection_id).findings[2]
+    assert finding.reference == "Recommendation 6" and finding.responses.commissioner
+
+
+def test_a_signed_off_finding_cannot_be_marked_not_applicable_by_editing_it(
+    sample_db: Database,
+) -> None:
+    inspection_id = spotlight(sample_db)
+    rec6 = finding_id(sample_db, inspection_id, "Recommendation 6")
+    workflow.sign_off(sample_db, inspection_id, expected_status=InspectionStatus.DRAFTING)
+    finding = load_sheet(sample_db, inspection_id).findings[2]
+    finding.text += " (typo fixed)"
+    inspections.update_finding(sample_db, rec6, finding)  # the finding's own words may change
+    finding.applies, finding.not_applicable_reason = False, "For the Home Office"
+    with pytest.raises(LockedError, match="Reopen"):
+        inspections.update_finding(sample_db, rec6, finding)
+    stored = load_sheet(sample_db, inspection_id).findings[2]
+    assert stored.applies and stored.text.endswith("(typo fixed)")

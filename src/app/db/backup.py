@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from app.domain.errors import DatabaseError
@@ -13,9 +14,9 @@ def backup_database(source: Path, destination: Path) -> Path:
     """Copy ``source`` to ``destination`` safely even while the database is in use."""
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(source) as live, sqlite3.connect(destination) as copy:
-            live.backup(copy)
-        copy.close()
+        # A connection's own "with" only ends a transaction; closing(…) closes the file too.
+        with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(destination)) as to:
+            live.backup(to)
     except (sqlite3.Error, OSError) as error:
         raise DatabaseError(f"Could not back up the database to {destination}: {error}.") from error
     return destination

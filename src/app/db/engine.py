@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from app.domain.errors import DatabaseError
 
@@ -61,7 +61,9 @@ def create_sqlite_engine(path: Path) -> Engine:
         raise DatabaseError(
             f"Cannot create the folder for the database ({path.parent}): {error.strerror or error}."
         ) from error
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # A URL object, not a URL string: a string would read "%20" in a folder name as a space and
+    # a "?" as the start of options, and so open another file than the one named.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

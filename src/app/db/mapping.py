@@ -13,6 +13,7 @@ from app.db.models import (
     QuestionRow,
     ResponseRow,
     RevisionRow,
+    StatusChangeRow,
 )
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
 from app.domain.model import (
@@ -25,6 +26,7 @@ from app.domain.model import (
     Revision,
     RoleTexts,
 )
+from app.domain.workflow import StatusChange
 
 HEADER_FIELDS = (
     "title", "published_on", "publication_types", "forces", "url", "url_label",
@@ -71,23 +73,42 @@ def inspection_from_row(row: InspectionRow) -> Inspection:
     inspection.office_steps = [
         OfficeStep(s.step, s.done_on, s.done_by, s.note) for s in row.office_steps
     ]
-    revisions: list[Revision] = []
+    revisions: list[tuple[tuple[dt.datetime, int, int, int], Revision]] = []
     for response in row.responses:
         target = inspection.overall if response.part == ResponsePart.OVERALL else inspection.closing
         if response.finding_id is None:
             target.set(AuthorRole(response.role), response.text)
         reference = response.finding.reference if response.finding is not None else None
+        role, part = AuthorRole(response.role), ResponsePart(response.part)
+        position = response.finding.position if response.finding is not None else -1
         revisions.extend(
-            Revision(reference, AuthorRole(response.role), ResponsePart(response.part), r.text,
-                     r.saved_at, r.saved_by)
+            ((r.saved_at, position, _PART_ORDER[part], _ROLE_ORDER[role]),
+             Revision(reference, role, part, r.text, r.saved_at, r.saved_by))
             for r in response.revisions
         )  # fmt: skip
-    revisions.sort(key=lambda r: r.saved_at)
-    inspection.revisions = revisions
+    # Oldest first. Saves in the same second (filling many responses at once) are ordered by
+    # where they sit in the document, not by row ids, so that an archive exported, imported
+    # and exported again lists them identically; a response's own revisions keep their order.
+    revisions.sort(key=lambda item: item[0])
+    inspection.revisions = [revision for _, revision in revisions]
+    inspection.status_history = [
+        StatusChange(InspectionStatus(c.status), c.changed_at, c.changed_by, c.note)
+        for c in row.status_changes
+    ]
     return inspection
 
 
+def status_change_rows(history: list[StatusChange]) -> list[StatusChangeRow]:
+    return [
+        StatusChangeRow(status=c.status.value, changed_at=c.changed_at, changed_by=c.changed_by,
+                        note=c.note)
+        for c in history
+    ]  # fmt: skip
+
+
 _LIST_FIELDS = {"publication_types", "forces"}
+_PART_ORDER = {part: n for n, part in enumerate(ResponsePart)}
+_ROLE_ORDER = {role: n for n, role in enumerate(AuthorRole)}
 
 
 def apply_header(row: InspectionRow, inspection: Inspection) -> None:

@@ -41,6 +41,7 @@ def load_inspection(session: Session, inspection_id: int) -> Inspection:
             selectinload(InspectionRow.office_steps),
             selectinload(InspectionRow.responses).selectinload(ResponseRow.revisions),
             selectinload(InspectionRow.responses).selectinload(ResponseRow.finding),
+            selectinload(InspectionRow.status_changes),
         )
     )
     row = session.scalars(statement).one_or_none()

@@ -98,12 +98,21 @@ _DAY_MONTH_YEAR = re.compile(
     rf"(?:of\s+)?({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(
-    rf"\b(?:by|before|no later than|by the end of)\s+(?:the\s+end\s+of\s+)?({_MONTH_NAMES})\.?"
-    rf"\s+(\d{{4}})\b",
+_END_OF = r"(?:(?:the\s+)?end\s+(?:of\s+)?)?"
+_NUMERIC_DATE = re.compile(
+    r"\b(?:by|before|no later than|on or before)\s+(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b",
     re.IGNORECASE,
 )
-_YEAR_END = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(\d{4})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:by|before|no later than)\s+{_END_OF}({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+_FINANCIAL_YEAR = re.compile(
+    rf"\b(?:by|before)\s+{_END_OF}(?:the\s+)?(?:financial\s+year\s+)?"
+    r"(\d{4})\s*[/–-]\s*(\d{2}|\d{4})\b",
+    re.IGNORECASE,
+)
+_YEAR_END = re.compile(rf"\bby\s+{_END_OF}(\d{{4}})\b(?!\s*[/–-]\s*\d)", re.IGNORECASE)
 _WITHIN = re.compile(
     rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+(day|week|month|year)s?\b", re.IGNORECASE
 )
@@ -121,14 +130,29 @@ def end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+_DUE_PATTERNS = (
+    _DAY_MONTH_YEAR, _NUMERIC_DATE, _MONTH_YEAR, _FINANCIAL_YEAR, _WITHIN, _YEAR_END,
+    _IMMEDIATELY,
+)  # fmt: skip
+
+
+def _due_phrase(text: str) -> re.Match[str] | None:
+    """The first phrase in the text that says when something is due.
+
+    Reports put the timescale first ("By the end of 2024, forces should … within 90 days"):
+    the earliest phrase is the due date, not a figure further on.
+    """
+    found = [match for pattern in _DUE_PATTERNS if (match := pattern.search(text))]
+    return min(found, key=lambda match: match.start(), default=None)
+
+
 def extract_due_text(text: str) -> str:
     """The phrase in a finding's text that says when it is due ("By January 2024"), or ""."""
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_YEAR, _WITHIN, _YEAR_END, _IMMEDIATELY):
-        match = pattern.search(text)
-        if match:
-            phrase = match.group(0)
-            return phrase[0].upper() + phrase[1:]
-    return ""
+    match = _due_phrase(text)
+    if match is None:
+        return ""
+    phrase = match.group(0)
+    return phrase[0].upper() + phrase[1:]
 
 
 def parse_due_text(text: str, published_on: dt.date | None) -> dt.date | None:
@@ -137,15 +161,25 @@ def parse_due_text(text: str, published_on: dt.date | None) -> dt.date | None:
     >>> parse_due_text("By January 2024", None)
     datetime.date(2024, 1, 31)
     """
-    if match := _DAY_MONTH_YEAR.search(text):
-        day, month, year = int(match.group(1)), _MONTHS[match.group(2).casefold()], match[3]
-        try:
-            return dt.date(int(year), month, day)
-        except ValueError:
-            return None
-    if match := _MONTH_YEAR.search(text):
+    match = _due_phrase(text)
+    if match is None:
+        return None
+    pattern = match.re
+    try:
+        if pattern is _DAY_MONTH_YEAR:
+            month = _MONTHS[match.group(2).casefold()]
+            return dt.date(int(match.group(3)), month, int(match.group(1)))
+        if pattern is _NUMERIC_DATE:  # UK day-first: 1/4/2025 is 1 April
+            year = int(match.group(3))
+            year += 2000 if year < 100 else 0
+            return dt.date(year, int(match.group(2)), int(match.group(1)))
+    except ValueError:  # 31 February and the like
+        return None
+    if pattern is _MONTH_YEAR:
         return end_of_month(int(match.group(2)), _MONTHS[match.group(1).casefold()])
-    if match := _WITHIN.search(text):
+    if pattern is _FINANCIAL_YEAR:  # "2024/25" ends on 31 March 2025
+        return dt.date(int(match.group(1)) + 1, 3, 31)
+    if pattern is _WITHIN:
         if published_on is None:
             return None
         count_text, unit = match.group(1).casefold(), match.group(2).casefold()
@@ -155,8 +189,6 @@ def parse_due_text(text: str, published_on: dt.date | None) -> dt.date | None:
         if unit == "week":
             return published_on + dt.timedelta(weeks=count)
         return add_months(published_on, count * (12 if unit == "year" else 1))
-    if match := _YEAR_END.search(text):
+    if pattern is _YEAR_END:
         return dt.date(int(match.group(1)), 12, 31)
-    if _IMMEDIATELY.search(text):
-        return published_on
-    return None
+    return published_on  # immediately

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
+from app.domain.workflow import StatusChange
 
 
 @dataclass(slots=True)
@@ -117,6 +118,8 @@ class Inspection:
     closing: RoleTexts = field(default_factory=RoleTexts)
     office_steps: list[OfficeStep] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    status_history: list[StatusChange] = field(default_factory=list)
+    """Every change of status, oldest first (empty for an inspection not yet stored)."""
     id: int | None = None
 
     def findings_of(self, kind: FindingKind) -> list[Finding]:

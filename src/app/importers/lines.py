@@ -29,6 +29,8 @@ _CONNECTIVES = frozenset((
 """A line ending in one of these words stops in the middle of a sentence."""
 _LONG_UNFINISHED = 100
 """A line this long that stops mid-sentence is the first half of a paragraph."""
+_DATE_LINE = re.compile(r"^(?:published|last\s+updated|updated\s+on)\b", re.IGNORECASE)
+"""The line under a report's title (which may be long and has no full stop)."""
 
 # Prefixes that keep their hyphen when a word breaks after them ("anti-social", "well-being").
 _HYPHEN_PREFIXES = frozenset((
@@ -56,6 +58,8 @@ def runs_on(line: str, following: str, wrap: int | None = None) -> bool:
         return False
     if start.islower() or tail.endswith(_RUNS_ON) or (tail.endswith("-") and start.isalpha()):
         return True
+    if _DATE_LINE.match(following.lstrip()):
+        return False
     if tail.rsplit(None, 1)[-1].casefold() in _CONNECTIVES:
         return True
     if wrap:
@@ -81,6 +85,9 @@ class _Item:
     number: int
     ordered: bool
     parts: list[str] = field(default_factory=list)
+    lettered: bool = False
+    """Marked "a." or "(ii)": under a numbered item, a sub-item even when not indented."""
+    marker: str = ""
 
 
 def _indent(line: str) -> int:
@@ -123,13 +130,23 @@ class _Builder:
         if not self.run:
             return
         indents = sorted({item.indent for item in self.run})
+        numbered_at: set[int] = set()
         for item in self.run:
             joined = ""
             for part in item.parts:
                 joined = join_lines(joined, part)
             text = clean_inline(joined)
+            if item.number:
+                numbered_at.add(item.indent)
             if text:
                 level = indents.index(item.indent) + 1
+                # "2. … and:" then "a. …", "b. …" at the same margin (as text copied from a
+                # report comes): the lettered items belong to item 2, they are not 3 and 4.
+                if item.lettered and item.indent in numbered_at:
+                    # Markdown numbers every ordered list: the letter stays in the text.
+                    level, text = level + 1, f"{item.marker} {text}"
+                    self.blocks.append(list_item(text, level))
+                    continue
                 self.blocks.append(list_item(text, level, ordered=item.ordered, number=item.number))
         self.run = []
 
@@ -149,7 +166,10 @@ class _Builder:
             number = int(match.group("number")) if match.group("number") else 0
             marker = match.group("marker")
             ordered = number > 0 or (marker[-1:] in ".)" and marker[:1] != "-")
-            self.item = _Item(_indent(line), number, ordered, [match.group("text")])
+            lettered = ordered and not number
+            self.item = _Item(
+                _indent(line), number, ordered, [match.group("text")], lettered, marker
+            )
             return
         item = self.item
         if (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 import statistics
 from collections import Counter
@@ -32,6 +33,11 @@ _PAGE_WORDS = re.compile(
 _BARE_NUMBER = re.compile(r"^[-–]?\s*(\d{1,4})\s*[-–]?$")
 _EDGE_LINES = 2
 """How many lines at the top and at the bottom of a page may be running headers or footers."""
+
+# pypdf logs what it repairs ("EOF marker not found"). With no handler anywhere, Python's
+# last-resort handler would print those lines on the console beside the importer's own plain
+# sentence; a handler here keeps them out of sight unless the application configures logging.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def read_pdf(data: bytes, name: str) -> SourceDocument:

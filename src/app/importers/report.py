@@ -9,6 +9,7 @@ from app.domain.model import Inspection
 from app.importers.blocks import Block, BlockKind, SourceDocument
 from app.importers.findings import FindingCollector
 from app.importers.peel import parse_peel
+from app.importers.render import blocks_to_markdown
 from app.importers.report_meta import read_report_meta
 from app.importers.result import ImportedInspection
 from app.importers.sections import SectionReader
@@ -23,7 +24,7 @@ def parse_report(document: SourceDocument, source_name: str = "") -> ImportedIns
     collector = FindingCollector()
     peel = parse_peel(blocks, collector)
     outside = blocks[: peel.start] if peel.found else blocks
-    SectionReader(collector).read(outside)
+    notes = SectionReader(collector).read(outside).notes
     if collector.count(FindingKind.RECOMMENDATION) == 0:
         _recommend_sentences(outside if peel.found else blocks, collector)
     title = meta.title
@@ -38,6 +39,12 @@ def parse_report(document: SourceDocument, source_name: str = "") -> ImportedIns
         pillars=peel.pillars,
         questions=peel.questions,
         findings=collector.finish(meta.published_on),
+        # The words that open each list ("We made eight recommendations.") are kept with it.
+        recommendations_note=blocks_to_markdown(notes.get(FindingKind.RECOMMENDATION, [])),
+        areas_for_improvement_note=blocks_to_markdown(
+            notes.get(FindingKind.AREA_FOR_IMPROVEMENT, [])
+        ),
+        causes_of_concern_note=blocks_to_markdown(notes.get(FindingKind.CAUSE_OF_CONCERN, [])),
     )
     warnings = [*document.warnings, *meta.warnings, *collector.warnings]
     if not inspection.findings:

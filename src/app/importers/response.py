@@ -10,12 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.domain.deadlines import extract_due_text, parse_due_text
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus
 from app.domain.model import Finding, Inspection, OfficeStep
-from app.importers.blocks import Block, BlockKind, SourceDocument, is_heading_like, plain_text
+from app.importers.addressee import find_addressee
+from app.importers.blocks import (
+    Block,
+    BlockKind,
+    SourceDocument,
+    is_heading_like,
+    paragraph,
+    plain_text,
+)
 from app.importers.dates import DATE, parse_date, published_date
 from app.importers.findings import FindingCollector
-from app.importers.references import parse_reference, section_kind
+from app.importers.references import Reference, parse_reference, section_kind
 from app.importers.render import blocks_to_markdown
 from app.importers.response_header import Field, HeaderValues, label_at
 from app.importers.response_roles import (
@@ -24,8 +33,9 @@ from app.importers.response_roles import (
     split_role_section,
     without_requote,
 )
+from app.importers.response_table import TableRow, read_response_table
 from app.importers.result import ImportedInspection
-from app.importers.sections import SectionReader
+from app.importers.sections import SectionReader, is_directive
 from app.importers.tidy import tidy
 
 _KEY_FINDINGS = re.compile(
@@ -41,7 +51,14 @@ _SALUTATION = re.compile(r"^dear\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^yours\s+(?:sincerely|faithfully|truly)|^kind\s+regards|^best\s+wishes", re.I
 )
-_SUBJECT = re.compile(r"^(?:re|subject|ref)\s*[:\-–]\s*(?P<subject>.+)$", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"^(?:re|subject|ref"
+    # "Response to HMICFRS report: …", "HMICFRS inspection – …" as a letter's subject line
+    r"|(?:(?:our\s+|pcc\s+|commissioner['’]s\s+)?response\s+to\s+(?:the\s+)?)?"
+    r"(?:hmicfrs|hmic|hmi)(?:['’]s)?(?:\s+(?:report|inspection|publication))?)"
+    r"\s*[:\-–]\s*(?P<subject>.+)$",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[“\"‘'](?P<title>[^”\"’']{6,})[”\"’']")
 
 
@@ -100,9 +117,10 @@ class _ResponseParser:
         self.warnings: list[str] = list(document.warnings)
         self.unplaced: list[Block] = []
         self.letter = False
+        self.tabled: list[tuple[Finding | Reference, TableRow]] = []
 
     def parse(self) -> ImportedInspection:
-        blocks = tidy(self.document.blocks)
+        blocks = [block for block in tidy(self.document.blocks) if not self._table(block)]
         header = HeaderValues()
         responses: list[RoleSection] = []
         for section in _cut(blocks):
@@ -122,6 +140,7 @@ class _ResponseParser:
         self.warnings += header.warnings
         self._fallback_title(blocks)
         self.inspection.findings = self.collector.finish(self.inspection.published_on)
+        self._tabled_responses()
         for role_section in responses:
             self._role(role_section)
         self._finish()
@@ -210,13 +229,41 @@ class _ResponseParser:
         )
         self.unplaced += [block for block in extracted.rest if not is_heading_like(block)]
 
-    def _role(self, section: RoleSection) -> None:
-        self._append_overall(section.role, section.overall)
-        for answer in section.responses:
-            finding = self._finding_for(
-                answer.reference.key, answer.reference.written, answer.blocks
+    def _table(self, block: Block) -> bool:
+        """Take the findings and responses out of a response table; False for other blocks."""
+        rows = read_response_table(block)
+        if rows is None:
+            return False
+        for row in rows:
+            reference = parse_reference(row.first)
+            text = row.first
+            if reference is not None:
+                text = reference.rest if reference.separated or not reference.rest else row.first
+            found = self.collector.add(row.kind, [paragraph(text)], reference=reference)
+            if found is not None:
+                self.tabled.append((found, row))
+            elif reference is not None:
+                self.tabled.append((reference, row))
+        return True
+
+    def _tabled_responses(self) -> None:
+        for target, row in self.tabled:
+            finding = (
+                target
+                if isinstance(target, Finding)
+                else self._finding_for(target.key, target.written, [])
             )
-            text = blocks_to_markdown(without_requote(answer.blocks, finding.text))
+            for role, text in row.responses.items():
+                if text.strip():
+                    previous = finding.responses.get(role)
+                    finding.responses.set(role, f"{previous}\n\n{text}" if previous else text)
+
+    def _role(self, section: RoleSection) -> None:
+        self._append_overall(section.role, self._before_sign_off(section.overall))
+        for answer in section.responses:
+            blocks = self._before_sign_off(answer.blocks)
+            finding = self._finding_for(answer.reference.key, answer.reference.written, blocks)
+            text = blocks_to_markdown(without_requote(blocks, finding.text))
             previous = finding.responses.get(section.role)
             finding.responses.set(section.role, f"{previous}\n\n{text}" if previous else text)
         self._append_closing(section.role, section.closing)
@@ -229,26 +276,51 @@ class _ResponseParser:
                 return finding
         finding = Finding(kind=key[0], reference=written)
         self.inspection.findings.append(finding)
+        first = blocks[0] if len(blocks) > 1 else None
+        if first is not None and first.kind is BlockKind.PARAGRAPH and is_directive(first):
+            # "Recommendation 1: By April 2023, chief constables should …" opens the answer,
+            # the response follows: a letter or a web page quotes the finding there rather
+            # than listing it (the quote is then left out of the response, as a re-quote is).
+            self._fill_finding(finding, first)
+            self.warnings.append(
+                f"The text of {written} was taken from the line that introduces the response "
+                "to it; check it against the report."
+            )
+            return finding
         self.warnings.append(
             f"{written} is answered but its text is not listed in the document; add it from "
             "the report."
         )
         return finding
 
+    def _fill_finding(self, finding: Finding, block: Block) -> None:
+        finding.text = blocks_to_markdown([block])
+        plain = plain_text(finding.text)
+        finding.due_text = extract_due_text(plain)
+        finding.due_on = parse_due_text(finding.due_text, self.inspection.published_on)
+        if finding.kind is FindingKind.RECOMMENDATION and (found := find_addressee(plain)):
+            finding.addressee, finding.applies = found
+
     def _append_overall(self, role: AuthorRole, blocks: list[Block]) -> None:
-        text = blocks_to_markdown(blocks)
+        end = len(blocks)
+        while end and blocks[end - 1].kind is BlockKind.HEADING:
+            end -= 1  # a heading with nothing under it (its table was read as findings)
+        self.unplaced += blocks[end:]
+        text = blocks_to_markdown(blocks[:end])
         if text:
             previous = self.inspection.overall.get(role)
             self.inspection.overall.set(role, f"{previous}\n\n{text}" if previous else text)
 
-    def _append_closing(self, role: AuthorRole, blocks: list[Block]) -> None:
-        kept = []
-        for block in blocks:
+    def _before_sign_off(self, blocks: list[Block]) -> list[Block]:
+        """The blocks before a letter's "Yours sincerely"; the signature is not a response."""
+        for index, block in enumerate(blocks):
             if _VALEDICTION.match(block.plain):
-                self.unplaced += blocks[blocks.index(block) :]
-                break
-            kept.append(block)
-        text = blocks_to_markdown(kept)
+                self.unplaced += blocks[index:]
+                return blocks[:index]
+        return blocks
+
+    def _append_closing(self, role: AuthorRole, blocks: list[Block]) -> None:
+        text = blocks_to_markdown(self._before_sign_off(blocks))
         if text:
             previous = self.inspection.closing.get(role)
             self.inspection.closing.set(role, f"{previous}\n\n{text}" if previous else text)

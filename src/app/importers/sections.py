@@ -93,7 +93,14 @@ class SectionReader:
 
     def _section(self, index: int, kind: FindingKind) -> int:
         if kind is FindingKind.CAUSE_OF_CONCERN:
-            return self._causes(index)
+            before = self.collector.count(FindingKind.CAUSE_OF_CONCERN)
+            end = self._causes(index)
+            if self.collector.count(FindingKind.CAUSE_OF_CONCERN) == before:
+                self.collector.warnings.append(
+                    "A “Causes of concern” section was found, but no cause of concern could be "
+                    "read from it; add them by hand."
+                )
+            return end
         taken = False
         context = ""
         while index < len(self.blocks):
@@ -176,6 +183,10 @@ class SectionReader:
                 index = self._cause(index + 1, reference)
             elif section_kind(block) is FindingKind.CAUSE_OF_CONCERN and is_heading_like(block):
                 index = self._cause(index + 1, None)
+            elif self._titled_cause(index):
+                # "The force needs to improve how it responds to the public" as a heading, its
+                # explanation below: the heading is the cause's first line.
+                index = self._cause(index + 1, None, title=paragraph(block.plain))
             elif self._heading(index) or block.kind is BlockKind.TABLE:
                 break
             elif block.kind is BlockKind.PARAGRAPH and ends_sentence(block.text):
@@ -184,10 +195,26 @@ class SectionReader:
                 break
         return index
 
-    def _cause(self, index: int, reference: Reference | None) -> int:
+    def _titled_cause(self, index: int) -> bool:
+        """A heading that states a cause of concern, followed by its explanation."""
+        block = self.blocks[index]
+        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        return (
+            self._heading(index)
+            and section_kind(block) is None
+            and reference_heading(block) is None
+            and is_directive(block)
+            and following is not None
+            and following.kind is BlockKind.PARAGRAPH
+            and not is_heading_like(following)
+        )
+
+    def _cause(self, index: int, reference: Reference | None, title: Block | None = None) -> int:
         """One cause of concern: its text, then the recommendations that answer it."""
         text: list[Block] = [paragraph(reference.rest)] if reference and reference.rest else []
+        text += [title] if title else []
         context = ""
+        listed = False  # under a "Recommendations" heading""
         while index < len(self.blocks):
             block = self.blocks[index]
             if block.kind is not BlockKind.PARAGRAPH or self._heading(index):
@@ -212,6 +239,7 @@ class SectionReader:
                 )
             elif kind is FindingKind.RECOMMENDATION:
                 index += 1
+                listed = True
             elif sub_reference is not None and sub_reference.kind is FindingKind.RECOMMENDATION:
                 body, index = self._body(index + 1, sub_reference.rest)
                 self.collector.add(
@@ -224,6 +252,12 @@ class SectionReader:
                 and self._is_item(index + 1)
             ):
                 context = block.plain
+                index += 1
+            elif listed and is_directive(block) and not self._heading(index):
+                # A recommendation written as a sentence ("By 31 July 2024, the force should …").
+                self.collector.add(
+                    FindingKind.RECOMMENDATION, [block], question=self.question, parent=parent
+                )
                 index += 1
             else:
                 break

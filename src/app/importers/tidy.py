@@ -18,7 +18,10 @@ _CHROME = re.compile(
     r"|(?:show|hide|expand|collapse) all(?: sections)?|summary for question \d+|on this page"
     r"|is this page useful\??|report a problem with this page|yes|no|download(?: the)?(?: full)?"
     r"(?: report| document| pdf| this report)?(?: \(pdf[^)]*\))?|page \d+(?: of \d+)?"
-    r"|home\s*[>/›»].*)$",
+    r"|home\s*[>/›»].*"
+    # Breadcrumb and menu entries, one to a line when a page is saved as text.
+    r"|(?:related )?publications|our work|news(?: and press releases)?|about us|contact us"
+    r"|accessibility(?: statement)?|privacy(?: notice)?|sitemap|you are here:?)$",
     re.IGNORECASE,
 )
 _CONTENTS = re.compile(r"^(?:table of )?contents$|^in this (?:report|document)$", re.IGNORECASE)

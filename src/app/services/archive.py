@@ -28,9 +28,12 @@ from app.domain.model import (
     Revision,
     RoleTexts,
 )
+from app.domain.workflow import StatusChange
 
 FORMAT = "opcc-responses/1"
 _T = TypeVar("_T")
+_SMALLEST_INTEGER, _LARGEST_INTEGER = -(2**63), 2**63 - 1
+"""What an SQLite INTEGER holds; a larger number in an archive is damage, not data."""
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -115,6 +118,15 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
             }
             for r in inspection.revisions
         ],
+        "status_history": [
+            {
+                "status": c.status.value,
+                "changed_at": c.changed_at.isoformat(),
+                "changed_by": c.changed_by,
+                "note": c.note,
+            }
+            for c in inspection.status_history
+        ],
     }
 
 
@@ -187,6 +199,8 @@ class _Reader:
 
     def integer(self, key: str) -> int | None:
         value = self._typed(key, int, None)
+        if value is not None and not _SMALLEST_INTEGER <= value <= _LARGEST_INTEGER:
+            raise ArchiveError(f"{self.where}: '{key}' is out of range: {value}.")
         return None if value is None else int(value)
 
     def optional_text(self, key: str) -> str | None:
@@ -203,6 +217,20 @@ class _Reader:
             raise ArchiveError(
                 f"{self.where}: '{key}' is not a date (YYYY-MM-DD): {value!r}."
             ) from None
+
+    def moment(self, key: str) -> dt.datetime:
+        """A required date and time, as local time (the revisions made here are)."""
+        text = self.required_text(key)
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ArchiveError(f"{self.where}: '{key}' is not a date and time.") from None
+        if moment.tzinfo is not None:
+            try:
+                moment = moment.astimezone().replace(tzinfo=None)
+            except (OverflowError, OSError, ValueError):  # 0001-01-01 ahead of UTC, and the like
+                raise ArchiveError(f"{self.where}: '{key}' is out of range: {text}.") from None
+        return moment
 
     def strings(self, key: str) -> list[str]:
         values = self._typed(key, list, [])
@@ -253,20 +281,22 @@ def _finding(r: _Reader) -> Finding:
 
 
 def _revision(r: _Reader) -> Revision:
-    saved_at_text = r.required_text("saved_at")
-    try:
-        saved_at = dt.datetime.fromisoformat(saved_at_text)
-    except ValueError:
-        raise ArchiveError(f"{r.where}: 'saved_at' is not a date and time.") from None
-    if saved_at.tzinfo is not None:  # stored as local time, like the revisions made here
-        saved_at = saved_at.astimezone().replace(tzinfo=None)
     return Revision(
         finding=r.optional_text("finding"),
         role=r.choice("role", AuthorRole, AuthorRole.COMMISSIONER),
         part=r.choice("part", ResponsePart, ResponsePart.RESPONSE),
         text=r.text("text"),
-        saved_at=saved_at,
+        saved_at=r.moment("saved_at"),
         saved_by=r.text("saved_by"),
+    )
+
+
+def _status_change(r: _Reader) -> StatusChange:
+    return StatusChange(
+        status=r.choice("status", InspectionStatus, InspectionStatus.NOT_STARTED),
+        changed_at=r.moment("changed_at"),
+        changed_by=r.text("changed_by"),
+        note=r.text("note"),
     )
 
 
@@ -311,6 +341,7 @@ def inspection_from_dict(data: object, where: str = "inspection") -> Inspection:
             ),
         ),
         revisions=r.objects("revisions", _revision),
+        status_history=r.objects("status_history", _status_change),
     )
 
 

@@ -17,16 +17,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from app.db import queries
 from app.db.database import Database
 from app.domain.enums import AuthorRole, ResponsePart
 from app.domain.model import Inspection, OfficeStep, Revision, RoleTexts
 from app.domain.validation import validate_inspection
+from app.domain.workflow import LockedError, is_locked, locked_message
 from app.services import responses
 from app.services.identity import current_user
-from app.services.inspections import import_inspections
+from app.services.inspections import ImportOutcome, import_inspections
 from app.services.responses import ResponseKey
 
 SaveAction = Literal["added", "updated", "skipped"]
@@ -71,21 +72,40 @@ def _written(inspection: Inspection) -> int:
 def save_imported(db: Database, inspection: Inspection, *, update_existing: bool) -> SavedImport:
     """Add ``inspection``; one already stored is updated (keeping people's work) or skipped."""
     validate_inspection(inspection)
-    existing = find_existing(db, inspection)
-    if existing is None or not update_existing:
-        outcome = import_inspections(db, [inspection], update_existing=False, fill_defaults=True)
-        if outcome.added:
-            return SavedImport(outcome.added[0], "added")
+    merger = _Merger()
+    outcome = import_inspections(
+        db, [inspection], update_existing=update_existing, fill_defaults=True, merge=merger
+    )
+    if outcome.added:
+        return SavedImport(outcome.added[0], "added")
+    if outcome.skipped:
         return SavedImport(outcome.skipped[0][1], "skipped")
-    stored = _load(db, existing.id)
-    merged, kept = merge_update(stored, inspection, now=responses.now(), user=current_user())
-    outcome = import_inspections(db, [merged], update_existing=True)
-    return SavedImport(outcome.updated[0] if outcome.updated else existing.id, "updated", kept)
+    return SavedImport(outcome.updated[0], "updated", merger.kept)
 
 
-def _load(db: Database, inspection_id: int) -> Inspection:
-    with db.transaction() as session:
-        return queries.load_inspection(session, inspection_id)
+def import_archive(
+    db: Database, inspections: list[Inspection], *, update_existing: bool
+) -> ImportOutcome:
+    """Add the inspections of an archive; one already stored is skipped, or updated by merging.
+
+    An archive may come from another computer: updating from it keeps what was recorded here
+    (responses, their revisions, progress, office steps, status and its history), as an
+    update from a document does, and adds the archive's revisions to the stored ones.
+    """
+    return import_inspections(db, inspections, update_existing=update_existing, merge=_Merger())
+
+
+class _Merger:
+    """The ``merge`` of an update, noting the stored findings it kept for their work."""
+
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.now, self.user = responses.now(), current_user()
+
+    def __call__(self, stored: Inspection, imported: Inspection) -> Inspection:
+        merged, kept = merge_update(stored, imported, now=self.now, user=self.user)
+        self.kept += kept
+        return merged
 
 
 # --- updating a stored inspection from a new import -------------------------------------------
@@ -111,20 +131,32 @@ def merge_update(
         if not getattr(merged, name):
             setattr(merged, name, copy.deepcopy(getattr(stored, name)))
     merged.status, merged.archived = stored.status, stored.archived  # the workflow owns these
+    merged.status_history = list(stored.status_history)
     merged.office_steps = _merge_steps(stored.office_steps, merged.office_steps)
-    merged.revisions = list(stored.revisions)
-    _merge_texts(merged, None, stored.overall, merged.overall, ResponsePart.OVERALL, now, user)
-    _merge_texts(merged, None, stored.closing, merged.closing, ResponsePart.CLOSING, now, user)
+    # An archive brings revisions of its own: the update keeps both histories, once each.
+    merged.revisions = sorted(
+        _union(stored.revisions, imported.revisions), key=lambda r: r.saved_at
+    )
+    history = stored.revisions
+    merged_before = len(merged.revisions)
+    _merge_texts(merged, history, None, stored.overall, merged.overall, ResponsePart.OVERALL,
+                 now, user)  # fmt: skip
+    _merge_texts(merged, history, None, stored.closing, merged.closing, ResponsePart.CLOSING,
+                 now, user)  # fmt: skip
     by_reference = {finding.reference: finding for finding in stored.findings}
     for finding in merged.findings:
         old = by_reference.pop(finding.reference, None)
         if old is None:
             continue
         finding.applies, finding.not_applicable_reason = old.applies, old.not_applicable_reason
-        finding.due_on = finding.due_on or old.due_on
-        finding.progress = finding.progress or copy.deepcopy(old.progress)
-        _merge_texts(merged, finding.reference, old.responses, finding.responses,
+        if old.due_on is not None and (old.due_text == finding.due_text or not finding.due_on):
+            finding.due_on = old.due_on  # perhaps set by hand: the source says nothing new
+        finding.progress = _union(old.progress, finding.progress)
+        _merge_texts(merged, history, finding.reference, old.responses, finding.responses,
                      ResponsePart.RESPONSE, now, user)  # fmt: skip
+    if is_locked(stored.status) and len(merged.revisions) > merged_before:
+        # A changed response would bypass the sign-off, which locks every response.
+        raise LockedError(locked_message(stored.status))
     with_history = {r.finding for r in stored.revisions}
     kept = [
         finding
@@ -135,8 +167,19 @@ def merge_update(
     return merged, [finding.reference for finding in kept]
 
 
+_T = TypeVar("_T")
+
+
+def _union(stored: list[_T], imported: list[_T]) -> list[_T]:
+    """The stored entries, then the imported ones not among them (copies of both)."""
+    result = copy.deepcopy(stored)
+    result += [copy.deepcopy(entry) for entry in imported if entry not in stored]
+    return result
+
+
 def _merge_texts(
     merged: Inspection,
+    stored_revisions: list[Revision],
     reference: str | None,
     old: RoleTexts,
     new: RoleTexts,
@@ -145,6 +188,11 @@ def _merge_texts(
     user: str,
 ) -> None:
     """Keep the stored text where the import has none; record a replaced text as revisions."""
+
+    def history(revisions: list[Revision]) -> list[Revision]:
+        return [r for r in revisions
+                if r.finding == reference and r.role is role and r.part is part]  # fmt: skip
+
     for role in AuthorRole:
         before, after = old.get(role).strip(), new.get(role).strip()
         if not after:
@@ -152,11 +200,12 @@ def _merge_texts(
             continue
         if after == before:
             continue
-        history = [r for r in merged.revisions
-                   if r.finding == reference and r.role is role and r.part is part]  # fmt: skip
-        if before and (not history or history[-1].text.strip() != before):
+        kept = history(stored_revisions)
+        if before and (not kept or kept[-1].text.strip() != before):
             merged.revisions.append(Revision(reference, role, part, before, now, "before import"))
-        merged.revisions.append(Revision(reference, role, part, after, now, user))
+        latest = history(merged.revisions)
+        if not latest or latest[-1].text.strip() != after:
+            merged.revisions.append(Revision(reference, role, part, after, now, user))
 
 
 def _merge_steps(stored: list[OfficeStep], imported: list[OfficeStep]) -> list[OfficeStep]:

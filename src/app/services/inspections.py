@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -10,12 +11,20 @@ from sqlalchemy.orm import Session
 
 from app.db import queries
 from app.db.database import Database
-from app.db.mapping import apply_finding, apply_header, build_inspection_row, finding_row
+from app.db.mapping import (
+    apply_finding,
+    apply_header,
+    build_inspection_row,
+    finding_row,
+    status_change_rows,
+)
 from app.db.models import FindingRow, InspectionRow, StatusChangeRow
 from app.domain.deadlines import cc_comments_requested_by
+from app.domain.enums import InspectionStatus
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding, Inspection, InspectionSummary
 from app.domain.validation import validate_inspection
+from app.domain.workflow import ensure_editable
 from app.services.identity import current_user
 from app.services.settings import read_settings
 
@@ -53,7 +62,8 @@ def _insert(session: Session, inspection: Inspection, *, fill_defaults: bool) ->
             OfficeStep(name) for name in read_settings(session).office_step_names
         ]
     row = build_inspection_row(inspection, now())
-    row.status_changes = [
+    # An archive brings the history it was exported with; anything else starts one here.
+    row.status_changes = status_change_rows(inspection.status_history) or [
         StatusChangeRow(status=row.status, changed_at=row.created_at, changed_by=current_user(),
                         note="Created")
     ]  # fmt: skip
@@ -140,6 +150,11 @@ def update_finding(db: Database, finding_id: int, finding: Finding) -> None:
         if row is None:
             raise NotFoundError("That finding no longer exists.")
         _check_reference(_findings(session, row.inspection_id), finding, finding_id)
+        if (row.applies, row.not_applicable_reason) != (
+            finding.applies, finding.not_applicable_reason
+        ):  # fmt: skip
+            # Whether a finding needs a response is part of what was signed off.
+            ensure_editable(InspectionStatus(row.inspection.status))
         apply_finding(row, finding)
         row.version += 1
 
@@ -149,6 +164,8 @@ def remove_finding(db: Database, finding_id: int) -> None:
         row = session.get(FindingRow, finding_id)
         if row is None:
             return
+        if any(response.text.strip() or response.revisions for response in row.responses):
+            ensure_editable(InspectionStatus(row.inspection.status))  # its responses are locked
         inspection_id = row.inspection_id
         session.delete(row)
         session.flush()
@@ -178,6 +195,8 @@ class ImportOutcome:
     added: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
     skipped: list[tuple[str, int]] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+    """The stored inspection of each one imported (added, updated or skipped), in their order."""
 
     def describe(self) -> str:
         parts = []
@@ -190,14 +209,23 @@ class ImportOutcome:
         return ", ".join(parts) or "nothing to import"
 
 
+Merge = Callable[[Inspection, Inspection], Inspection]
+"""What an update stores, from the stored inspection and the one imported."""
+
+
 def import_inspections(
     db: Database,
     inspections: list[Inspection],
     *,
     update_existing: bool,
     fill_defaults: bool = False,
+    merge: Merge | None = None,
 ) -> ImportOutcome:
-    """Add each inspection; one already present is updated or skipped, never duplicated."""
+    """Add each inspection; one already present is updated or skipped, never duplicated.
+
+    An update stores ``merge(stored, imported)`` when ``merge`` is given, read and written in
+    the same transaction, so that nothing saved in between is overwritten.
+    """
     outcome = ImportOutcome()
     for inspection in inspections:
         validate_inspection(inspection)
@@ -207,12 +235,17 @@ def import_inspections(
                 session, inspection.title, inspection.published_on, inspection.url
             )
             if existing is None:
-                outcome.added.append(_insert(session, inspection, fill_defaults=fill_defaults))
+                existing = _insert(session, inspection, fill_defaults=fill_defaults)
+                outcome.added.append(existing)
             elif update_existing:
+                if merge is not None:
+                    inspection = merge(queries.load_inspection(session, existing), inspection)
+                    validate_inspection(inspection)
                 _replace(session, existing, inspection)
                 outcome.updated.append(existing)
             else:
                 outcome.skipped.append((inspection.title, existing))
+            outcome.ids.append(existing)
     return outcome
 
 
