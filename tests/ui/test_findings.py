@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -140,3 +142,23 @@ def test_findings_tab_in_the_window_refreshes_the_overview(
     assert isinstance(overview, OverviewTab)
     overview_text = overview.browser.toPlainText()
     assert "A new recommendation typed by hand." in overview_text
+
+
+def test_tab_follows_the_page_from_the_buttons_down(tab: FindingsTab, qtbot: QtBot) -> None:
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.activateWindow()
+    first = tab.buttons["add"]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    order = [first.accessibleName()]
+    for _ in range(6):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().accessibleName())  # type: ignore[union-attr]
+    # Move up is disabled on the first finding, so Tab passes it by.
+    assert order == [
+        "Add finding", "Edit finding", "Remove finding", "Move finding down",
+        "Findings", "Finding text", "Add finding",
+    ]  # fmt: skip

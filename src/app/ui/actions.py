@@ -55,8 +55,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Paste report text…", "Import a report from text copied from a web page or document"
     ),
     ActionId.IMPORT_CC_COMMENTS: ActionSpec(
-        "Import Chief Constable's &comments…",
-        "Fill the Chief Constable's responses from their Word or text file",
+        "Import Chief Constable’s &comments…",
+        "Fill the Chief Constable’s responses from their Word or text file",
     ),
     ActionId.LOAD_SAMPLES: ActionSpec(
         "Load &sample inspections", "Add the two sample inspections (never twice)"
@@ -78,7 +78,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Show &archived inspections", "List archived inspections too", "Ctrl+Shift+A", True
     ),
     ActionId.SHOW_REGISTER: ActionSpec(
-        "Show the &register",
+        "Show the re&gister",
         "Hide the list of inspections to write with the whole width",
         "F9",
         True,

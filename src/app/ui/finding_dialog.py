@@ -67,7 +67,7 @@ class FindingDialog(QDialog):
         self.text = markdown_edit("Finding text", self, 8)
         self._row(form, "&Text", self.text)
         self.addressee = QLineEdit(self)
-        self.addressee.setAccessibleName("Addressee")
+        self.addressee.setAccessibleName("Addressed to")
         self.addressee.setPlaceholderText("e.g. forces, chief constables, the Home Office")
         self._row(form, "&Addressed to", self.addressee)
 

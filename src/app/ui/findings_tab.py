@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
@@ -64,21 +65,23 @@ class FindingsTab(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, handler in (
-            ("add", "&Add finding…", self.add_finding),
-            ("edit", "&Edit…", self.edit_finding),
-            ("remove", "&Remove", self.remove_finding),
-            ("up", "Move &up", lambda: self.move_finding(-1)),
-            ("down", "Move do&wn", lambda: self.move_finding(1)),
+        for key, text, name, handler in (
+            ("add", "&Add finding…", "Add finding", self.add_finding),
+            ("edit", "&Edit…", "Edit finding", self.edit_finding),
+            ("remove", "&Remove", "Remove finding", self.remove_finding),
+            ("up", "Move &up", "Move finding up", lambda: self.move_finding(-1)),
+            ("down", "Move do&wn", "Move finding down", lambda: self.move_finding(1)),
         ):
             button = QPushButton(text, self)
-            button.setAccessibleName(
-                text.replace("&", "").rstrip("…") + " finding" * (key != "add")
-            )
+            button.setAccessibleName(name)
             button.clicked.connect(handler)
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
+        # Tab follows the page from top to bottom: the buttons, the table, the text.
+        chain = [*self.buttons.values(), self.table, self.preview]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         for keys, handler in (
             (QKeySequence(QKeySequence.StandardKey.Delete), self.remove_finding),
             (QKeySequence(Qt.Key.Key_Return), self.edit_finding),

@@ -57,6 +57,7 @@ class InspectionDialog(QDialog):
 
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Inspection details")
         details = QWidget(self.tabs)
         form = QFormLayout(details)
         self.title_edit = self._line(form, "&Title (required)", "Title")
@@ -70,7 +71,9 @@ class InspectionDialog(QDialog):
         self.forces_edit = self._line(form, "&Forces", "Forces")
         self.forces_edit.setPlaceholderText("Separate with commas")
         self.url_edit = self._line(form, "&Link to the report", "Link to the report")
-        self.url_label_edit = self._line(form, "Words shown for the lin&k", "Link words")
+        self.url_label_edit = self._line(
+            form, "Words shown for the lin&k", "Words shown for the link"
+        )
         self.stated = OptionalDateEdit("Stated deadline", details)
         self.stated.setToolTip("The deadline a source document states, if it states one.")
         form.addRow(self._label("Stat&ed deadline", self.stated), self.stated)

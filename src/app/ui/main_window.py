@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from app import APP_NAME
+from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.domain.model import InspectionSummary
+from app.paths import default_db_path
 from app.services import inspections, samples
 from app.services.inspections import ImportOutcome
 from app.ui import messages, window_state
@@ -28,6 +39,7 @@ from app.ui.tasks import run_in_background
 from app.ui.welcome import WelcomePanel
 
 STATUS_TIMEOUT_MS = 8000
+TITLE_CHARS = 80  # an inspection title longer than this is shortened in the window title
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +66,7 @@ class MainWindow(QMainWindow):
 
         self.register = RegisterPanel(self)
         self.page = InspectionPage(self)
+        self.tab_actions: list[QAction] = []
         self._build_tabs()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -85,10 +98,11 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         """The inspection page's tabs, in order. Other tabs are added here the same way."""
-        self.page.add_tab(OverviewTab(self.context, self.page), "Overview")
-        self.page.add_tab(FindingsTab(self.context, self.page), "Findings")
-        self.page.add_tab(ResponsesView(self.context, self.page), "Responses")
-        self.page.add_tab(DocumentTab(self.context, self.page), "Document")
+        self.menus["View"].addSeparator()
+        self.add_tab(OverviewTab(self.context, self.page), "Overview")
+        self.add_tab(FindingsTab(self.context, self.page), "Findings")
+        self.add_tab(ResponsesView(self.context, self.page), "Responses")
+        self.add_tab(DocumentTab(self.context, self.page), "Document")
 
     def _connect(self) -> None:
         a = self.commands
@@ -112,11 +126,23 @@ class MainWindow(QMainWindow):
         a[ActionId.ABOUT].triggered.connect(lambda: show_about(self))
         self.register.inspectionActivated.connect(self._inspection_activated)
         self.page.inspectionChanged.connect(lambda _id: self.refresh())
+        self.context.organisationChanged.connect(self._name_roles)
+        self._name_roles()
 
     # --- extension points ----------------------------------------------------------------------
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        return self.page.add_tab(widget, title)
+        """Add a tab to the inspection page, with a View menu command (Ctrl+1, Ctrl+2…)."""
+        index = self.page.add_tab(widget, title)
+        action = QAction(title.replace("&", ""), self)
+        action.setStatusTip(f"Show the {title.replace('&', '')} tab of the inspection")
+        if index < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda: self.page.setCurrentWidget(widget))
+        self.menus["View"].addAction(action)
+        self.addAction(action)  # its shortcut works wherever the focus is
+        self.tab_actions.append(action)
+        return index
 
     def add_action(
         self, menu: str, action: QAction, *, after: ActionId | None = None, welcome: bool = False
@@ -145,12 +171,30 @@ class MainWindow(QMainWindow):
             self.page.reload()
 
     def _show_register(self, shown: bool) -> None:
-        """Hide the register to give the inspection (and its responses) the whole width."""
+        """Hide the register to give the inspection (and its responses) the whole width.
+
+        The keyboard focus stays where it is (F9 while typing carries on typing), unless it was
+        in the register being hidden.
+        """
+        focus = QApplication.focusWidget()
+        in_register = focus is not None and self.register.isAncestorOf(focus)
         self.register.setVisible(shown)
-        if shown:
-            self.register.setFocus()
-        else:
+        if shown and focus is None:
+            self.register.table.setFocus()
+        elif not shown and in_register:
             self.page.setFocus()
+
+    def _name_roles(self) -> None:
+        """Commands that name a role use the organisation's title for it."""
+        try:
+            chief = self.context.organisation.role_title(AuthorRole.CHIEF_CONSTABLE)
+        except AppError:
+            return  # keep the names they have
+        action = self.commands[ActionId.IMPORT_CC_COMMENTS]
+        action.setText(f"Import {chief}’s &comments…")
+        tip = f"Fill the {chief}’s responses from their Word or text file"
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
 
     def _import_cc_comments(self) -> None:
         if self.page.inspection_id is not None:
@@ -196,6 +240,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         summary = self.current_summary()
+        self.setWindowTitle(window_title(summary.title if summary else None, self.context.db.path))
         self.commands[ActionId.EDIT_INSPECTION].setEnabled(summary is not None)
         self.commands[ActionId.IMPORT_CC_COMMENTS].setEnabled(summary is not None)
         archive = self.commands[ActionId.ARCHIVE_INSPECTION]
@@ -323,3 +368,20 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone(30_000)
         self.context.db.close()
         super().closeEvent(event)
+
+
+def window_title(inspection: str | None, db_path: Path | None) -> str:
+    """The window title: inspection — database — application, leaving out what does not apply.
+
+    The database is named only when it is not the usual one, so that a second file (a copy for
+    training, a colleague's) is never mistaken for the live register.
+    """
+    parts = [APP_NAME]
+    if db_path is not None and db_path.resolve() != default_db_path().resolve():
+        parts.insert(0, db_path.name)
+    if inspection:
+        title = " ".join(inspection.split())
+        if len(title) > TITLE_CHARS:
+            title = title[: TITLE_CHARS - 1].rstrip() + "…"
+        parts.insert(0, title)
+    return " — ".join(parts)

@@ -28,6 +28,12 @@ _COLUMN_SAMPLES = {
     Column.STATUS: "Ready for sign-off",
     Column.NEXT_STEP: "Sent to the Home Secretary",
 }
+# The order shown: what needs doing first, so that on a laptop's narrow register the deadline
+# state and status are in view without scrolling sideways; dates and types follow.
+VISUAL_ORDER = (
+    Column.TITLE, Column.DAYS_LEFT, Column.STATUS, Column.DEADLINE, Column.NEXT_STEP,
+    Column.PUBLISHED, Column.TYPES,
+)  # fmt: skip
 
 
 class RegisterPanel(QWidget):
@@ -75,6 +81,8 @@ class RegisterPanel(QWidget):
                 metrics.horizontalAdvance(sample), metrics.horizontalAdvance(column.heading)
             )
             self.table.setColumnWidth(column, widest + padding)
+        for position, column in enumerate(VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column), position)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() * 3 // 2 + 4)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -86,7 +94,8 @@ class RegisterPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
-        self.setFocusProxy(self.table)
+        # No focus proxy: a proxy takes the panel's place in the Tab order, and the filter box
+        # before the table would then be skipped.
 
     # --- data ------------------------------------------------------------------------------
 

@@ -66,7 +66,7 @@ class SettingsDialog(QDialog):
             self.edits[attribute] = edit
         form.addRow(*self._logo_row())
         self.cc_days = QSpinBox(self)
-        self.cc_days.setAccessibleName("Default days for the Chief Constable’s comments")
+        self.cc_days.setAccessibleName("Chief officer’s comments due (days after publication)")
         self.cc_days.setRange(0, 365)
         self.cc_days.setSuffix(" days after publication")
         self.cc_days.setValue(self._settings.cc_comments_days)

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME
 
@@ -16,7 +24,11 @@ WELCOME_TEXT = (
 
 
 class WelcomePanel(QWidget):
-    """A greeting and one button per action (``add_action_button`` adds more, e.g. Import)."""
+    """A greeting and one button per action (``add_action_button`` adds more, e.g. Import).
+
+    The buttons stand in a column, each with what it does beside it: a row of them would not
+    fit the panel's measure, and a squeezed button cuts its own words.
+    """
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,9 +41,11 @@ class WelcomePanel(QWidget):
         heading.setWordWrap(True)
         text = QLabel(WELCOME_TEXT, self)
         text.setWordWrap(True)
-        self._buttons = QHBoxLayout()
-        self._buttons.addStretch(1)  # buttons go before it, so they sit on the left
+        self._buttons = QGridLayout()
+        self._buttons.setColumnStretch(1, 1)
+        self._buttons.setHorizontalSpacing(heading.fontMetrics().averageCharWidth() * 2)
         self.buttons: list[QPushButton] = []
+        self.descriptions: list[QLabel] = []
         box = QWidget(self)
         # A fixed measure (not an alignment, which would stop the labels' wrapping from
         # reaching the layout) keeps the text a comfortable line length.
@@ -57,18 +71,25 @@ class WelcomePanel(QWidget):
         """A button that triggers ``action`` and follows its text and enabled state."""
         button = QPushButton(self)
         button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
+        description = QLabel(self)
+        description.setWordWrap(True)
+        description.setTextFormat(Qt.TextFormat.PlainText)
 
         def sync() -> None:
             button.setText(action.text())
             button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-            button.setToolTip(action.statusTip())
+            button.setAccessibleDescription(action.statusTip())
+            description.setText(action.statusTip())
             button.setEnabled(action.isEnabled())
 
         action.changed.connect(sync)
         sync()
         button.clicked.connect(action.trigger)
-        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        row = len(self.buttons)
+        self._buttons.addWidget(button, row, 0)
+        self._buttons.addWidget(description, row, 1)
         self.buttons.append(button)
+        self.descriptions.append(description)
         if len(self.buttons) == 1:
             button.setDefault(True)
         return button

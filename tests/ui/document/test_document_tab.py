@@ -191,6 +191,14 @@ def test_every_control_has_an_accessible_name(tab: DocumentTab) -> None:
         assert isinstance(label, QLabel) and label.accessibleName()
 
 
+def test_the_options_captions_stand_apart_from_the_boxes_before_them(tab: DocumentTab) -> None:
+    """Without a space, “Publication copy ▾Marking:” reads as one thing."""
+    (caption,) = [w for w in tab.findChildren(QLabel) if w.buddy() is tab.marking_box]
+    box_ends = tab.copy_box.mapTo(tab, tab.copy_box.rect().topRight()).x()
+    words_start = caption.mapTo(tab, caption.contentsRect().topLeft()).x()
+    assert words_start - box_ends >= caption.fontMetrics().averageCharWidth()
+
+
 # --- rendering: off the GUI thread, and only when shown -------------------------------------
 
 

@@ -194,6 +194,9 @@ class DocumentTab(QWidget):
     def _buddy_label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
+        # A toolbar packs its widgets edge to edge: space the caption from what precedes it.
+        space = label.fontMetrics().averageCharWidth()
+        label.setContentsMargins(space, 0, space // 2, 0)
         return label
 
     # --- InspectionTab -------------------------------------------------------------------------

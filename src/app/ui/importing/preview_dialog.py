@@ -156,7 +156,9 @@ class ImportPreviewDialog(QDialog):
         self.forces_edit = self._line(page, form, "F&orces", "Forces")
         self.forces_edit.setPlaceholderText("Separate with commas")
         self.url_edit = self._line(page, form, "&Link to the report", "Link to the report")
-        self.url_label_edit = self._line(page, form, "Words shown for the lin&k", "Link words")
+        self.url_label_edit = self._line(
+            page, form, "Words shown for the lin&k", "Words shown for the link"
+        )
         self.status_note = QLabel(page)
         self.status_note.setAccessibleName("Status")
         self.status_note.setTextFormat(Qt.TextFormat.PlainText)

@@ -28,6 +28,10 @@ from app.services.responses import ResponseKey
 from app.ui.responses.editor import NO_HTML, ResponseEditor
 
 ROLES = (AuthorRole.CHIEF_CONSTABLE, AuthorRole.COMMISSIONER)
+# Short: a QTextEdit draws its placeholder on one line, cut at the editor's edge, and the role
+# is named in the caption above it anyway.
+EDITABLE_HINT = "Type or paste the response"
+LOCKED_HINT = "No response was written"
 
 
 def markdown_html(text: str) -> str:
@@ -46,6 +50,8 @@ def plain_text(text: str) -> str:
 def finding_meta(finding: Finding) -> str:
     """The line under a finding's reference: its kind, addressee, due date and parent."""
     parts = [finding.kind.label]
+    if finding.question is not None:
+        parts.append(f"question {finding.question}")
     if finding.parent:
         parts.append(f"under {finding.parent}")
     if finding.addressee:
@@ -137,7 +143,7 @@ class ResponseRowWidget(QFrame):
         self.captions: dict[AuthorRole, QLabel] = {}
         for column, role in enumerate(ROLES):
             editor = ResponseEditor(keys[role], names[role], self.body)
-            editor.setPlaceholderText(f"Type or paste the {titles[role]}’s response")
+            editor.setPlaceholderText(EDITABLE_HINT)
             caption = QLabel(titles[role], self.body)
             caption.setWordWrap(True)
             caption.setBuddy(editor)
@@ -178,6 +184,7 @@ class ResponseRowWidget(QFrame):
     def set_locked(self, locked: bool) -> None:
         for role, editor in self.editors.items():
             editor.set_locked(locked)
+            editor.setPlaceholderText(LOCKED_HINT if locked else EDITABLE_HINT)
             self.captions[role].setText(self.titles[role] + (" (read-only)" if locked else ""))
         if self.not_applicable is not None:
             self.not_applicable.setEnabled(not locked)

@@ -1,7 +1,8 @@
 """The formatting toolbar: bold, italic, lists and links for the editor being used.
 
-The buttons act on the last editor that had the keyboard focus; they take no focus themselves,
-so typing carries on where it was. The shortcuts are the editor's own (Ctrl+B, Ctrl+I…).
+The buttons act on the last editor that had the keyboard focus; a click takes no focus, so
+typing carries on where it was. The formatting shortcuts are the editor's own (Ctrl+B, Ctrl+I…);
+History, Details, Collapse all and Expand all are reached with Tab.
 
 Signals:
     linkRequested(): the Link button was pressed (the view asks for the address).
@@ -41,13 +42,17 @@ class FormattingBar(QToolBar):
         self.numbers = self._action("1. List", f"Numbered list ({shortcut_text('numbers')})")
         self.link = self._action("Link…", f"Link ({shortcut_text('link')})")
         self.addSeparator()
-        self.history = self._action("History", "Saved versions of this response")
+        # These act on the view, not on the text: the keyboard reaches them with Tab.
+        self.history = self._action("History", "Saved versions of this response", focus=True)
         self.details = self._action(
-            "Details", "Show or hide the History, Status and Office steps panel", checkable=True
-        )
+            "Details", "Show or hide the History, Status and Office steps panel", checkable=True,
+            focus=True,
+        )  # fmt: skip
         self.details.setChecked(True)
-        self.collapse = self._action("Collapse all", "Show only the headings of the findings")
-        self.expand = self._action("Expand all", "Show every finding in full")
+        self.collapse = self._action(
+            "Collapse all", "Show only the headings of the findings", focus=True
+        )
+        self.expand = self._action("Expand all", "Show every finding in full", focus=True)
         for action in (self.bullets, self.numbers):
             action.setAutoRepeat(False)
         self.bold.triggered.connect(lambda: self._on_editor(lambda e: e.toggle_bold()))
@@ -61,13 +66,16 @@ class FormattingBar(QToolBar):
         self.expand.triggered.connect(lambda: self.expandAll.emit(True))
         self.set_editor(None)
 
-    def _action(self, text: str, tip: str, *, checkable: bool = False) -> QAction:
+    def _action(
+        self, text: str, tip: str, *, checkable: bool = False, focus: bool = False
+    ) -> QAction:
+        """A button; ``focus`` lets Tab reach it (a click never takes the editor's focus)."""
         action = self.addAction(text)
         action.setToolTip(tip)
         action.setCheckable(checkable)
         button = self.widgetForAction(action)
         if isinstance(button, QToolButton):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus if focus else Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(text.rstrip("…"))
             button.setAccessibleDescription(tip)
         return action

@@ -35,6 +35,7 @@ from app.domain.workflow import is_locked
 from app.services import responses, workflow
 from app.services.responses import ResponseSheet
 from app.ui.context import AppContext
+from app.ui.focus_order import move_focus, tab_stops
 from app.ui.rag import rag_style_sheet
 from app.ui.responses import prompts
 from app.ui.responses.autosave import AutoSaver
@@ -110,11 +111,13 @@ class ResponsesView(QWidget):
         self.side = QTabWidget(self)
         self.side.setAccessibleName("Response details")
         self.side.setUsesScrollButtons(False)
-        self.side.setElideMode(Qt.TextElideMode.ElideRight)
-        self.side.setMinimumWidth(220)
+        # Whole tab names: the panel is no narrower than they are ("Hist…" says nothing).
+        self.side.setElideMode(Qt.TextElideMode.ElideNone)
+        self.side.tabBar().setAccessibleName("Response details tabs")
         self.side.addTab(self.history, "History")
         self.side.addTab(self.status_history, "Status")
         self.side.addTab(self.office_steps, "Office steps")
+        self.side.setMinimumWidth(max(220, self.side.tabBar().sizeHint().width() + 8))
         self.side.currentChanged.connect(lambda _index: self._refresh_history())
 
         left = QWidget(self)
@@ -224,6 +227,21 @@ class ResponsesView(QWidget):
         editor.focusEntered.connect(lambda: self._editor_focused(editor))
         editor.caretMoved.connect(lambda: self._keep_caret_visible(editor))
         editor.linkRequested.connect(self._ask_link)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab goes down the rows, then into the side panel, its tabs first.
+
+        The side panel is made once and each inspection's rows after it, so Qt's order (the
+        order of making) would send Tab from the toolbar into the side panel before the rows.
+        """
+        stops = tab_stops(self)
+        content = self.content
+        rows = [w for w in stops if content is not None and content.isAncestorOf(w)]
+        side = [w for w in stops if self.side.isAncestorOf(w) and w is not self.side]
+        head = [w for w in stops if w not in rows and w not in side and w is not self.side]
+        if move_focus(self, [*head, *rows, self.side, *side], next):
+            return True
+        return super().focusNextPrevChild(next)
 
     def _apply_lock(self) -> None:
         status = self.workflow_bar.status
