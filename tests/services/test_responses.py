@@ -217,7 +217,8 @@ def test_a_signed_off_finding_cannot_be_marked_not_applicable_by_editing_it(
     workflow.sign_off(sample_db, inspection_id, expected_status=InspectionStatus.DRAFTING)
     finding = load_sheet(sample_db, inspection_id).findings[2]
     finding.text += " (typo fixed)"
-    inspections.update_finding(sample_db, rec6, finding)  # the finding's own words may change
+    # The finding's own words may change.
+    finding.version = inspections.update_finding(sample_db, rec6, finding)
     finding.applies, finding.not_applicable_reason = False, "For the Home Office"
     with pytest.raises(LockedError, match="Reopen"):
         inspections.update_finding(sample_db, rec6, finding)

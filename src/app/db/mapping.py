@@ -42,6 +42,7 @@ def finding_from_row(row: FindingRow) -> Finding:
             responses.set(AuthorRole(response.role), response.text)
     return Finding(
         id=row.id,
+        version=row.version,
         kind=FindingKind(row.kind),
         reference=row.reference,
         text=row.text,

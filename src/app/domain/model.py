@@ -56,6 +56,8 @@ class Finding:
     responses: RoleTexts = field(default_factory=RoleTexts)
     progress: list[ProgressUpdate] = field(default_factory=list)
     id: int | None = None
+    version: int | None = None
+    """The stored row's version when read, so a save can tell that someone saved in between."""
 
 
 @dataclass(slots=True)

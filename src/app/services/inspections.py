@@ -144,11 +144,17 @@ def add_finding(db: Database, inspection_id: int, finding: Finding) -> int:
         return row.id
 
 
-def update_finding(db: Database, finding_id: int, finding: Finding) -> None:
+def update_finding(db: Database, finding_id: int, finding: Finding) -> int:
+    """Save an edited finding; refuse if it was saved elsewhere since. Return its version."""
     with db.transaction() as session:
         row = session.get(FindingRow, finding_id)
         if row is None:
             raise NotFoundError("That finding no longer exists.")
+        if finding.version is not None and finding.version != row.version:
+            raise ConflictError(
+                f"Someone else changed {row.reference} while you were editing it. Close this "
+                "window and open the finding again to see their changes."
+            )
         _check_reference(_findings(session, row.inspection_id), finding, finding_id)
         if (row.applies, row.not_applicable_reason) != (
             finding.applies, finding.not_applicable_reason
@@ -157,6 +163,7 @@ def update_finding(db: Database, finding_id: int, finding: Finding) -> None:
             ensure_editable(InspectionStatus(row.inspection.status))
         apply_finding(row, finding)
         row.version += 1
+        return row.version
 
 
 def remove_finding(db: Database, finding_id: int) -> None:
