@@ -5,12 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from app.domain.model import Finding
 from app.ui.formatting import short_date
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from app.ui.table_model import AnyIndex, HeadedTableModel
 
 
 class FindingColumn(IntEnum):
@@ -34,7 +33,9 @@ def _cells(finding: Finding) -> tuple[str, ...]:
     return (finding.reference, finding.kind.label, applies, due, finding.addressee)
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(HeadedTableModel):
+    headings = _HEADINGS
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
@@ -55,11 +56,8 @@ class FindingsModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FindingColumn)
+    def row_total(self) -> int:
+        return len(self._findings)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._cells):
@@ -70,15 +68,4 @@ class FindingsModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return self._cells[index.row()][index.column()] or None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_HEADINGS):
-            return _HEADINGS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._findings):
-            return str(section + 1)
         return None

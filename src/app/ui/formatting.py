@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from app.domain.deadlines import statutory_deadline
+
 NO_DATE = "No date"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
 _HEADING = re.compile(r"^( {0,3})(#{1,5})(?=\s|$)", re.MULTILINE)
@@ -45,3 +47,15 @@ def nest_headings(markdown: str, under: int) -> str:
     if not shift:
         return markdown
     return _HEADING.sub(lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + shift), markdown)
+
+
+def deadline_note(published_on: dt.date | None, stated: dt.date | None, missing: str) -> str:
+    """One line under a publication date field: the statutory deadline it gives, and a stated
+    deadline that differs from it (many templates add 56 days instead of 55)."""
+    deadline = statutory_deadline(published_on)
+    if deadline is None:
+        return missing
+    text = f"Section 55 deadline: {short_date(deadline)} (publication + 55 days)."
+    if stated is not None and stated != deadline:
+        text += f" The document states {short_date(stated)}; the law's date is the one used."
+    return text

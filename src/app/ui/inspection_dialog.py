@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.deadlines import cc_comments_requested_by, statutory_deadline
+from app.domain.deadlines import cc_comments_requested_by
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError, ConflictError
 from app.domain.model import Inspection
 from app.services import inspections
 from app.ui.context import AppContext
-from app.ui.formatting import plain_list, short_date, split_list
+from app.ui.formatting import deadline_note, plain_list, short_date, split_list
 from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit
 
 
@@ -181,15 +181,13 @@ class InspectionDialog(QDialog):
         self._cc_default_on = False  # the person chose a date: stop filling it in
 
     def _update_deadline_note(self) -> None:
-        deadline = statutory_deadline(self.published.date())
-        if deadline is None:
-            self.deadline_note.setText("The section 55 deadline follows from this date.")
-            return
-        text = f"Section 55 deadline: {short_date(deadline)} (publication + 55 days)."
-        stated = self.stated.date()
-        if stated is not None and stated != deadline:
-            text += f" The stated deadline, {short_date(stated)}, differs from it."
-        self.deadline_note.setText(text)
+        self.deadline_note.setText(
+            deadline_note(
+                self.published.date(),
+                self.stated.date(),
+                "The section 55 deadline follows from this date.",
+            )
+        )
 
     # --- saving --------------------------------------------------------------------------------
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from app.domain.model import Finding
 from app.importers.cc_comments import CommentsProposal
+from app.ui.table_model import AnyIndex, HeadedTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 NOT_ASSIGNED = "Not assigned"
 
 
@@ -38,8 +38,10 @@ def _first_line(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-class CommentsMatchModel(QAbstractTableModel):
+class CommentsMatchModel(HeadedTableModel):
     """Rows in the order of the comments; the targets are corrected with :meth:`set_target`."""
+
+    headings = _HEADINGS
 
     def __init__(self, findings: list[Finding], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,11 +107,8 @@ class CommentsMatchModel(QAbstractTableModel):
 
     # --- Qt model ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._parts)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CommentColumn)
+    def row_total(self) -> int:
+        return len(self._parts)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._parts):
@@ -129,14 +128,3 @@ class CommentsMatchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return part.text or None
         return _first_line(part.text) or "(no text)"
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_HEADINGS):
-            return _HEADINGS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._parts):
-            return str(section + 1)
-        return None

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.deadlines import DEADLINE_EXPLANATION, statutory_deadline
+from app.domain.deadlines import DEADLINE_EXPLANATION
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.domain.model import Inspection
 from app.importers import ImportedInspection
 from app.services import importing
 from app.services.importing import SavedImport
-from app.ui.formatting import plain_list, short_date, split_list
+from app.ui.formatting import deadline_note, plain_list, short_date, split_list
 from app.ui.importing import prompts
 from app.ui.importing.preview_findings import FindingsPreview, PreviewFindingsModel
 from app.ui.importing.preview_text import (
@@ -240,15 +240,13 @@ class ImportPreviewDialog(QDialog):
         )
 
     def _update_deadline_note(self) -> None:
-        deadline = statutory_deadline(self.published.date())
-        if deadline is None:
-            self.deadline_note.setText("Without a publication date there is no deadline yet.")
-            return
-        text = f"Section 55 deadline: {short_date(deadline)} (publication + 55 days)."
-        stated = self.stated.date()
-        if stated is not None and stated != deadline:
-            text += f" The document states {short_date(stated)}; the product uses the law's date."
-        self.deadline_note.setText(text)
+        self.deadline_note.setText(
+            deadline_note(
+                self.published.date(),
+                self.stated.date(),
+                "Without a publication date there is no deadline yet.",
+            )
+        )
 
     def _count_findings(self) -> None:
         model = self.findings_model

@@ -7,10 +7,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -34,8 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import AuthorRole, FindingKind
 from app.domain.model import Finding
 from app.ui.formatting import short_date
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from app.ui.table_model import AnyIndex, HeadedTableModel
 
 
 class Column(IntEnum):
@@ -51,12 +48,14 @@ class Column(IntEnum):
 _HEADINGS = ("Import", "Reference", "Kind", "Question", "Addressed to", "Applies", "Responses")
 
 
-class PreviewFindingsModel(QAbstractTableModel):
+class PreviewFindingsModel(HeadedTableModel):
     """Copies of the imported findings, each with whether to import it (all ticked at first).
 
     Signals:
         changed(): a finding was ticked, unticked or corrected.
     """
+
+    headings = _HEADINGS
 
     changed = Signal()
 
@@ -129,11 +128,8 @@ class PreviewFindingsModel(QAbstractTableModel):
 
     # --- Qt model ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def row_total(self) -> int:
+        return len(self._findings)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -177,17 +173,6 @@ class PreviewFindingsModel(QAbstractTableModel):
             self.set_included(index.row(), state == Qt.CheckState.Checked)
             return True
         return False
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_HEADINGS):
-            return _HEADINGS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._findings):
-            return str(section + 1)
-        return None
 
 
 class FindingsPreview(QWidget):
