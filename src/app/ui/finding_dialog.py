@@ -9,13 +9,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from app.domain.errors import AppError
 from app.domain.model import Finding
 from app.services import inspections
 from app.ui.context import AppContext
-from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit
+from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit, save_cancel_layout
 
 
 class FindingDialog(QDialog):
@@ -95,15 +93,7 @@ class FindingDialog(QDialog):
         self._row(form, "Due &on", self.due_on)
 
         self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel_layout(self, form, self.error)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
 
     def _row(

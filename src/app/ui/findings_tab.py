@@ -8,12 +8,9 @@ from itertools import pairwise
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,6 +24,7 @@ from app.ui.context import AppContext
 from app.ui.finding_dialog import FindingDialog
 from app.ui.findings_model import FindingColumn, FindingsModel
 from app.ui.formatting import escape_markdown, nest_headings
+from app.ui.widgets import row_table
 
 
 class FindingsTab(QWidget):
@@ -44,16 +42,7 @@ class FindingsTab(QWidget):
         self.inspection: Inspection | None = None
         self.model = FindingsModel(self)
 
-        self.table = QTableView(self)
-        self.table.setAccessibleName("Findings")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table(self.model, "Findings", self)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 // 2 + 4)
         self.table.doubleClicked.connect(lambda _index: self.edit_finding())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +25,7 @@ from app.domain.errors import AppError
 from app.domain.organisation import OrganisationSettings
 from app.ui.context import AppContext
 from app.ui.step_list import EditableList
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, save_cancel_layout
 
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -82,15 +80,7 @@ class SettingsDialog(QDialog):
         self._row(form, "Office st&eps (new inspections)", self.steps)
 
         self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel_layout(self, form, self.error)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 110)
         self._show_logo()
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLayout,
     QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -105,3 +112,33 @@ def markdown_edit(name: str, parent: QWidget, lines: int = 4) -> QPlainTextEdit:
 def to_qdate(value: dt.date) -> QDate:
     """A QDate from a Python date (the stubs of some PySide6 releases lack that overload)."""
     return QDate(value.year, value.month, value.day)
+
+
+def row_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
+    """A read-only table chosen a row at a time, sized to its contents; Tab leaves it."""
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def save_cancel_layout(dialog: QDialog, form: QLayout, error: QWidget) -> QVBoxLayout:
+    """The usual dialog: a form, the error line under it, then Save and Cancel."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    return layout

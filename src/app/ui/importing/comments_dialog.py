@@ -6,19 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +33,7 @@ from app.ui.importing.comments_model import CommentColumn, CommentsMatchModel
 from app.ui.importing.preview_text import warning_text
 from app.ui.importing.prompts import OverwriteChoice
 from app.ui.tasks import BackgroundTask, run_in_background
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, row_table
 
 COMMENTS_FILTER = "Word or text files (*.docx *.txt);;All files (*)"
 
@@ -128,17 +125,7 @@ class CommentsImportDialog(QDialog):
 
     def _matches_page(self) -> QWidget:
         page = QWidget(self.tabs)
-        self.table = QTableView(page)
-        self.table.setAccessibleName("Proposed matches")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = row_table(self.model, "Proposed matches", page)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_row(current.row())
         )

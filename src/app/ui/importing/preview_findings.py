@@ -14,17 +14,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from app.domain.enums import AuthorRole, FindingKind
 from app.domain.model import Finding
 from app.ui.formatting import short_date
 from app.ui.table_model import AnyIndex, HeadedTableModel
+from app.ui.widgets import row_table
 
 
 class Column(IntEnum):
@@ -181,20 +179,10 @@ class FindingsPreview(QWidget):
     def __init__(self, model: PreviewFindingsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.table = QTableView(self)
-        self.table.setAccessibleName("Findings found")
+        self.table = row_table(model, "Findings found", self)
         self.table.setAccessibleDescription(
             "Press Space on a finding's Import box to leave it out of the import or put it back."
         )
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show(current.row())
         )
