@@ -253,3 +253,8 @@ def test_references() -> None:
 )
 def test_addressee(text: str, expected: tuple[str, bool] | None) -> None:
     assert find_addressee(text) == expected
+
+
+def test_folder_without_a_document_suffix(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailure, match="is a folder, not a file"):
+        import_document(tmp_path)

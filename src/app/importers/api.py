@@ -55,6 +55,8 @@ def import_document(path: str | os.PathLike[str]) -> ImportedInspection:
     path = Path(path)
     name = path.name or str(path)
     reader = READERS.get(path.suffix.lower())
+    if path.is_dir():
+        raise ImportFailure(f"{name} is a folder, not a file.")
     if reader is None:
         if path.suffix.lower() == ".doc":
             raise ImportFailure(
