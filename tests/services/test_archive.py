@@ -237,5 +237,5 @@ def test_unknown_keys_and_computed_keys_are_ignored() -> None:
 
 
 def test_writing_to_an_unwritable_place_is_a_plain_error(tmp_path: Path) -> None:
-    with pytest.raises(ArchiveError, match="Cannot write"):
+    with pytest.raises(ArchiveError, match="Cannot save the archive in"):
         archive.write_archive(tmp_path / "missing-folder" / "out.json", [Inspection("T")])

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +27,7 @@ from app.domain.model import (
     RoleTexts,
 )
 from app.domain.workflow import StatusChange
+from app.files import replace_file
 
 FORMAT = "opcc-responses/1"
 _T = TypeVar("_T")
@@ -151,18 +150,7 @@ def write_archive(path: Path, inspections: Iterable[Inspection]) -> None:
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    path = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    except OSError as error:
-        raise ArchiveError(f"Cannot write to {path.parent}: {error.strerror or error}.") from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ArchiveError(f"Cannot write {path}: {error.strerror or error}.") from error
+    replace_file(path, text.encode("utf-8"), what="the archive", error=ArchiveError)
 
 
 # --- reading ---------------------------------------------------------------------------------
