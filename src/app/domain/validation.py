@@ -29,3 +29,21 @@ def validate_inspection(inspection: Inspection) -> None:
         if reference in seen:
             raise ValidationError(f"Two findings share the reference “{reference}”.")
         seen.add(reference)
+
+
+def date_before_publication(inspection: Inspection) -> tuple[str, str] | None:
+    """The first date that comes before the publication date, as (field name, message)."""
+    published = inspection.published_on
+    if published is None:
+        return None
+    for field_name, label in (
+        ("cc_comments_requested_by", "comments date"),
+        ("stated_deadline", "stated deadline"),
+    ):
+        value = getattr(inspection, field_name)
+        if value is not None and value < published:
+            return field_name, (
+                f"The {label} ({value:%d/%m/%Y}) is before the publication date "
+                f"({published:%d/%m/%Y})."
+            )
+    return None

@@ -21,9 +21,10 @@ from app.domain.deadlines import cc_comments_requested_by
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError, ConflictError
 from app.domain.model import Inspection
+from app.domain.validation import date_before_publication
 from app.services import inspections
 from app.ui.context import AppContext
-from app.ui.formatting import deadline_note, plain_list, short_date, split_list
+from app.ui.formatting import deadline_note, plain_list, split_list
 from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit
 
 
@@ -194,15 +195,11 @@ class InspectionDialog(QDialog):
     def _problem(self, inspection: Inspection) -> tuple[str, QWidget] | None:
         if not inspection.title:
             return "An inspection needs a title.", self.title_edit
-        published = inspection.published_on
-        if published is not None:
-            for value, widget, label in (
-                (inspection.cc_comments_requested_by, self.cc_date, "comments date"),
-                (inspection.stated_deadline, self.stated, "stated deadline"),
-            ):
-                if value is not None and value < published:
-                    return (f"The {label} ({short_date(value)}) is before the publication date "
-                            f"({short_date(published)})."), widget  # fmt: skip
+        wrong = date_before_publication(inspection)
+        if wrong is not None:
+            field_name, message = wrong
+            widget = self.cc_date if field_name == "cc_comments_requested_by" else self.stated
+            return message, widget
         return None
 
     def accept(self) -> None:

@@ -24,10 +24,11 @@ from app.domain.deadlines import DEADLINE_EXPLANATION
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.domain.model import Inspection
+from app.domain.validation import date_before_publication
 from app.importers import ImportedInspection
 from app.services import importing
 from app.services.importing import SavedImport
-from app.ui.formatting import deadline_note, plain_list, short_date, split_list
+from app.ui.formatting import deadline_note, plain_list, split_list
 from app.ui.importing import prompts
 from app.ui.importing.preview_findings import FindingsPreview, PreviewFindingsModel
 from app.ui.importing.preview_text import (
@@ -264,10 +265,9 @@ class ImportPreviewDialog(QDialog):
     def _problem(self, inspection: Inspection) -> tuple[str, QWidget] | None:
         if not inspection.title:
             return "The inspection needs a title.", self.title_edit
-        published, stated = inspection.published_on, inspection.stated_deadline
-        if published is not None and stated is not None and stated < published:
-            return (f"The stated deadline ({short_date(stated)}) is before the publication "
-                    f"date ({short_date(published)})."), self.stated  # fmt: skip
+        wrong = date_before_publication(inspection)
+        if wrong is not None:  # the preview has no comments date: only the stated deadline
+            return wrong[1], self.stated
         seen: set[str] = set()
         for row in range(self.findings_model.rowCount()):
             if not self.findings_model.is_included(row):
