@@ -166,6 +166,28 @@ def test_python_dash_m_app_runs(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
 
 
+def test_export_and_show_read_without_loading_sqlalchemy(
+    loaded: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The read-only commands start without the ORM: about half of an export's run time."""
+    spotlight = next(iter(_ids(loaded, capsys).values()))
+    pdf, html = str(tmp_path / "out.pdf"), str(tmp_path / "out.html")
+    script = (
+        "import sys\n"
+        "from app.cli import main\n"
+        f"assert main(['--db', {str(loaded)!r}, 'show', '{spotlight}']) == 0\n"
+        f"assert main(['--db', {str(loaded)!r}, 'export', '{spotlight}',"
+        f" '--pdf', {pdf!r}, '--html', {html!r}]) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'sqlalchemy', 'alembic'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+    assert (tmp_path / "out.pdf").stat().st_size > 10_000
+
+
 def test_import_a_report_document_then_update_keeps_typed_responses(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -195,7 +217,7 @@ def test_import_a_report_document_then_update_keeps_typed_responses(
 
 
 def inspections_finding_id(database: Database, inspection_id: int, reference: str) -> int:
-    from app.services.inspections import get_inspection
+    from app.services.reading import get_inspection
 
     inspection = get_inspection(database, inspection_id)
     found = inspection.finding_by_reference(reference)

@@ -17,7 +17,7 @@ from app.db.migrate import alembic_config, current_revision, head_revision
 from app.db.models import Base
 from app.db.revision import SCHEMA_HEAD
 from app.domain.errors import DatabaseError
-from app.services import inspections
+from app.services import inspections, reading
 from app.services.samples import load_samples
 
 
@@ -70,7 +70,7 @@ def test_upgrading_an_old_database_keeps_its_data_and_backs_it_up(db_path: Path)
     database = Database.open(db_path)
     try:
         assert current_revision(database.engine) == head_revision()
-        kept = inspections.get_inspection(database, 1)
+        kept = reading.get_inspection(database, 1)
         assert (kept.title, kept.publication_types, kept.key_findings) == ("Kept", ["PEEL"], "kf")
         if oldest != head_revision():
             assert database.upgrade_backup is not None and database.upgrade_backup.exists()

@@ -24,7 +24,7 @@ from app.domain.model import (
     RoleTexts,
 )
 from app.domain.workflow import StatusChange
-from app.services import archive, inspections
+from app.services import archive, inspections, reading
 from app.services.samples import sample_files
 
 # Any text a person or a report may hold: markup characters, every script, long runs.
@@ -161,7 +161,7 @@ def test_archive_round_trip_through_the_database_loses_nothing(
         outcome = inspections.import_inspections(
             database, archive.read_archive(path), update_existing=False
         )
-        stored = inspections.get_inspection(database, outcome.added[0])
+        stored = reading.get_inspection(database, outcome.added[0])
     finally:
         database.close()
     assert _without_ids(archive.inspection_to_dict(stored)) == _without_ids(expected)

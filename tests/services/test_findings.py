@@ -9,13 +9,13 @@ import pytest
 from app.db.database import Database
 from app.domain.errors import ConflictError
 from app.domain.model import Finding
-from app.services import inspections
+from app.services import inspections, reading
 
 
 def _spotlight_finding(db: Database, reference: str) -> tuple[int, Finding]:
     for summary in inspections.list_inspections(db):
         if summary.title.startswith("PEEL Spotlight"):
-            found = inspections.get_inspection(db, summary.id).finding_by_reference(reference)
+            found = reading.get_inspection(db, summary.id).finding_by_reference(reference)
             assert found is not None and found.id is not None
             return summary.id, found
     raise AssertionError("the spotlight sample is missing")

@@ -12,7 +12,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
 from app.domain.model import Finding, Inspection, ProgressUpdate, Revision, RoleTexts
 from app.domain.workflow import LockedError
-from app.services import archive, inspections, workflow
+from app.services import archive, inspections, reading, workflow
 from app.services.importing import import_archive, save_imported
 from app.services.responses import ResponseKey, load_sheet, save_response
 
@@ -34,7 +34,7 @@ def _report(**finding: object) -> Inspection:
 
 
 def _finding_id(db: Database, inspection_id: int, reference: str = "Recommendation 1") -> int:
-    found = inspections.get_inspection(db, inspection_id).finding_by_reference(reference)
+    found = reading.get_inspection(db, inspection_id).finding_by_reference(reference)
     assert found is not None and found.id is not None
     return found.id
 
@@ -42,7 +42,7 @@ def _finding_id(db: Database, inspection_id: int, reference: str = "Recommendati
 def _update(db: Database, inspection: Inspection) -> Inspection:
     saved = save_imported(db, inspection, update_existing=True)
     assert saved.action == "updated"
-    return inspections.get_inspection(db, saved.inspection_id)
+    return reading.get_inspection(db, saved.inspection_id)
 
 
 def test_progress_recorded_here_survives_an_update_that_brings_progress(db: Database) -> None:
@@ -55,7 +55,7 @@ def test_progress_recorded_here_survives_an_update_that_brings_progress(db: Data
 
 def test_a_due_date_set_by_hand_survives_an_update_with_the_same_due_text(db: Database) -> None:
     first = save_imported(db, _report(), update_existing=False).inspection_id
-    stored = inspections.get_inspection(db, first)
+    stored = reading.get_inspection(db, first)
     stored.findings[0].due_on = dt.date(2025, 1, 15)  # agreed with the force
     inspections.update_finding(db, _finding_id(db, first), stored.findings[0])
     assert _update(db, _report()).findings[0].due_on == dt.date(2025, 1, 15)
@@ -66,7 +66,7 @@ def test_a_due_date_set_by_hand_survives_an_update_with_the_same_due_text(db: Da
 
 
 def _archived(db: Database, inspection_id: int, path: Path) -> list[Inspection]:
-    archive.write_archive(path, [inspections.get_inspection(db, inspection_id)])
+    archive.write_archive(path, [reading.get_inspection(db, inspection_id)])
     return archive.read_archive(path)
 
 
@@ -82,7 +82,7 @@ def test_updating_from_an_archive_keeps_responses_and_revisions_typed_here(
     save_response(db, first, ResponseKey.overall(CC), "Chief Constable's words.", 0, user="here")
     outcome = import_archive(db, records, update_existing=True)
     assert outcome.updated == [first]
-    stored = inspections.get_inspection(db, first)
+    stored = reading.get_inspection(db, first)
     assert stored.overall.chief_constable == "Chief Constable's words."
     texts = [r.text for r in stored.revisions if r.finding == "Recommendation 1"]
     assert "Written here since." in texts and "Written on the other computer." in texts
@@ -101,7 +101,7 @@ def test_updating_from_an_archive_adds_its_revisions(db: Database, tmp_path: Pat
         Revision("Recommendation 1", PCC, ResponsePart.RESPONSE, "Drafted elsewhere.", moment, "b")
     ]
     import_archive(db, records, update_existing=True)
-    stored = inspections.get_inspection(db, first)
+    stored = reading.get_inspection(db, first)
     assert stored.findings[0].responses.commissioner == "Drafted elsewhere."
     assert [(r.text, r.saved_by) for r in stored.revisions] == [("Drafted elsewhere.", "b")]
 
@@ -116,7 +116,7 @@ def test_the_status_history_survives_an_archive_round_trip(
     )  # fmt: skip
     before = workflow.status_history(sample_db, peel)
     path = tmp_path / "archive.json"
-    archive.write_archive(path, [inspections.get_inspection(sample_db, peel)])
+    archive.write_archive(path, [reading.get_inspection(sample_db, peel)])
     other = Database.open(tmp_path / "other.sqlite3")
     try:
         (added,) = inspections.import_inspections(
@@ -139,7 +139,7 @@ def test_revisions_saved_in_the_same_second_keep_their_order_through_archives(
     for number, key in enumerate(keys):
         save_response(sample_db, peel, key, f"Text {number}", 0, user="asmith")
     exports = [tmp_path / "first.json"]
-    archive.write_archive(exports[0], [inspections.get_inspection(sample_db, peel)])
+    archive.write_archive(exports[0], [reading.get_inspection(sample_db, peel)])
     for round_trip in range(2):
         database = Database.open(tmp_path / f"copy-{round_trip}.sqlite3")
         try:
@@ -147,7 +147,7 @@ def test_revisions_saved_in_the_same_second_keep_their_order_through_archives(
                 database, archive.read_archive(exports[-1]), update_existing=False
             ).added
             exports.append(tmp_path / f"copy-{round_trip}.json")
-            archive.write_archive(exports[-1], [inspections.get_inspection(database, added)])
+            archive.write_archive(exports[-1], [reading.get_inspection(database, added)])
         finally:
             database.close()
     revisions = [json.loads(p.read_text(encoding="utf-8"))["inspections"][0]["revisions"]
@@ -157,14 +157,14 @@ def test_revisions_saved_in_the_same_second_keep_their_order_through_archives(
 
 def test_an_update_may_not_change_signed_off_responses(sample_db: Database) -> None:
     (spotlight,) = [r.id for r in inspections.list_inspections(sample_db) if "grip" in r.title]
-    stored = inspections.get_inspection(sample_db, spotlight)
+    stored = reading.get_inspection(sample_db, spotlight)
     assert stored.status is S.PUBLISHED  # locked
-    same = inspections.get_inspection(sample_db, spotlight)
+    same = reading.get_inspection(sample_db, spotlight)
     same.revisions, same.status_history = [], []
     assert _update(sample_db, same).findings[0].responses == stored.findings[0].responses
-    changed = inspections.get_inspection(sample_db, spotlight)
+    changed = reading.get_inspection(sample_db, spotlight)
     changed.findings[0].responses.commissioner = "A different response, after sign-off."
     with pytest.raises(LockedError, match="Reopen"):
         save_imported(sample_db, changed, update_existing=True)
-    after = inspections.get_inspection(sample_db, spotlight)
+    after = reading.get_inspection(sample_db, spotlight)
     assert after.findings[0].responses == stored.findings[0].responses

@@ -10,7 +10,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.workflow import WorkflowError
-from app.services import archive, inspections, office_steps, workflow
+from app.services import archive, inspections, office_steps, reading, workflow
 from app.services.responses import ResponseKey, load_sheet, save_response
 
 S = InspectionStatus
@@ -34,7 +34,7 @@ def test_each_change_is_recorded_with_who_when_and_note(sample_db: Database) -> 
     assert (history[1].changed_by, history[1].note) == ("asmith", "Sent on 10 May")
     assert isinstance(history[2].changed_at, dt.datetime)
     assert workflow.current_status(sample_db, peel) is S.DRAFTING
-    assert inspections.get_inspection(sample_db, peel).status is S.DRAFTING
+    assert reading.get_inspection(sample_db, peel).status is S.DRAFTING
 
 
 def test_a_status_changed_elsewhere_is_a_conflict(sample_db: Database) -> None:
@@ -92,7 +92,7 @@ def test_office_steps_record_date_and_user_and_reach_the_archive(sample_db: Data
     corrected = office_steps.set_step_date(sample_db, steps[1].id, dt.date(2023, 8, 30))
     assert corrected.done_on == dt.date(2023, 8, 30)
     office_steps.set_step_note(sample_db, steps[3].id, " https://www.norfolk-pcc.gov.uk/x ")
-    shown = archive.inspection_to_dict(inspections.get_inspection(sample_db, spotlight))
+    shown = archive.inspection_to_dict(reading.get_inspection(sample_db, spotlight))
     assert shown["office_steps"][1] == {
         "step": "Response forwarded to Chief Constable", "done_on": "2023-08-30",
         "done_by": "asmith", "note": "",

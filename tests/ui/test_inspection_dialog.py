@@ -13,8 +13,9 @@ from PySide6.QtCore import QDate
 from app.db.database import Database
 from app.domain.enums import InspectionStatus
 from app.domain.model import Inspection
-from app.services import inspections
-from app.services.settings import load_settings, save_settings
+from app.services import inspections, reading
+from app.services.reading import load_settings
+from app.services.settings import save_settings
 from app.ui.actions import ActionId
 from app.ui.context import AppContext
 from app.ui.inspection_dialog import InspectionDialog
@@ -46,7 +47,7 @@ def test_create_inspection_from_the_welcome_panel(
     assert window.stack.currentWidget() is window.splitter
     assert window.register.proxy.rowCount() == 1
     assert window.page.inspection_id == shown[0].saved_id
-    stored = inspections.get_inspection(window.context.db, shown[0].saved_id or 0)
+    stored = reading.get_inspection(window.context.db, shown[0].saved_id or 0)
     assert stored.title == "Vetting, misconduct and misogyny"
     assert stored.published_on == dt.date(2022, 11, 2)
     assert stored.publication_types == ["Thematic", "National"]
@@ -108,7 +109,7 @@ def test_edit_inspection(window: MainWindow, monkeypatch: pytest.MonkeyPatch) ->
     answer_dialog(monkeypatch, InspectionDialog, fill)
     window.commands[ActionId.EDIT_INSPECTION].trigger()
 
-    stored = inspections.get_inspection(window.context.db, spotlight.id)
+    stored = reading.get_inspection(window.context.db, spotlight.id)
     assert stored.title == "Getting a grip (edited)"
     assert stored.stated_deadline is None
     assert stored.status is InspectionStatus.PUBLISHED  # the workflow owns the status
@@ -124,7 +125,7 @@ def test_conflict_keeps_the_dialog_open_with_the_input(db: Database) -> None:
     inspection_id = inspections.create_inspection(db, Inspection(title="Custody"))
     dialog = InspectionDialog(AppContext(db), inspection_id)
     dialog.title_edit.setText("Custody (mine)")
-    someone_else = inspections.get_inspection(db, inspection_id)
+    someone_else = reading.get_inspection(db, inspection_id)
     someone_else.title = "Custody (theirs)"
     version = inspections.inspection_version(db, inspection_id)
     inspections.update_header(db, inspection_id, someone_else, version)
@@ -133,7 +134,7 @@ def test_conflict_keeps_the_dialog_open_with_the_input(db: Database) -> None:
     assert dialog.result() != InspectionDialog.DialogCode.Accepted
     assert "Someone else changed this inspection" in dialog.error.text()
     assert dialog.title_edit.text() == "Custody (mine)"
-    assert inspections.get_inspection(db, inspection_id).title == "Custody (theirs)"
+    assert reading.get_inspection(db, inspection_id).title == "Custody (theirs)"
 
 
 def test_archive_hides_and_unarchive_returns(window: MainWindow) -> None:
@@ -159,4 +160,4 @@ def test_archive_hides_and_unarchive_returns(window: MainWindow) -> None:
     archive.trigger()
     window.commands[ActionId.SHOW_ARCHIVED].setChecked(False)
     assert window.register.has_inspection(peel.id)
-    assert not inspections.get_inspection(db, peel.id).archived
+    assert not reading.get_inspection(db, peel.id).archived

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.errors import AppError, ConflictError
-from app.services import inspections
+from app.services import inspections, reading
 from app.ui import application
 from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
@@ -119,7 +119,7 @@ def test_a_tab_saving_refreshes_the_register_and_the_other_tabs(window: MainWind
     window.register.select_inspection(first.id)
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
-    summary = inspections.get_inspection(window.context.db, first.id)
+    summary = reading.get_inspection(window.context.db, first.id)
     summary.title = "Renamed while the tab was saving"
     version = inspections.inspection_version(window.context.db, first.id)
     inspections.update_header(window.context.db, first.id, summary, version)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.enums import ProtectiveMarking
-from app.services.settings import load_settings
+from app.services.reading import load_settings
 from app.ui.actions import ActionId
 from app.ui.context import AppContext
 from app.ui.main_window import MainWindow

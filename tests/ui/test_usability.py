@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from app import APP_NAME
 from app.db.database import Database
 from app.domain.enums import AuthorRole
-from app.services import inspections
+from app.services import reading
 from app.ui.actions import ActionId
 from app.ui.finding_dialog import FindingDialog
 from app.ui.inspection_dialog import InspectionDialog
@@ -202,7 +202,7 @@ def test_every_control_of_the_dialogs_has_a_name(
     shown: MainWindow, sample_db: Database, qtbot: QtBot
 ) -> None:
     peel = inspection_id(sample_db, "PEEL 2018")
-    finding = inspections.get_inspection(sample_db, peel).findings[0]
+    finding = reading.get_inspection(sample_db, peel).findings[0]
     dialogs: list[QDialog] = [
         InspectionDialog(shown.context, None, shown),
         InspectionDialog(shown.context, peel, shown),

@@ -1,68 +1,112 @@
-"""The composition root of the record store: an engine, a session factory and transactions."""
+"""The composition root of the record store: one file, read with sqlite3, written with the ORM.
+
+Reading (``reading()``) goes through the standard library's sqlite3 and ``app.db.reader``;
+writing and the register's queries (``transaction()``) go through SQLAlchemy, whose engine is
+made on first use. A command that only reads therefore never loads SQLAlchemy.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
-
-from app.db.engine import create_sqlite_engine, describe_sqlite_error
+from app.db.connection import connect_for_reading, describe_sqlite_error, prepare_location
 from app.db.revision import SCHEMA_HEAD, stored_revision
 from app.domain.errors import AppError, DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class Database:
     """One open database file. Create it once (in ``cli`` or the UI) and pass it down.
 
     ``transaction()`` is the unit of work: it commits, or rolls back and raises a
-    :class:`DatabaseError` whose message a person can read.
+    :class:`DatabaseError` whose message a person can read. ``reading()`` is a consistent,
+    read-only view of the file for the reading use cases.
     """
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
-        self.engine = engine
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.upgrade_backup: Path | None = None
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Database:
         """Open (creating or upgrading as needed) the database at ``path``."""
         path = Path(path)
-        engine = create_sqlite_engine(path)
+        prepare_location(path)
+        database = cls(path)
         try:
-            database = cls(engine, path)
-            if stored_revision(engine) != SCHEMA_HEAD:
-                from app.db.migrate import upgrade_to_head  # Alembic is slow to import
-
-                database.upgrade_backup = upgrade_to_head(engine, path)
-        except SQLAlchemyError as error:
-            engine.dispose()
+            if stored_revision(path) != SCHEMA_HEAD:
+                database._upgrade()
+        except sqlite3.Error as error:
+            database.close()
             raise DatabaseError(describe_sqlite_error(error, path)) from error
         except AppError:
-            engine.dispose()
+            database.close()
             raise
         return database
 
+    def _upgrade(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.db.migrate import upgrade_to_head  # Alembic is slow to import
+
+        try:
+            self.upgrade_backup = upgrade_to_head(self.engine, self.path)
+        except SQLAlchemyError as error:
+            raise DatabaseError(describe_sqlite_error(error, self.path)) from error
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy loaded) on first use."""
+        if self._engine is None:
+            from app.db.engine import create_sqlite_engine
+
+            self._engine = create_sqlite_engine(self.path)
+        return self._engine
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
+        from sqlalchemy.exc import SQLAlchemyError
+        from sqlalchemy.orm import sessionmaker
+
+        if self._sessions is None:
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         session = self._sessions()
         try:
             yield session
             session.commit()
         except SQLAlchemyError as error:
             session.rollback()
-            raise DatabaseError(
-                describe_sqlite_error(error, self.path or Path("database"))
-            ) from error
+            raise DatabaseError(describe_sqlite_error(error, self.path)) from error
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection holding one snapshot of the file for the ``with`` block."""
+        try:
+            connection = connect_for_reading(self.path)
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_sqlite_error(error, self.path)) from error
+        try:
+            connection.execute("BEGIN")
+            yield connection
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_sqlite_error(error, self.path)) from error
+        finally:
+            connection.close()
+
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()

@@ -1,88 +1,20 @@
-"""Engine creation: one SQLite file, with the PRAGMAs every connection needs."""
+"""The SQLAlchemy engine on the SQLite file, for writing and for the register's queries."""
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import sys
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-from app.domain.errors import DatabaseError
-
-BUSY_TIMEOUT_MS = 5000
-
-
-def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-    finally:
-        cursor.close()
-
-
-def is_network_path(path: Path) -> bool:
-    """True for a UNC path or (on Windows) a mapped network drive.
-
-    SQLite's WAL mode and file locking are unreliable over SMB, so the live database must be
-    on a local disk (DESIGN.md, "Where the database lives").
-    """
-    text = str(path)
-    if text.startswith(("\\\\", "//")):
-        return True
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        drive = os.path.splitdrive(str(path.resolve()))[0]
-        if drive:
-            drive_remote = 4
-            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
-    return False
+from app.db.connection import apply_pragmas, prepare_location
 
 
 def create_sqlite_engine(path: Path) -> Engine:
     """An engine on ``path``; the folder is created. Raises DatabaseError in plain words."""
     path = Path(path)
-    if is_network_path(path):
-        raise DatabaseError(
-            f"The database cannot be kept on a network drive ({path}): SQLite is not reliable "
-            "there. Keep it on this computer and save backups or exports to the share instead."
-        )
-    if path.exists() and path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file.")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseError(
-            f"Cannot create the folder for the database ({path.parent}): {error.strerror or error}."
-        ) from error
+    prepare_location(path)
     # A URL object, not a URL string: a string would read "%20" in a folder name as a space and
     # a "?" as the start of options, and so open another file than the one named.
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
-    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", apply_pragmas)
     return engine
-
-
-def describe_sqlite_error(error: BaseException, path: Path) -> str:
-    """One sentence a person can act on, from an SQLite or SQLAlchemy error."""
-    original = getattr(error, "orig", error)
-    text = str(original).lower()
-    if "file is not a database" in text or "malformed" in text:
-        return (
-            f"{path} is damaged or is not an OPCC Inspection Responses database. Restore a "
-            "backup, or choose another file."
-        )
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
-        return (
-            f"Cannot open {path} for writing: check that the folder exists and you may write to it."
-        )
-    if "locked" in text or "busy" in text:
-        return f"{path} is busy in another program; try again in a moment."
-    if isinstance(original, sqlite3.Error):
-        return f"The database {path} reported a problem: {original}."
-    return f"The database {path} could not be used: {original}."

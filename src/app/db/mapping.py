@@ -1,4 +1,7 @@
-"""Conversion between table rows and the domain's plain values (app.domain.model)."""
+"""Table rows from the domain's plain values (app.domain.model): the ORM's write side.
+
+Reading goes the other way through ``app.db.reader``, with SQL.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +18,8 @@ from app.db.models import (
     RevisionRow,
     StatusChangeRow,
 )
-from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
-from app.domain.model import (
-    Finding,
-    GradedQuestion,
-    Inspection,
-    OfficeStep,
-    Pillar,
-    ProgressUpdate,
-    Revision,
-    RoleTexts,
-)
+from app.domain.enums import AuthorRole, ResponsePart
+from app.domain.model import Finding, Inspection
 from app.domain.workflow import StatusChange
 
 HEADER_FIELDS = (
@@ -33,70 +27,6 @@ HEADER_FIELDS = (
     "stated_deadline", "cc_comments_requested_by", "archived", "key_findings",
     "recommendations_note", "areas_for_improvement_note", "causes_of_concern_note", "report_text",
 )  # fmt: skip
-
-
-def finding_from_row(row: FindingRow) -> Finding:
-    responses = RoleTexts()
-    for response in row.responses:
-        if response.part == ResponsePart.RESPONSE:
-            responses.set(AuthorRole(response.role), response.text)
-    return Finding(
-        id=row.id,
-        version=row.version,
-        kind=FindingKind(row.kind),
-        reference=row.reference,
-        text=row.text,
-        addressee=row.addressee,
-        applies=row.applies,
-        not_applicable_reason=row.not_applicable_reason,
-        question=row.question_number,
-        parent=row.parent_reference,
-        due_text=row.due_text,
-        due_on=row.due_on,
-        responses=responses,
-        progress=[ProgressUpdate(p.on, p.status, p.note, p.by) for p in row.progress],
-    )
-
-
-def inspection_from_row(row: InspectionRow) -> Inspection:
-    inspection = Inspection(
-        id=row.id,
-        status=InspectionStatus(row.status),
-        publication_types=list(row.publication_types),
-        forces=list(row.forces),
-        **{name: getattr(row, name) for name in HEADER_FIELDS if name not in _LIST_FIELDS},
-    )
-    inspection.pillars = [Pillar(p.name, p.grade, p.summary) for p in row.pillars]
-    inspection.questions = [
-        GradedQuestion(q.pillar, q.number, q.question, q.grade, q.text) for q in row.questions
-    ]
-    inspection.findings = [finding_from_row(f) for f in row.findings]
-    inspection.office_steps = [
-        OfficeStep(s.step, s.done_on, s.done_by, s.note) for s in row.office_steps
-    ]
-    revisions: list[tuple[tuple[dt.datetime, int, int, int], Revision]] = []
-    for response in row.responses:
-        target = inspection.overall if response.part == ResponsePart.OVERALL else inspection.closing
-        if response.finding_id is None:
-            target.set(AuthorRole(response.role), response.text)
-        reference = response.finding.reference if response.finding is not None else None
-        role, part = AuthorRole(response.role), ResponsePart(response.part)
-        position = response.finding.position if response.finding is not None else -1
-        revisions.extend(
-            ((r.saved_at, position, _PART_ORDER[part], _ROLE_ORDER[role]),
-             Revision(reference, role, part, r.text, r.saved_at, r.saved_by))
-            for r in response.revisions
-        )  # fmt: skip
-    # Oldest first. Saves in the same second (filling many responses at once) are ordered by
-    # where they sit in the document, not by row ids, so that an archive exported, imported
-    # and exported again lists them identically; a response's own revisions keep their order.
-    revisions.sort(key=lambda item: item[0])
-    inspection.revisions = [revision for _, revision in revisions]
-    inspection.status_history = [
-        StatusChange(InspectionStatus(c.status), c.changed_at, c.changed_by, c.note)
-        for c in row.status_changes
-    ]
-    return inspection
 
 
 def status_change_rows(history: list[StatusChange]) -> list[StatusChangeRow]:
@@ -108,8 +38,6 @@ def status_change_rows(history: list[StatusChange]) -> list[StatusChangeRow]:
 
 
 _LIST_FIELDS = {"publication_types", "forces"}
-_PART_ORDER = {part: n for n, part in enumerate(ResponsePart)}
-_ROLE_ORDER = {role: n for n, role in enumerate(AuthorRole)}
 
 
 def apply_header(row: InspectionRow, inspection: Inspection) -> None:

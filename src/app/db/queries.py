@@ -6,17 +6,13 @@ Functions take an open Session: the caller owns the unit of work.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from app.db.mapping import inspection_from_row
-from app.db.models import (
-    FindingRow,
-    InspectionRow,
-    OfficeStepRow,
-    ResponseRow,
-)
+from app.db.models import FindingRow, InspectionRow, OfficeStepRow
+from app.db.reader import read_inspection
 from app.domain.enums import InspectionStatus
 from app.domain.errors import NotFoundError
 from app.domain.model import Inspection, InspectionSummary
@@ -29,25 +25,20 @@ def inspection_row(session: Session, inspection_id: int) -> InspectionRow:
     return row
 
 
+def session_sql(session: Session) -> sqlite3.Connection:
+    """The SQLite connection under an open session, with its pending changes flushed to it.
+
+    ``app.db.reader`` reads on it, so a read inside a writing transaction sees that
+    transaction's own changes.
+    """
+    session.flush()
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
 def load_inspection(session: Session, inspection_id: int) -> Inspection:
-    statement = (
-        select(InspectionRow)
-        .where(InspectionRow.id == inspection_id)
-        .options(
-            selectinload(InspectionRow.pillars),
-            selectinload(InspectionRow.questions),
-            selectinload(InspectionRow.findings).selectinload(FindingRow.progress),
-            selectinload(InspectionRow.findings).selectinload(FindingRow.responses),
-            selectinload(InspectionRow.office_steps),
-            selectinload(InspectionRow.responses).selectinload(ResponseRow.revisions),
-            selectinload(InspectionRow.responses).selectinload(ResponseRow.finding),
-            selectinload(InspectionRow.status_changes),
-        )
-    )
-    row = session.scalars(statement).one_or_none()
-    if row is None:
-        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
-    return inspection_from_row(row)
+    return read_inspection(session_sql(session), inspection_id)
 
 
 def inspection_ids(session: Session, *, include_archived: bool = True) -> list[int]:

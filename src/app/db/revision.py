@@ -6,18 +6,27 @@ this revision; tests/db/test_migrations.py keeps ``SCHEMA_HEAD`` equal to Alembi
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from app.db.connection import connect_for_reading
 
 SCHEMA_HEAD = "0001_initial"
 
 
-def stored_revision(engine: Engine) -> str | None:
-    """The revision recorded in the file, or None for a new (or foreign) file."""
-    with engine.connect() as connection:
+def stored_revision(path: Path) -> str | None:
+    """The revision recorded in the file, or None for a new (or foreign) file.
+
+    Raises ``sqlite3.Error`` for a file SQLite cannot read (damaged, not a database).
+    """
+    if not path.exists():
+        return None
+    with closing(connect_for_reading(path)) as connection:
         try:
-            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError as error:
-            if "no such table" in str(error.orig):
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):
                 return None
             raise
+    return None if row is None else str(row[0])

@@ -38,11 +38,6 @@ def list_inspections(db: Database, *, include_archived: bool = False) -> list[In
         return queries.list_summaries(session, include_archived=include_archived)
 
 
-def get_inspection(db: Database, inspection_id: int) -> Inspection:
-    with db.transaction() as session:
-        return queries.load_inspection(session, inspection_id)
-
-
 def inspection_version(db: Database, inspection_id: int) -> int:
     with db.transaction() as session:
         return queries.inspection_row(session, inspection_id).version

@@ -13,8 +13,7 @@ from app.documents import (
 )
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import ValidationError
-from app.services.inspections import get_inspection
-from app.services.settings import load_settings
+from app.services.reading import get_inspection, load_settings
 
 
 @dataclass(slots=True)

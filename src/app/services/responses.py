@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.mapping import finding_from_row
 from app.db.models import FindingRow, InspectionRow, ResponseRow, RevisionRow
+from app.db.queries import session_sql
+from app.db.reader import read_findings, read_settings
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding
 from app.domain.workflow import ensure_editable
 from app.services.identity import current_user
-from app.services.settings import read_settings
 
 IMPORTED_BY = "imported"
 
@@ -127,19 +127,14 @@ def load_sheet(db: Database, inspection_id: int) -> ResponseSheet:
         row = session.get(InspectionRow, inspection_id)
         if row is None:
             raise NotFoundError(f"There is no inspection with id {inspection_id}.")
-        finding_rows = session.scalars(
-            select(FindingRow)
-            .where(FindingRow.inspection_id == inspection_id)
-            .order_by(FindingRow.position)
-            .options(selectinload(FindingRow.responses), selectinload(FindingRow.progress))
-        )
-        settings = read_settings(session)
+        sql = session_sql(session)
+        settings = read_settings(sql)
         return ResponseSheet(
             inspection_id=inspection_id,
             title=row.title,
             status=InspectionStatus(row.status),
             published_on=row.published_on,
-            findings=[finding_from_row(f) for f in finding_rows],
+            findings=read_findings(sql, inspection_id),
             states=_states(session, inspection_id),
             titles={role: settings.role_title(role) for role in AuthorRole},
         )

@@ -1,18 +1,14 @@
-"""Organisation settings: read and write the single settings row."""
+"""Organisation settings: write the single settings row (``reading.load_settings`` reads it)."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from app.db import reader
 from app.db.database import Database
 from app.db.models import OrganisationRow
-from app.domain.enums import ProtectiveMarking
-from app.domain.organisation import DEFAULT_OFFICE_STEPS, OrganisationSettings
-
-_TEXT_FIELDS = (
-    "opcc_name", "commissioner_title", "commissioner_name", "force_name", "chief_title",
-    "chief_name", "website", "logo_filename",
-)  # fmt: skip
+from app.db.queries import session_sql
+from app.domain.organisation import OrganisationSettings
 
 
 def _row(session: Session) -> OrganisationRow:
@@ -27,7 +23,7 @@ def _row(session: Session) -> OrganisationRow:
 
 
 def _apply(row: OrganisationRow, settings: OrganisationSettings) -> None:
-    for name in _TEXT_FIELDS:
+    for name in reader.SETTINGS_TEXTS:
         setattr(row, name, getattr(settings, name).strip())
     row.logo = settings.logo
     row.cc_comments_days = max(0, int(settings.cc_comments_days))
@@ -36,19 +32,8 @@ def _apply(row: OrganisationRow, settings: OrganisationSettings) -> None:
 
 
 def read_settings(session: Session) -> OrganisationSettings:
-    row = _row(session)
-    return OrganisationSettings(
-        **{name: getattr(row, name) for name in _TEXT_FIELDS},
-        logo=bytes(row.logo or b""),
-        cc_comments_days=row.cc_comments_days,
-        protective_marking=ProtectiveMarking(row.protective_marking),
-        office_step_names=list(row.office_step_names) or list(DEFAULT_OFFICE_STEPS),
-    )
-
-
-def load_settings(db: Database) -> OrganisationSettings:
-    with db.transaction() as session:
-        return read_settings(session)
+    """The settings as seen inside an open transaction (``reading.load_settings`` otherwise)."""
+    return reader.read_settings(session_sql(session))
 
 
 def save_settings(db: Database, settings: OrganisationSettings) -> None:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 
 from app.db.database import Database
 from app.domain.organisation import OrganisationSettings
-from app.services.settings import load_settings, save_settings
+from app.services.reading import load_settings
+from app.services.settings import save_settings
 
 
 class AppContext(QObject):

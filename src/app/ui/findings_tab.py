@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError, NotFoundError
 from app.domain.model import Finding, Inspection
-from app.services import inspections
+from app.services import inspections, reading
 from app.ui import messages
 from app.ui.context import AppContext
 from app.ui.finding_dialog import FindingDialog
@@ -163,7 +163,7 @@ class FindingsTab(QWidget):
     def _load(self, inspection_id: int | None, keep: int | None) -> None:
         try:
             self.inspection = (
-                inspections.get_inspection(self.context.db, inspection_id)
+                reading.get_inspection(self.context.db, inspection_id)
                 if inspection_id is not None
                 else None
             )

@@ -22,7 +22,7 @@ from app.domain.enums import AuthorRole
 from app.domain.errors import AppError, ConflictError
 from app.domain.model import Inspection
 from app.domain.validation import date_before_publication
-from app.services import inspections
+from app.services import inspections, reading
 from app.ui.context import AppContext
 from app.ui.formatting import deadline_note, plain_list, split_list
 from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit
@@ -49,7 +49,7 @@ class InspectionDialog(QDialog):
         else:
             # Version first: a change saved in between then shows as a conflict, never lost.
             self._version = inspections.inspection_version(context.db, inspection_id)
-            self._original = inspections.get_inspection(context.db, inspection_id)
+            self._original = reading.get_inspection(context.db, inspection_id)
             self.setWindowTitle("Edit inspection")
         self._build()
         self._load(self._original)

@@ -22,7 +22,7 @@ from app.domain.deadlines import (
 from app.domain.enums import AuthorRole, InspectionStatus, RagState
 from app.domain.errors import NotFoundError
 from app.domain.model import Inspection
-from app.services.inspections import get_inspection
+from app.services.reading import get_inspection
 from app.ui.context import AppContext
 from app.ui.formatting import long_date, plain_list
 from app.ui.overview_text import inspection_markdown

@@ -27,7 +27,8 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import DocumentError
-from app.services.settings import load_settings, save_settings
+from app.services.reading import load_settings
+from app.services.settings import save_settings
 from app.ui.document import DocumentTab, files, printing
 from app.ui.document import tab as tab_module
 from app.ui.document.files import Format

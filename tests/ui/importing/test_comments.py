@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.enums import AuthorRole
-from app.services import inspections, responses
+from app.services import reading, responses
 from app.services.responses import ResponseKey
 from app.ui.importing import CommentsImportDialog, ImportController, prompts
 from app.ui.importing.prompts import OverwriteChoice
@@ -80,7 +80,7 @@ def test_confirm_fills_the_corrected_matching_with_revisions(
     qtbot: QtBot, sample_db: Database, peel_id: int, comments: Path
 ) -> None:
     dialog = open_dialog(qtbot, sample_db, peel_id, comments)
-    findings = inspections.get_inspection(sample_db, peel_id).findings
+    findings = reading.get_inspection(sample_db, peel_id).findings
     dialog.set_target(0, findings[1].id)  # "AFI 1" really answers the second one
     assert dialog.model.reference(dialog.model.part(0).target) == "Area for improvement 2"
     assert dialog.note.text() == "Not filled from these comments: Area for improvement 1."
@@ -129,7 +129,7 @@ def test_written_responses_are_replaced_only_when_the_person_says_so(
     comments: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    afi3 = inspections.get_inspection(sample_db, peel_id).findings[2]
+    afi3 = reading.get_inspection(sample_db, peel_id).findings[2]
     key = ResponseKey.finding(afi3.id or 0, CC)
     responses.save_response(sample_db, peel_id, key, "Typed earlier by the force.", 0)
     asked: list[list[str]] = []

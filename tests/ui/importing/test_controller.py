@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.importers import ImportedInspection, import_document
-from app.services import inspections
+from app.services import inspections, reading
 from app.ui import messages
 from app.ui.importing import ImportController, prompts
 from app.ui.importing import controller as controller_module
@@ -50,7 +50,7 @@ def test_a_file_is_previewed_then_saved(
     task = controller.import_file(PEEL_SEED)
     assert task is not None
     inspection_id = save_preview(qtbot, controller)
-    assert inspections.get_inspection(db, inspection_id).title == "Norfolk PEEL 2018: Effectiveness"
+    assert reading.get_inspection(db, inspection_id).title == "Norfolk PEEL 2018: Effectiveness"
     assert not controller.busy
 
 
@@ -81,7 +81,7 @@ def test_a_large_file_is_read_off_the_gui_thread(
     assert controller.busy
     inspection_id = save_preview(qtbot, controller)
     assert threads and threads[0] is not threading.main_thread()
-    stored = inspections.get_inspection(db, inspection_id)
+    stored = reading.get_inspection(db, inspection_id)
     assert stored.title == "Norfolk PEEL 2018: Effectiveness"
     assert "Paragraph 24999 of the appendix" in stored.report_text
 

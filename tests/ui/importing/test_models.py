@@ -8,7 +8,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole
 from app.importers import import_document
 from app.importers.cc_comments import match_comments_text
-from app.services.inspections import get_inspection
+from app.services.reading import get_inspection
 from app.ui.importing.comments_model import CommentsMatchModel
 from app.ui.importing.preview_findings import PreviewFindingsModel
 from tests.conftest import PEEL_SEED, SPOTLIGHT_SEED

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.domain.enums import AuthorRole, FindingKind
 from app.importers import ImportedInspection, import_document
-from app.services import inspections, responses
+from app.services import inspections, reading, responses
 from app.services.importing import ExistingInspection
 from app.services.responses import ResponseKey
 from app.ui.importing import ImportPreviewDialog, prompts
@@ -69,7 +69,7 @@ def test_peel_seed_is_shown_then_saved(
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.saved is not None and dialog.saved.action == "added"
-    stored = inspections.get_inspection(db, dialog.saved.inspection_id)
+    stored = reading.get_inspection(db, dialog.saved.inspection_id)
     assert stored.title == "Norfolk PEEL 2018: Effectiveness"
     assert stored.published_on == dt.date(2019, 5, 2)
     assert [f.reference for f in stored.findings] == AFI
@@ -110,7 +110,7 @@ def test_the_corrected_title_and_findings_are_saved(
     dialog.accept()
 
     assert dialog.saved is not None
-    stored = inspections.get_inspection(db, dialog.saved.inspection_id)
+    stored = reading.get_inspection(db, dialog.saved.inspection_id)
     assert stored.title == "Norfolk PEEL 2018 - Effectiveness (corrected)"
     assert stored.published_on == dt.date(2019, 5, 3)
     assert [(f.kind, f.reference) for f in stored.findings] == [
@@ -137,7 +137,7 @@ def test_unticked_findings_are_left_out(
     dialog.accept()
 
     assert dialog.saved is not None
-    stored = inspections.get_inspection(db, dialog.saved.inspection_id)
+    stored = reading.get_inspection(db, dialog.saved.inspection_id)
     assert [f.reference for f in stored.findings] == [AFI[1]]
 
 
@@ -199,7 +199,7 @@ def test_a_duplicate_can_be_updated_keeping_the_responses_written(
     qtbot: QtBot, sample_db: Database, peel: ImportedInspection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     existing = inspection_id(sample_db, "Norfolk PEEL")
-    before = inspections.get_inspection(sample_db, existing)
+    before = reading.get_inspection(sample_db, existing)
     afi1 = before.findings[0]
     assert afi1.id is not None
     key = ResponseKey.finding(afi1.id, AuthorRole.CHIEF_CONSTABLE)
@@ -213,7 +213,7 @@ def test_a_duplicate_can_be_updated_keeping_the_responses_written(
     assert dialog.saved is not None
     assert (dialog.saved.action, dialog.saved.inspection_id) == ("updated", existing)
     assert len(inspections.list_inspections(sample_db)) == 2
-    after = inspections.get_inspection(sample_db, existing)
+    after = reading.get_inspection(sample_db, existing)
     assert after.url == "https://example.org/norfolk-peel-2018"
     assert after.findings[0].responses.chief_constable == "Training starts in June."
     assert [r.text for r in after.revisions] == ["Training starts in June."]

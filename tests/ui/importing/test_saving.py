@@ -8,7 +8,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
 from app.domain.model import Finding, Inspection, OfficeStep, RoleTexts
 from app.importers import import_document
-from app.services import inspections
+from app.services import inspections, reading
 from app.services.importing import find_existing, merge_update, save_imported
 from tests.conftest import SPOTLIGHT_SEED
 from tests.ui.importing.conftest import inspection_id
@@ -68,7 +68,7 @@ def test_merge_keeps_people_s_work_where_the_import_is_silent() -> None:
 
 def test_an_update_through_the_database_keeps_responses_and_history(sample_db: Database) -> None:
     existing = inspection_id(sample_db, "PEEL Spotlight")
-    before = inspections.get_inspection(sample_db, existing)
+    before = reading.get_inspection(sample_db, existing)
     imported = import_document(SPOTLIGHT_SEED).inspection
     imported.findings = imported.findings[:2]  # the person unticked Recommendation 6
     assert find_existing(sample_db, imported) is not None
@@ -77,7 +77,7 @@ def test_an_update_through_the_database_keeps_responses_and_history(sample_db: D
 
     assert (saved.action, saved.inspection_id) == ("updated", existing)
     assert saved.kept == ["Recommendation 6"]  # it holds responses, so it stays
-    after = inspections.get_inspection(sample_db, existing)
+    after = reading.get_inspection(sample_db, existing)
     assert [f.reference for f in after.findings] == [f.reference for f in before.findings]
     assert after.findings[2].responses == before.findings[2].responses
     assert len(inspections.list_inspections(sample_db, include_archived=True)) == 2

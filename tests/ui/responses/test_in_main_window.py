@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.services import archive, inspections
+from app.services import archive, reading
 from app.services.identity import current_user
 from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
@@ -43,7 +43,7 @@ def test_typing_then_closing_the_window_straight_away_keeps_every_word(
     again.register.select_inspection(spotlight)
     text = responses_tab(again).editor(NAME).toPlainText()
     assert text.endswith("Typed just before closing.")
-    shown = archive.inspection_to_dict(inspections.get_inspection(again.context.db, spotlight))
+    shown = archive.inspection_to_dict(reading.get_inspection(again.context.db, spotlight))
     assert shown["closing"]["commissioner"].endswith("Typed just before closing.")
     assert shown["revisions"][-1]["saved_by"] == current_user()
     again.close()

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.enums import InspectionStatus
-from app.services import inspections, office_steps, workflow
+from app.services import inspections, office_steps, reading, workflow
 from app.services.identity import current_user
 from app.services.responses import load_sheet, response_states
 from app.ui.responses import ResponsesView
@@ -145,7 +145,7 @@ def test_ticking_an_office_step_records_the_date_and_user(
     row.note.editingFinished.emit()
     (step,) = [s for s in office_steps.office_steps(sample_db, spotlight) if s.done]
     assert (step.done_on, step.note) == (dt.date(2023, 8, 10), "Sent by e-mail")
-    shown = inspections.get_inspection(sample_db, spotlight).office_steps[1]
+    shown = reading.get_inspection(sample_db, spotlight).office_steps[1]
     assert (shown.done_on, shown.done_by) == (dt.date(2023, 8, 10), current_user())
     click(qtbot, row.check)
     assert not any(s.done for s in office_steps.office_steps(sample_db, spotlight))

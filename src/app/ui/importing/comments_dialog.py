@@ -25,7 +25,7 @@ from app.db.database import Database
 from app.domain.errors import AppError
 from app.domain.workflow import is_locked, locked_message
 from app.importers.cc_comments import CommentsProposal, match_comments
-from app.services import importing, inspections
+from app.services import importing, reading
 from app.services.importing import FillOutcome
 from app.services.responses import ResponseConflict
 from app.ui.importing import prompts
@@ -61,7 +61,7 @@ class CommentsImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.inspection = inspections.get_inspection(db, inspection_id)
+        self.inspection = reading.get_inspection(db, inspection_id)
         self.inspection_id = inspection_id
         self.role_title = role_title
         self.outcome: FillOutcome | None = None

@@ -20,7 +20,7 @@ from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.importers import ImportedInspection, import_document
 from app.importers import import_text as read_pasted_text
-from app.services.settings import load_settings
+from app.services.reading import load_settings
 from app.ui import messages
 from app.ui.importing import prompts
 from app.ui.importing.comments_dialog import COMMENTS_FILTER, CommentsImportDialog

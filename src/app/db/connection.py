@@ -1,0 +1,102 @@
+"""The one SQLite file, with the standard library only: where it may live, the PRAGMAs every
+connection gets, read-only connections, and SQLite's errors in plain words.
+
+Nothing here imports SQLAlchemy, so a command that only reads (``export``, ``show``) can open
+the file and read from it without loading the ORM (about half a second on an office PC).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.domain.errors import DatabaseError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def apply_pragmas(connection: Any, _record: Any = None) -> None:
+    """The settings every writing connection needs (also SQLAlchemy's ``connect`` listener)."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def is_network_path(path: Path) -> bool:
+    """True for a UNC path or (on Windows) a mapped network drive.
+
+    SQLite's WAL mode and file locking are unreliable over SMB, so the live database must be
+    on a local disk (DESIGN.md, "Where the database lives").
+    """
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(str(path.resolve()))[0]
+        if drive:
+            drive_remote = 4
+            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
+    return False
+
+
+def prepare_location(path: Path) -> None:
+    """Refuse a network drive or a folder, and create the file's folder; DatabaseError if not."""
+    if is_network_path(path):
+        raise DatabaseError(
+            f"The database cannot be kept on a network drive ({path}): SQLite is not reliable "
+            "there. Keep it on this computer and save backups or exports to the share instead."
+        )
+    if path.exists() and path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            f"Cannot create the folder for the database ({path.parent}): {error.strerror or error}."
+        ) from error
+
+
+def connect_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write (``query_only``), in autocommit mode.
+
+    The caller starts a transaction (``BEGIN``) to read several tables as one snapshot.
+    """
+    # A plain file name, never a URI: "%20" or "?" in a folder name must not change the file.
+    connection = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA query_only=ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def describe_sqlite_error(error: BaseException, path: Path) -> str:
+    """One sentence a person can act on, from an SQLite or SQLAlchemy error."""
+    original = getattr(error, "orig", error)
+    text = str(original).lower()
+    if "file is not a database" in text or "malformed" in text:
+        return (
+            f"{path} is damaged or is not an OPCC Inspection Responses database. Restore a "
+            "backup, or choose another file."
+        )
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return (
+            f"Cannot open {path} for writing: check that the folder exists and you may write to it."
+        )
+    if "locked" in text or "busy" in text:
+        return f"{path} is busy in another program; try again in a moment."
+    if isinstance(original, sqlite3.Error):
+        return f"The database {path} reported a problem: {original}."
+    return f"The database {path} could not be used: {original}."

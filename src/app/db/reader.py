@@ -1,0 +1,225 @@
+"""Reading stored records into the domain's plain values, with SQL and the standard library.
+
+This is the one read path: the services read through it on a connection from
+``Database.reading()``, or on the connection of an open ORM session (``queries.session_sql``)
+when they read inside a writing transaction. Writing stays with the ORM (``app.db.mapping``).
+Values are decoded as SQLAlchemy stored them on SQLite: dates and times as ISO text, lists as
+JSON text, booleans as 0 or 1. tests/db/test_reader.py keeps both sides in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from app.domain.enums import (
+    AuthorRole,
+    FindingKind,
+    InspectionStatus,
+    ProtectiveMarking,
+    ResponsePart,
+)
+from app.domain.errors import NotFoundError
+from app.domain.model import (
+    Finding,
+    GradedQuestion,
+    Inspection,
+    OfficeStep,
+    Pillar,
+    ProgressUpdate,
+    Revision,
+)
+from app.domain.organisation import DEFAULT_OFFICE_STEPS, OrganisationSettings
+from app.domain.workflow import StatusChange
+
+SETTINGS_TEXTS = (
+    "opcc_name", "commissioner_title", "commissioner_name", "force_name", "chief_title",
+    "chief_name", "website", "logo_filename",
+)  # fmt: skip
+_PART_ORDER = {part: n for n, part in enumerate(ResponsePart)}
+_ROLE_ORDER = {role: n for n, role in enumerate(AuthorRole)}
+
+
+def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspection:
+    """The whole inspection: findings, responses, revisions, office steps and history."""
+    header = _rows(connection, "SELECT * FROM inspection WHERE id = ?", inspection_id)
+    if not header:
+        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+    row = header[0]
+    inspection = Inspection(
+        id=row["id"],
+        title=row["title"],
+        published_on=_date(row["published_on"]),
+        publication_types=_list(row["publication_types"]),
+        forces=_list(row["forces"]),
+        url=row["url"] or "",
+        url_label=row["url_label"] or "",
+        stated_deadline=_date(row["stated_deadline"]),
+        cc_comments_requested_by=_date(row["cc_comments_requested_by"]),
+        status=InspectionStatus(row["status"]),
+        archived=bool(row["archived"]),
+        key_findings=row["key_findings"] or "",
+        recommendations_note=row["recommendations_note"] or "",
+        areas_for_improvement_note=row["areas_for_improvement_note"] or "",
+        causes_of_concern_note=row["causes_of_concern_note"] or "",
+        report_text=row["report_text"] or "",
+    )
+    inspection.pillars = [
+        Pillar(p["name"], p["grade"] or "", p["summary"] or "")
+        for p in _rows(
+            connection,
+            "SELECT * FROM pillar WHERE inspection_id = ? ORDER BY position, id",
+            inspection_id,
+        )
+    ]
+    inspection.questions = [
+        GradedQuestion(q["pillar"] or "", q["number"], q["question"] or "", q["grade"] or "",
+                       q["text"] or "")
+        for q in _rows(
+            connection,
+            "SELECT * FROM graded_question WHERE inspection_id = ? ORDER BY position, id",
+            inspection_id,
+        )
+    ]  # fmt: skip
+    inspection.findings = read_findings(connection, inspection_id)
+    inspection.office_steps = [
+        OfficeStep(s["step"], _date(s["done_on"]), s["done_by"] or "", s["note"] or "")
+        for s in _rows(
+            connection,
+            "SELECT * FROM office_step WHERE inspection_id = ? ORDER BY position, id",
+            inspection_id,
+        )
+    ]
+    for response in _rows(
+        connection,
+        "SELECT role, part, text FROM response"
+        " WHERE inspection_id = ? AND finding_id IS NULL ORDER BY id",
+        inspection_id,
+    ):
+        overall = response["part"] == ResponsePart.OVERALL
+        target = inspection.overall if overall else inspection.closing
+        target.set(AuthorRole(response["role"]), response["text"] or "")
+    inspection.revisions = _revisions(connection, inspection_id)
+    inspection.status_history = [
+        StatusChange(InspectionStatus(c["status"]), _datetime(c["changed_at"]),
+                     c["changed_by"] or "", c["note"] or "")
+        for c in _rows(
+            connection,
+            "SELECT * FROM status_change WHERE inspection_id = ? ORDER BY id",
+            inspection_id,
+        )
+    ]  # fmt: skip
+    return inspection
+
+
+def read_findings(connection: sqlite3.Connection, inspection_id: int) -> list[Finding]:
+    """An inspection's findings in report order, with their responses and progress."""
+    findings: dict[int, Finding] = {}
+    for f in _rows(
+        connection,
+        "SELECT * FROM finding WHERE inspection_id = ? ORDER BY position, id",
+        inspection_id,
+    ):
+        findings[f["id"]] = Finding(
+            id=f["id"],
+            version=f["version"],
+            kind=FindingKind(f["kind"]),
+            reference=f["reference"],
+            text=f["text"] or "",
+            addressee=f["addressee"] or "",
+            applies=bool(f["applies"]),
+            not_applicable_reason=f["not_applicable_reason"] or "",
+            question=f["question_number"],
+            parent=f["parent_reference"],
+            due_text=f["due_text"] or "",
+            due_on=_date(f["due_on"]),
+        )
+    for response in _rows(
+        connection,
+        "SELECT finding_id, role, text FROM response"
+        " WHERE inspection_id = ? AND finding_id IS NOT NULL AND part = ? ORDER BY id",
+        inspection_id,
+        ResponsePart.RESPONSE.value,
+    ):
+        finding = findings.get(response["finding_id"])
+        if finding is not None:
+            finding.responses.set(AuthorRole(response["role"]), response["text"] or "")
+    for p in _rows(
+        connection,
+        'SELECT p.finding_id, p."on", p.status, p.note, p."by" FROM progress_update AS p'
+        " JOIN finding AS f ON f.id = p.finding_id WHERE f.inspection_id = ?"
+        " ORDER BY p.finding_id, p.position, p.id",
+        inspection_id,
+    ):
+        findings[p["finding_id"]].progress.append(
+            ProgressUpdate(_date(p["on"]), p["status"] or "", p["note"] or "", p["by"] or "")
+        )
+    return list(findings.values())
+
+
+def read_settings(connection: sqlite3.Connection) -> OrganisationSettings:
+    """The organisation settings; the defaults while nobody has saved any."""
+    rows = _rows(connection, "SELECT * FROM organisation WHERE id = 1")
+    if not rows:
+        return OrganisationSettings()
+    row = rows[0]
+    return OrganisationSettings(
+        **{name: row[name] or "" for name in SETTINGS_TEXTS},
+        logo=bytes(row["logo"] or b""),
+        cc_comments_days=row["cc_comments_days"],
+        protective_marking=ProtectiveMarking(row["protective_marking"]),
+        office_step_names=_list(row["office_step_names"]) or list(DEFAULT_OFFICE_STEPS),
+    )
+
+
+def _revisions(connection: sqlite3.Connection, inspection_id: int) -> list[Revision]:
+    """Oldest first.
+
+    Saves in the same second (filling many responses at once) are ordered by where they sit in
+    the document, not by row ids, so that an archive exported, imported and exported again
+    lists them identically; a response's own revisions keep their order.
+    """
+    keyed: list[tuple[tuple[dt.datetime, int, int, int], Revision]] = []
+    for r in _rows(
+        connection,
+        "SELECT v.text, v.saved_at, v.saved_by, s.role, s.part, f.reference, f.position"
+        " FROM revision AS v JOIN response AS s ON s.id = v.response_id"
+        " LEFT JOIN finding AS f ON f.id = s.finding_id"
+        " WHERE s.inspection_id = ? ORDER BY s.id, v.id",
+        inspection_id,
+    ):
+        role, part = AuthorRole(r["role"]), ResponsePart(r["part"])
+        saved_at = _datetime(r["saved_at"])
+        position = -1 if r["position"] is None else r["position"]
+        keyed.append((
+            (saved_at, position, _PART_ORDER[part], _ROLE_ORDER[role]),
+            Revision(r["reference"], role, part, r["text"] or "", saved_at, r["saved_by"] or ""),
+        ))  # fmt: skip
+    keyed.sort(key=lambda item: item[0])
+    return [revision for _, revision in keyed]
+
+
+def _rows(connection: sqlite3.Connection, sql: str, *parameters: Any) -> list[sqlite3.Row]:
+    # The row factory is set on this cursor only: the connection may be an ORM session's.
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    try:
+        return list(cursor.execute(sql, parameters))
+    finally:
+        cursor.close()
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _datetime(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value)
+
+
+def _list(value: str | None) -> list[str]:
+    decoded: Iterable[Any] = json.loads(value) if value else []
+    return [str(item) for item in decoded or []]

@@ -1,0 +1,100 @@
+"""The SQL read path gives what the ORM wrote, inside a transaction too, and never writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from app.db.database import Database
+from app.db.models import FindingRow, InspectionRow, OrganisationRow
+from app.db.queries import session_sql
+from app.db.reader import read_inspection
+from app.domain.enums import ProtectiveMarking
+from app.domain.errors import DatabaseError, NotFoundError
+from app.domain.model import Finding, Inspection
+from app.domain.organisation import OrganisationSettings
+from app.services import inspections, reading
+from app.services.samples import load_samples
+from app.services.settings import save_settings
+
+# Columns whose domain field has another name, or that only the write side uses.
+FINDING_FIELDS = {"question_number": "question", "parent_reference": "parent"}
+WRITE_SIDE_ONLY = {"inspection_id", "position", "created_at", "updated_at"}
+
+
+def _domain_value(item: Inspection | Finding, column: str) -> object:
+    return getattr(item, FINDING_FIELDS.get(column, column))
+
+
+def test_every_column_reads_back_as_the_orm_loads_it(sample_db: Database) -> None:
+    """Dates, lists, booleans and texts decode exactly as SQLAlchemy's own types do."""
+    with sample_db.transaction() as session:
+        rows = session.query(InspectionRow).all()
+        assert rows
+        for row in rows:
+            read = read_inspection(session_sql(session), row.id)
+            for column in (c.key for c in inspect(InspectionRow).columns):
+                if column not in WRITE_SIDE_ONLY | {"version"}:
+                    assert _domain_value(read, column) == getattr(row, column), column
+            for finding_row, finding in zip(row.findings, read.findings, strict=True):
+                for column in (c.key for c in inspect(FindingRow).columns):
+                    if column not in WRITE_SIDE_ONLY:
+                        assert _domain_value(finding, column) == getattr(finding_row, column)
+
+
+def test_settings_read_the_defaults_until_saved_then_what_was_saved(db: Database) -> None:
+    assert reading.load_settings(db) == OrganisationSettings()
+    chosen = OrganisationSettings(
+        opcc_name="Office of the Police, Fire and Crime Commissioner for Essex",
+        force_name="Essex Police",
+        commissioner_title="Police, Fire and Crime Commissioner",
+        logo=b"\x89PNG\r\n",
+        cc_comments_days=21,
+        protective_marking=ProtectiveMarking.OFFICIAL_SENSITIVE,
+        office_step_names=["Sent to the Chief Constable", "Published"],
+    )
+    save_settings(db, chosen)
+    assert reading.load_settings(db) == chosen
+    with db.transaction() as session:
+        stored = session.get(OrganisationRow, 1)
+        assert stored is not None and stored.cc_comments_days == 21
+
+
+def test_a_read_inside_a_transaction_sees_its_own_unsaved_changes(sample_db: Database) -> None:
+    first = inspections.list_inspections(sample_db)[0]
+    with sample_db.transaction() as session:
+        row = session.get(InspectionRow, first.id)
+        assert row is not None
+        row.title = "Renamed, not yet committed"
+        assert read_inspection(session_sql(session), first.id).title == row.title
+        session.rollback()
+    assert reading.get_inspection(sample_db, first.id).title == first.title
+
+
+def test_an_unknown_inspection_is_not_found(db: Database) -> None:
+    with pytest.raises(NotFoundError, match="no inspection with id 99"):
+        reading.get_inspection(db, 99)
+
+
+def test_the_reading_connection_cannot_change_the_file(sample_db: Database) -> None:
+    before = inspections.list_inspections(sample_db)
+    with pytest.raises(DatabaseError), sample_db.reading() as connection:
+        connection.execute("DELETE FROM inspection")
+    assert inspections.list_inspections(sample_db) == before
+
+
+def test_reading_a_file_damaged_after_opening_gives_a_plain_error(db_path: Path) -> None:
+    database = Database.open(db_path)
+    try:
+        load_samples(database)
+        spotlight = inspections.list_inspections(database)[0].id
+        with sqlite3.connect(db_path) as raw:
+            raw.execute("DROP TABLE finding")
+        raw.close()
+        with pytest.raises(DatabaseError, match="reported a problem"):
+            reading.get_inspection(database, spotlight)
+    finally:
+        database.close()
