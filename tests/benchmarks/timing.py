@@ -7,7 +7,8 @@ import time
 from collections.abc import Callable
 
 
-def median_seconds(action: Callable[[], object], *, repeats: int = 7, warm_up: int = 1) -> float:
+def timed_runs(action: Callable[[], object], *, repeats: int = 7, warm_up: int = 1) -> list[float]:
+    """Seconds taken by each of ``repeats`` runs, after ``warm_up`` untimed ones."""
     for _ in range(warm_up):
         action()
     samples = []
@@ -15,4 +16,8 @@ def median_seconds(action: Callable[[], object], *, repeats: int = 7, warm_up: i
         start = time.perf_counter()
         action()
         samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return samples
+
+
+def median_seconds(action: Callable[[], object], *, repeats: int = 7, warm_up: int = 1) -> float:
+    return statistics.median(timed_runs(action, repeats=repeats, warm_up=warm_up))
