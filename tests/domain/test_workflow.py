@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.domain.enums import AuthorRole
 from app.domain.enums import InspectionStatus as S
 from app.domain.workflow import (
     LOCKED_STATUSES,
@@ -19,6 +20,7 @@ from app.domain.workflow import (
     available_targets,
     ensure_editable,
     is_locked,
+    status_after_saving,
     transition,
 )
 
@@ -83,3 +85,19 @@ def test_a_status_change_describes_itself() -> None:
     assert StatusChange(S.DRAFTING, dt.datetime(2023, 8, 1, 9, 0)).describe() == (
         "Drafting, 01/08/2023 09:00"
     )
+
+
+@pytest.mark.parametrize(
+    ("current", "role", "after"),
+    [
+        (S.NOT_STARTED, AuthorRole.COMMISSIONER, S.DRAFTING),
+        (S.NOT_STARTED, AuthorRole.CHIEF_CONSTABLE, S.DRAFTING),
+        (S.AWAITING_CHIEF_CONSTABLE, AuthorRole.CHIEF_CONSTABLE, S.DRAFTING),
+        # The Commissioner's draft, typed while the comments are awaited, does not move it.
+        (S.AWAITING_CHIEF_CONSTABLE, AuthorRole.COMMISSIONER, None),
+        (S.DRAFTING, AuthorRole.COMMISSIONER, None),
+        (S.READY_FOR_SIGN_OFF, AuthorRole.CHIEF_CONSTABLE, None),
+    ],
+)
+def test_saving_a_response_starts_drafting(current: S, role: AuthorRole, after: S | None) -> None:
+    assert status_after_saving(current, role) is after

@@ -9,7 +9,7 @@ import pytest
 from app.db.database import Database
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ConflictError, ValidationError
-from app.domain.workflow import WorkflowError
+from app.domain.workflow import STARTED_DRAFTING_NOTE, WorkflowError
 from app.services import archive, inspections, office_steps, reading, workflow
 from app.services.responses import ResponseKey, load_sheet, save_response
 
@@ -35,6 +35,42 @@ def test_each_change_is_recorded_with_who_when_and_note(sample_db: Database) -> 
     assert isinstance(history[2].changed_at, dt.datetime)
     assert workflow.current_status(sample_db, peel) is S.DRAFTING
     assert reading.get_inspection(sample_db, peel).status is S.DRAFTING
+
+
+def test_the_first_saved_response_starts_drafting_and_says_so_in_the_history(
+    sample_db: Database,
+) -> None:
+    peel = inspection_id(sample_db, "PEEL 2018")
+    sheet = load_sheet(sample_db, peel)
+    first = sheet.findings[0]
+    assert first.id is not None and sheet.status is S.NOT_STARTED
+    key = ResponseKey.finding(first.id, PCC)
+    save_response(sample_db, peel, key, "", 0)  # nothing typed: nothing started
+    assert workflow.current_status(sample_db, peel) is S.NOT_STARTED
+    save_response(sample_db, peel, key, "We will act on this.", 0, user="asmith")
+    history = workflow.status_history(sample_db, peel)
+    assert workflow.current_status(sample_db, peel) is S.DRAFTING
+    assert (history[-1].status, history[-1].changed_by, history[-1].note) == (
+        S.DRAFTING, "asmith", STARTED_DRAFTING_NOTE,
+    )  # fmt: skip
+    save_response(sample_db, peel, key, "We will act on this now.", 1)
+    assert len(workflow.status_history(sample_db, peel)) == len(history)  # recorded once
+
+
+def test_comments_awaited_move_on_when_the_chief_constables_are_saved(
+    sample_db: Database,
+) -> None:
+    peel = inspection_id(sample_db, "PEEL 2018")
+    workflow.change_status(
+        sample_db, peel, S.AWAITING_CHIEF_CONSTABLE, expected_status=S.NOT_STARTED
+    )
+    finding_id = load_sheet(sample_db, peel).findings[0].id
+    assert finding_id is not None
+    save_response(sample_db, peel, ResponseKey.finding(finding_id, PCC), "Our draft.", 0)
+    assert workflow.current_status(sample_db, peel) is S.AWAITING_CHIEF_CONSTABLE
+    chief = ResponseKey.finding(finding_id, AuthorRole.CHIEF_CONSTABLE)
+    save_response(sample_db, peel, chief, "The force has begun.", 0)
+    assert workflow.current_status(sample_db, peel) is S.DRAFTING
 
 
 def test_a_status_changed_elsewhere_is_a_conflict(sample_db: Database) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.enums import InspectionStatus
+from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ValidationError
 
 WORKING_STATUSES: tuple[InspectionStatus, ...] = (
@@ -74,6 +74,23 @@ def available_targets(current: InspectionStatus) -> list[InspectionStatus]:
             continue
         targets.append(status)
     return targets
+
+
+STARTED_DRAFTING_NOTE = "Drafting started when a response was saved"
+
+
+def status_after_saving(current: InspectionStatus, role: AuthorRole) -> InspectionStatus | None:
+    """The status that saving a response by ``role`` moves an inspection to, if any.
+
+    Writing is drafting: the first response saved moves "Not started" on, and the Chief
+    Constable's comments, once entered, move "Awaiting Chief Constable comments" on. The
+    Commissioner's own draft, typed while the comments are still awaited, does not.
+    """
+    if current is InspectionStatus.NOT_STARTED:
+        return InspectionStatus.DRAFTING
+    if current is InspectionStatus.AWAITING_CHIEF_CONSTABLE and role is AuthorRole.CHIEF_CONSTABLE:
+        return InspectionStatus.DRAFTING
+    return None
 
 
 def locked_message(status: InspectionStatus) -> str:

@@ -16,13 +16,13 @@ from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.models import FindingRow, InspectionRow, ResponseRow, RevisionRow
+from app.db.models import FindingRow, InspectionRow, ResponseRow, RevisionRow, StatusChangeRow
 from app.db.queries import session_sql
 from app.db.reader import read_findings, read_settings
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding
-from app.domain.workflow import ensure_editable
+from app.domain.workflow import STARTED_DRAFTING_NOTE, ensure_editable, status_after_saving
 from app.services.identity import current_user
 
 IMPORTED_BY = "imported"
@@ -225,9 +225,27 @@ def _write(
     row.version = current + 1
     row.updated_at = at
     row.updated_by = user
+    if text:
+        _start_drafting(session, inspection, key.role, at, user)
     row.revisions.append(RevisionRow(text=text, saved_at=at, saved_by=user))
     session.flush()
     return _state(row)
+
+
+def _start_drafting(
+    session: Session, inspection: InspectionRow, role: AuthorRole, at: dt.datetime, user: str
+) -> None:
+    """Saving a response starts drafting (recorded in the status history like any change)."""
+    target = status_after_saving(InspectionStatus(inspection.status), role)
+    if target is None:
+        return
+    inspection.status = target.value
+    session.add(
+        StatusChangeRow(
+            inspection_id=inspection.id, status=target.value, changed_at=at, changed_by=user,
+            note=STARTED_DRAFTING_NOTE,
+        )
+    )  # fmt: skip
 
 
 def save_response(

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.enums import InspectionStatus
+from app.domain.workflow import STARTED_DRAFTING_NOTE
 from app.services import inspections, office_steps, reading, workflow
 from app.services.identity import current_user
 from app.services.responses import load_sheet, response_states
@@ -112,6 +113,31 @@ def test_the_status_list_moves_working_statuses_and_publishes(
     assert workflow.current_status(sample_db, spotlight) is InspectionStatus.PUBLISHED
     assert message_log.questions  # publishing was confirmed
     assert combo.currentText() == "Published"
+
+
+def test_typing_the_first_response_shows_drafting_and_the_status_can_move_on(
+    sample_db: Database,
+    make_view: Callable[[Database, int | None], ResponsesView],
+    qtbot: QtBot,
+    message_log: MessageLog,
+) -> None:
+    peel = next(s.id for s in inspections.list_inspections(sample_db) if "PEEL 2018" in s.title)
+    view = make_view(sample_db, peel)
+    changed: list[int] = []
+    view.inspectionChanged.connect(changed.append)
+    assert view.workflow_bar.combo.currentText() == "Not started"
+    editor = view.editor("Police and Crime Commissioner response to Area for improvement 1")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "We will review this with the force.")
+    view.saver.save_all()
+    assert view.workflow_bar.combo.currentText() == "Drafting"
+    newest = view.status_history.list.item(0).text()  # newest first
+    assert newest.startswith("Drafting, ") and newest.endswith(STARTED_DRAFTING_NOTE)
+    assert changed == [peel]  # the register is told
+    combo = view.workflow_bar.combo
+    combo.activated.emit(combo.findData(InspectionStatus.READY_FOR_SIGN_OFF))
+    assert message_log.errors == []  # the bar knew the new status: no conflict
+    assert workflow.current_status(sample_db, peel) is InspectionStatus.READY_FOR_SIGN_OFF
 
 
 def test_a_status_changed_in_another_window_is_not_overruled(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.enums import RagState
 from app.domain.errors import AppError, NotFoundError
-from app.domain.workflow import is_locked
+from app.domain.workflow import is_locked, status_after_saving
 from app.services import responses, workflow
 from app.services.responses import ResponseSheet
 from app.ui.context import AppContext
@@ -310,6 +310,12 @@ class ResponsesView(QWidget):
     def _saved(self, editor: ResponseEditor) -> None:
         if editor is self.current_editor:
             self._refresh_history()
+        before = self.workflow_bar.status
+        if status_after_saving(before, editor.key.role) is not None:
+            # The save may have started drafting: show the status the database now holds.
+            self.workflow_bar.show_inspection(self.inspection_id)
+            if self.workflow_bar.status is not before:
+                self._status_changed()
 
     def _locked_elsewhere(self) -> None:
         self.workflow_bar.show_inspection(self.inspection_id)
