@@ -26,6 +26,27 @@ def test_importing_app_ui_does_not_load_qt() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 
+def test_the_window_opens_without_loading_the_pdf_and_word_libraries(db_path: Path) -> None:
+    """reportlab, pypdf and python-docx load when a document is first rendered or imported."""
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from app.ui.application import create_window\n"
+        "application = QApplication([])\n"
+        f"window = create_window(Path({str(db_path)!r}))\n"
+        "window.show()\n"
+        "application.processEvents()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdf', 'docx'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
 def test_empty_database_welcome_then_load_samples(
     make_window: Callable[[Path], MainWindow], db_path: Path, qtbot: QtBot
 ) -> None:

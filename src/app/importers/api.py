@@ -16,9 +16,6 @@ from app.importers.blocks import SourceDocument
 from app.importers.decode import decode_text
 from app.importers.detect import looks_like_response
 from app.importers.limits import check_text_length, read_limited
-from app.importers.read_docx import read_docx
-from app.importers.read_html import read_html
-from app.importers.read_pdf import read_pdf
 from app.importers.read_text import read_text
 from app.importers.report import parse_report
 from app.importers.response import parse_response
@@ -32,10 +29,29 @@ def _text_file(data: bytes, name: str) -> SourceDocument:
     return read_text(text)
 
 
+# The readers of web pages, PDF and Word files load their libraries (selectolax, pypdf,
+# python-docx with lxml: about a third of a second) when such a file is first imported, so that
+# the window and the command line do not wait for them at start-up.
+
+
 def _html_file(data: bytes, name: str) -> SourceDocument:
+    from app.importers.read_html import read_html
+
     text = decode_text(data, name, html=True)
     check_text_length(text, name)
     return read_html(text, name)
+
+
+def _pdf_file(data: bytes, name: str) -> SourceDocument:
+    from app.importers.read_pdf import read_pdf
+
+    return read_pdf(data, name)
+
+
+def _docx_file(data: bytes, name: str) -> SourceDocument:
+    from app.importers.read_docx import read_docx
+
+    return read_docx(data, name)
 
 
 READERS: dict[str, Callable[[bytes, str], SourceDocument]] = {
@@ -44,8 +60,8 @@ READERS: dict[str, Callable[[bytes, str], SourceDocument]] = {
     ".md": _text_file,
     ".html": _html_file,
     ".htm": _html_file,
-    ".pdf": read_pdf,
-    ".docx": read_docx,
+    ".pdf": _pdf_file,
+    ".docx": _docx_file,
 }
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 

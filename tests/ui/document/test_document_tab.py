@@ -278,7 +278,7 @@ def test_a_rendering_error_is_shown_and_the_preview_kept(
     def fail(*_args: object) -> None:
         raise DocumentError("The PDF could not be laid out: the table is too wide.")
 
-    monkeypatch.setattr(tab_module, "render_pdf", fail)
+    monkeypatch.setattr(tab_module.documents, "render_pdf", fail)
     tab.refresh_action.trigger()
     wait_rendered(qtbot, tab)
     assert message_log.errors == ["The PDF could not be laid out: the table is too wide."]
@@ -296,7 +296,7 @@ def test_an_error_for_another_inspection_does_not_leave_the_old_preview(
     def fail(*_args: object) -> None:
         raise DocumentError("The PDF could not be laid out: the table is too wide.")
 
-    monkeypatch.setattr(tab_module, "render_pdf", fail)
+    monkeypatch.setattr(tab_module.documents, "render_pdf", fail)
     tab.show_inspection(norfolk)
     wait_rendered(qtbot, tab)
     assert tab.stack.currentWidget() is tab.placeholder

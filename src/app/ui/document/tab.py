@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents import RenderResult, ResponseDocument, render_pdf
+from app import documents
+from app.documents import RenderResult, ResponseDocument
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import AppError
 from app.services.publishing import response_document
@@ -56,9 +57,12 @@ class Rendered:
 
 def _render(context: AppContext, inspection_id: int, internal: bool,
             marking: ProtectiveMarking) -> Rendered:  # fmt: skip
-    """Runs on a worker thread: read the inspection afresh and lay the PDF out."""
+    """Runs on a worker thread: read the inspection afresh and lay the PDF out.
+
+    reportlab is loaded here, by the first render, rather than when the window opens.
+    """
     document = response_document(context.db, inspection_id, internal=internal, marking=marking)
-    return Rendered(inspection_id, document, render_pdf(document))
+    return Rendered(inspection_id, document, documents.render_pdf(document))
 
 
 class DocumentTab(QWidget):
