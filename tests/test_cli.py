@@ -166,18 +166,19 @@ def test_python_dash_m_app_runs(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
 
 
-def test_export_and_show_read_without_loading_sqlalchemy(
+def test_export_export_json_and_show_read_without_loading_sqlalchemy(
     loaded: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """The read-only commands start without the ORM: about half of an export's run time."""
     spotlight = next(iter(_ids(loaded, capsys).values()))
-    pdf, html = str(tmp_path / "out.pdf"), str(tmp_path / "out.html")
+    pdf, html, archive = (str(tmp_path / name) for name in ("out.pdf", "out.html", "all.json"))
     script = (
         "import sys\n"
         "from app.cli import main\n"
         f"assert main(['--db', {str(loaded)!r}, 'show', '{spotlight}']) == 0\n"
         f"assert main(['--db', {str(loaded)!r}, 'export', '{spotlight}',"
         f" '--pdf', {pdf!r}, '--html', {html!r}]) == 0\n"
+        f"assert main(['--db', {str(loaded)!r}, 'export-json', {archive!r}]) == 0\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'sqlalchemy', 'alembic'}))\n"
     )
     result = subprocess.run(
@@ -186,6 +187,7 @@ def test_export_and_show_read_without_loading_sqlalchemy(
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
     assert (tmp_path / "out.pdf").stat().st_size > 10_000
+    assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["inspections"]) == 2
 
 
 def test_import_a_report_document_then_update_keeps_typed_responses(

@@ -171,12 +171,12 @@ def test_export_import_export_is_identical_apart_from_ids(
     sample_db: Database, tmp_path: Path
 ) -> None:
     first = tmp_path / "first.json"
-    archive.write_archive(first, inspections.all_inspections(sample_db))
+    archive.write_archive(first, reading.all_inspections(sample_db))
     other = Database.open(tmp_path / "other.sqlite3")
     try:
         inspections.import_inspections(other, archive.read_archive(first), update_existing=False)
         second = tmp_path / "second.json"
-        archive.write_archive(second, inspections.all_inspections(other))
+        archive.write_archive(second, reading.all_inspections(other))
     finally:
         other.close()
     one, two = (json.loads(p.read_text(encoding="utf-8")) for p in (first, second))
@@ -190,7 +190,7 @@ def test_sample_archives_load_exactly(sample_db: Database) -> None:
     for path in sample_files():
         for record in json.loads(path.read_text(encoding="utf-8"))["inspections"]:
             expected[record["title"]] = _without_ids(record)
-    for stored in inspections.all_inspections(sample_db):
+    for stored in reading.all_inspections(sample_db):
         data = _without_ids(archive.inspection_to_dict(stored))
         # The samples were written before archives kept the workflow history: loading starts it.
         assert [c["note"] for c in data.pop("status_history")] == ["Created"]

@@ -41,13 +41,6 @@ def load_inspection(session: Session, inspection_id: int) -> Inspection:
     return read_inspection(session_sql(session), inspection_id)
 
 
-def inspection_ids(session: Session, *, include_archived: bool = True) -> list[int]:
-    statement = select(InspectionRow.id).order_by(InspectionRow.published_on, InspectionRow.id)
-    if not include_archived:
-        statement = statement.where(InspectionRow.archived.is_(False))
-    return list(session.scalars(statement))
-
-
 def list_summaries(session: Session, *, include_archived: bool = False) -> list[InspectionSummary]:
     """Register rows, with finding counts and the next open office step, in two queries."""
     finding_counts = (

@@ -115,6 +115,14 @@ def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspe
     return inspection
 
 
+def read_inspection_ids(connection: sqlite3.Connection) -> list[int]:
+    """Every inspection (archived ones too), oldest publication first."""
+    return [
+        row["id"]
+        for row in _rows(connection, "SELECT id FROM inspection ORDER BY published_on, id")
+    ]
+
+
 def read_findings(connection: sqlite3.Connection, inspection_id: int) -> list[Finding]:
     """An inspection's findings in report order, with their responses and progress."""
     findings: dict[int, Finding] = {}

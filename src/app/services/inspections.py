@@ -270,13 +270,6 @@ def _replace(session: Session, inspection_id: int, inspection: Inspection) -> No
     session.add(row)
 
 
-def all_inspections(db: Database, ids: list[int] | None = None) -> list[Inspection]:
-    """Whole inspections for an archive: every one (archived included) when ``ids`` is empty."""
-    with db.transaction() as session:
-        wanted = ids or queries.inspection_ids(session)
-        return [queries.load_inspection(session, i) for i in wanted]
-
-
 def inspection_exists(db: Database, inspection_id: int) -> bool:
     with db.transaction() as session:
         return session.get(InspectionRow, inspection_id) is not None

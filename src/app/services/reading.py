@@ -1,4 +1,4 @@
-"""The reading use cases: one inspection, the organisation settings.
+"""The reading use cases: one inspection, all of them for an archive, the organisation settings.
 
 They read through ``app.db.reader`` on a read-only connection, without the ORM, so a command
 that only reads (``export``, ``show``) starts in about half the time.
@@ -15,6 +15,13 @@ from app.domain.organisation import OrganisationSettings
 def get_inspection(db: Database, inspection_id: int) -> Inspection:
     with db.reading() as connection:
         return reader.read_inspection(connection, inspection_id)
+
+
+def all_inspections(db: Database, ids: list[int] | None = None) -> list[Inspection]:
+    """Whole inspections for an archive: every one (archived included) when ``ids`` is empty."""
+    with db.reading() as connection:
+        wanted = ids or reader.read_inspection_ids(connection)
+        return [reader.read_inspection(connection, i) for i in wanted]
 
 
 def load_settings(db: Database) -> OrganisationSettings:
