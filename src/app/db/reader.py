@@ -75,15 +75,7 @@ def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspe
             inspection_id,
         )
     ]
-    inspection.questions = [
-        GradedQuestion(q["pillar"] or "", q["number"], q["question"] or "", q["grade"] or "",
-                       q["text"] or "")
-        for q in _rows(
-            connection,
-            "SELECT * FROM graded_question WHERE inspection_id = ? ORDER BY position, id",
-            inspection_id,
-        )
-    ]  # fmt: skip
+    inspection.questions = read_questions(connection, inspection_id)
     inspection.findings = read_findings(connection, inspection_id)
     inspection.office_steps = [
         OfficeStep(s["step"], _date(s["done_on"]), s["done_by"] or "", s["note"] or "")
@@ -121,6 +113,19 @@ def read_inspection_ids(connection: sqlite3.Connection) -> list[int]:
         row["id"]
         for row in _rows(connection, "SELECT id FROM inspection ORDER BY published_on, id")
     ]
+
+
+def read_questions(connection: sqlite3.Connection, inspection_id: int) -> list[GradedQuestion]:
+    """An inspection's graded questions (or areas), in report order."""
+    return [
+        GradedQuestion(q["pillar"] or "", q["number"], q["question"] or "", q["grade"] or "",
+                       q["text"] or "")
+        for q in _rows(
+            connection,
+            "SELECT * FROM graded_question WHERE inspection_id = ? ORDER BY position, id",
+            inspection_id,
+        )
+    ]  # fmt: skip
 
 
 def read_findings(connection: sqlite3.Connection, inspection_id: int) -> list[Finding]:

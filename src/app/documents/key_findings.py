@@ -14,7 +14,7 @@ from app.domain.model import Inspection
 
 
 def graded_summary(inspection: Inspection, cleaner: TextCleaner) -> tuple[Block, ...]:
-    """Each pillar with its grade and summary, then the questions with their grades."""
+    """Each pillar with its grade and summary, then the questions (or areas) with their grades."""
     blocks: list[Block] = []
     for pillar in inspection.pillars:
         name = cleaner.clean(pillar.name, "the pillars")
@@ -25,9 +25,13 @@ def graded_summary(inspection: Inspection, cleaner: TextCleaner) -> tuple[Block,
     for question in inspection.questions:
         wording = cleaner.clean(question.question, "the graded questions").strip()
         grade = cleaner.clean(question.grade, "the graded questions").strip() or "Not graded"
-        spans = (Span(f"Question {question.number}: ", bold=True), Span(f"{wording} – {grade}"))
+        if question.is_area:
+            spans = (Span(f"{wording}: ", bold=True), Span(grade))
+        else:
+            spans = (Span(f"Question {question.number}: ", bold=True), Span(f"{wording} – {grade}"))
         items.append(ListItem((Paragraph(spans),)))
     if items:
-        blocks.append(Paragraph((Span("The inspectorate graded each question as follows:"),)))
+        graded = "area" if all(q.is_area for q in inspection.questions) else "question"
+        blocks.append(Paragraph((Span(f"The inspectorate graded each {graded} as follows:"),)))
         blocks.append(ListBlock(tuple(items)))
     return tuple(blocks)

@@ -69,11 +69,34 @@ class Pillar:
 
 @dataclass(slots=True)
 class GradedQuestion:
+    """A graded PEEL question ("How effective is the force at …?", 2014–2022), or a graded area
+    of policing ("Investigating crime", from an "Our judgments" table, 2021 onwards)."""
+
     pillar: str
     number: int
     question: str
     grade: str = ""
     text: str = ""
+
+    @property
+    def is_area(self) -> bool:
+        """True for a graded area: its wording names an area and asks nothing."""
+        return not self.question.rstrip().endswith("?")
+
+    @property
+    def label(self) -> str:
+        """ "Question 2: How effective …?" for a question; the area's own name for an area."""
+        return self.question if self.is_area else f"Question {self.number}: {self.question}"
+
+
+def place_of(finding: Finding, questions: list[GradedQuestion]) -> str:
+    """Where a finding sits in a PEEL report: "question 2", or its graded area's name."""
+    if finding.question is None:
+        return ""
+    owner = next((q for q in questions if q.number == finding.question), None)
+    if owner is not None and owner.is_area:
+        return owner.question
+    return f"question {finding.question}"
 
 
 @dataclass(slots=True)

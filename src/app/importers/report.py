@@ -8,6 +8,7 @@ from app.domain.enums import FindingKind
 from app.domain.model import Inspection
 from app.importers.blocks import Block, BlockKind, SourceDocument
 from app.importers.findings import FindingCollector
+from app.importers.judgments import parse_judgments
 from app.importers.peel import parse_peel
 from app.importers.render import blocks_to_markdown
 from app.importers.report_meta import read_report_meta
@@ -27,6 +28,13 @@ def parse_report(document: SourceDocument, source_name: str = "") -> ImportedIns
     notes = SectionReader(collector).read(outside).notes
     if collector.count(FindingKind.RECOMMENDATION) == 0:
         _recommend_sentences(outside if peel.found else blocks, collector)
+    questions = peel.questions
+    judgments = parse_judgments(blocks) if not peel.found else None
+    if judgments is not None:
+        questions = judgments.areas
+    findings = collector.finish(meta.published_on)
+    if judgments is not None:
+        judgments.link(findings)
     title = meta.title
     if len(peel.pillars) == 1 and peel.pillars[0].name.casefold() not in title.casefold():
         title = f"{title}: {peel.pillars[0].name}"
@@ -37,8 +45,8 @@ def parse_report(document: SourceDocument, source_name: str = "") -> ImportedIns
         forces=meta.forces,
         report_text=document.text,
         pillars=peel.pillars,
-        questions=peel.questions,
-        findings=collector.finish(meta.published_on),
+        questions=questions,
+        findings=findings,
         # The words that open each list ("We made eight recommendations.") are kept with it.
         recommendations_note=blocks_to_markdown(notes.get(FindingKind.RECOMMENDATION, [])),
         areas_for_improvement_note=blocks_to_markdown(
@@ -47,6 +55,8 @@ def parse_report(document: SourceDocument, source_name: str = "") -> ImportedIns
         causes_of_concern_note=blocks_to_markdown(notes.get(FindingKind.CAUSE_OF_CONCERN, [])),
     )
     warnings = [*document.warnings, *meta.warnings, *collector.warnings]
+    if judgments is not None:
+        warnings += judgments.warnings
     if not inspection.findings:
         warnings.append(
             "No recommendations, areas for improvement or causes of concern were found; add any "

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from app.db.database import Database
 from app.db.models import FindingRow, InspectionRow, ResponseRow, RevisionRow, StatusChangeRow
 from app.db.queries import session_sql
-from app.db.reader import read_findings, read_settings
+from app.db.reader import read_findings, read_questions, read_settings
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
-from app.domain.model import Finding
+from app.domain.model import Finding, GradedQuestion
 from app.domain.workflow import STARTED_DRAFTING_NOTE, ensure_editable, status_after_saving
 from app.services.identity import current_user
 
@@ -103,6 +103,8 @@ class ResponseSheet:
     published_on: dt.date | None
     findings: list[Finding]
     states: dict[ResponseKey, ResponseState] = field(default_factory=dict)
+    questions: list[GradedQuestion] = field(default_factory=list)
+    """The graded questions or areas the findings belong to (PEEL force reports)."""
     titles: dict[AuthorRole, str] = field(default_factory=dict)
 
     def state(self, key: ResponseKey) -> ResponseState:
@@ -135,6 +137,7 @@ def load_sheet(db: Database, inspection_id: int) -> ResponseSheet:
             status=InspectionStatus(row.status),
             published_on=row.published_on,
             findings=read_findings(sql, inspection_id),
+            questions=read_questions(sql, inspection_id),
             states=_states(session, inspection_id),
             titles={role: settings.role_title(role) for role in AuthorRole},
         )

@@ -8,7 +8,7 @@ that they show exactly as typed.
 from __future__ import annotations
 
 from app.domain.enums import FindingKind
-from app.domain.model import Finding, GradedQuestion, Inspection
+from app.domain.model import Finding, GradedQuestion, Inspection, place_of
 from app.ui.formatting import escape_markdown, long_date, nest_headings
 
 # Causes of concern first: their recommendations follow them in reports.
@@ -31,7 +31,7 @@ def _text(markdown: str, under: int) -> str:
     return nest_headings(markdown.strip(), under)
 
 
-def _finding_details(finding: Finding) -> str:
+def _finding_details(finding: Finding, questions: list[GradedQuestion]) -> str:
     details: list[str] = []
     if finding.addressee.strip():
         details.append(f"For: {escape_markdown(finding.addressee)}")
@@ -42,7 +42,8 @@ def _finding_details(finding: Finding) -> str:
             due = f"{due} ({date})" if due else date
         details.append(f"Due: {due}")
     if finding.question is not None:
-        details.append(f"Question {finding.question}")
+        place = place_of(finding, questions)
+        details.append(escape_markdown(place[:1].upper() + place[1:]))
     if finding.parent:
         details.append(f"Under {escape_markdown(finding.parent)}")
     if not finding.applies:
@@ -63,14 +64,14 @@ def _findings_section(inspection: Inspection, kind: FindingKind) -> list[str]:
         parts.append(f"### {escape_markdown(finding.reference)}")
         if finding.text.strip():
             parts.append(_text(finding.text, 3))
-        details = _finding_details(finding)
+        details = _finding_details(finding, inspection.questions)
         if details:
             parts.append(details)
     return parts
 
 
 def _question_heading(question: GradedQuestion) -> str:
-    return f"### Question {question.number}: {escape_markdown(question.question)}"
+    return f"### {escape_markdown(question.label)}"
 
 
 def _questions_section(inspection: Inspection) -> list[str]:
@@ -79,10 +80,12 @@ def _questions_section(inspection: Inspection) -> list[str]:
     pillar_names = [pillar.name for pillar in inspection.pillars]
     pillar_names += [q.pillar for q in inspection.questions if q.pillar not in pillar_names]
     pillars = {pillar.name: pillar for pillar in inspection.pillars}
+    areas = all(q.is_area for q in inspection.questions)
+    untitled = "Graded areas" if areas else "Graded questions"
     for name in pillar_names:
         pillar = pillars.get(name)
         grade = f": {escape_markdown(pillar.grade)}" if pillar and pillar.grade else ""
-        parts.append(f"## {escape_markdown(name) or 'Graded questions'}{grade}")
+        parts.append(f"## {escape_markdown(name) or untitled}{grade}")
         if pillar and pillar.summary.strip():
             parts.append(_text(pillar.summary, 2))
         for question in (q for q in inspection.questions if q.pillar == name):

@@ -202,7 +202,7 @@ class ImportPreviewDialog(QDialog):
         self.url_edit.setText(inspection.url)
         self.url_label_edit.setText(inspection.url_label)
         self.status_note.setText(inspection.status.label)
-        self.findings_model.set_findings(inspection.findings)
+        self.findings_model.set_findings(inspection.findings, inspection.questions)
         if self.imported.warnings:
             self.warnings.show_message(
                 warning_text(self.imported.warnings),

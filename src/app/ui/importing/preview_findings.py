@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import AuthorRole, FindingKind
-from app.domain.model import Finding
+from app.domain.model import Finding, GradedQuestion, place_of
 from app.ui.formatting import short_date
 from app.ui.table_model import AnyIndex, HeadedTableModel
 from app.ui.widgets import row_table
@@ -62,9 +62,13 @@ class PreviewFindingsModel(HeadedTableModel):
         self._titles = role_titles
         self._findings: list[Finding] = []
         self._included: list[bool] = []
+        self.questions: list[GradedQuestion] = []
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(
+        self, findings: list[Finding], questions: list[GradedQuestion] | None = None
+    ) -> None:
         self.beginResetModel()
+        self.questions = list(questions or [])
         self._findings = [dataclasses.replace(finding) for finding in findings]
         self._included = [True] * len(findings)
         self.endResetModel()
@@ -264,7 +268,7 @@ class FindingsPreview(QWidget):
             widget.blockSignals(False)
         if self.reference.text() != finding.reference:
             self.reference.setText(finding.reference)
-        self.facts.setText(_facts(finding))
+        self.facts.setText(_facts(finding, self.model.questions))
         self.text.setPlainText(finding.text)
 
     def _model_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
@@ -284,13 +288,13 @@ class FindingsPreview(QWidget):
             self.model.set_reference(self._row_shown, text.strip())
 
 
-def _facts(finding: Finding) -> str:
+def _facts(finding: Finding, questions: list[GradedQuestion]) -> str:
     parts = []
     if finding.addressee:
         parts.append(f"Addressed to {finding.addressee}.")
     parts.append("Applies to this force." if finding.applies else "Does not apply to this force.")
     if finding.question is not None:
-        parts.append(f"Belongs to question {finding.question}.")
+        parts.append(f"Belongs to {place_of(finding, questions)}.")
     if finding.parent:
         parts.append(f"Part of {finding.parent}.")
     if finding.due_text or finding.due_on:

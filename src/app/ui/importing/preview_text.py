@@ -14,7 +14,7 @@ def _cell(text: str) -> str:
 def questions_markdown(inspection: Inspection) -> str:
     """Pillars and graded questions, or a sentence saying there are none."""
     if not (inspection.pillars or inspection.questions):
-        return "No graded questions were found (only PEEL force reports have them)."
+        return "No graded questions or areas were found (only PEEL force reports have them)."
     parts = []
     named = {pillar.name for pillar in inspection.pillars}
     for pillar in inspection.pillars:
@@ -25,14 +25,16 @@ def questions_markdown(inspection: Inspection) -> str:
             parts += ["#### Summary", nest_headings(pillar.summary, 4)]
     others = [q for q in inspection.questions if q.pillar not in named]
     if others:
-        parts += ["### Other questions", *_question_table(others)]
+        title = "Graded areas" if all(q.is_area for q in others) else "Other questions"
+        parts += [f"### {title}", *_question_table(others)]
     return "\n\n".join(parts)
 
 
 def _question_table(questions: list[GradedQuestion]) -> list[str]:
     if not questions:
         return []
-    rows = ["| No. | Question | Grade |", "|---|---|---|"]
+    wording = "Area" if all(q.is_area for q in questions) else "Question"
+    rows = [f"| No. | {wording} | Grade |", "|---|---|---|"]
     rows += [f"| {q.number} | {_cell(q.question)} | {_cell(q.grade)} |" for q in questions]
     return ["\n".join(rows)]
 

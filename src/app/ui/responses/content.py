@@ -46,9 +46,10 @@ def _structure(sheet: ResponseSheet) -> tuple[object, ...]:
         tuple(sorted(sheet.titles.items())),
         tuple(
             (f.id, f.kind, f.reference, f.text, f.applies, f.not_applicable_reason, f.parent,
-             f.addressee, f.due_text)
+             f.addressee, f.due_text, f.question)
             for f in sheet.findings
         ),
+        tuple((q.number, q.question) for q in sheet.questions),
     )  # fmt: skip
 
 
@@ -85,6 +86,7 @@ class ResponsesContent(QWidget):
         super().__init__(parent)
         self.structure = _structure(sheet)
         self.states = dict(sheet.states)
+        self.questions = list(sheet.questions)
         self.locked = False
         self.on_editor = on_editor
         self.rows: list[ResponseRowWidget] = []
@@ -193,10 +195,10 @@ class ResponsesContent(QWidget):
         assert finding.id is not None
         keys = {role: ResponseKey.finding(finding.id, role) for role in ROLES}
         names = {role: finding_name(titles[role], finding.reference) for role in ROLES}
+        meta = finding_meta(finding, self.questions)
         row = ResponseRowWidget(
-            finding.reference, keys, names, titles, self, meta=finding_meta(finding),
-            finding=finding,
-        )  # fmt: skip
+            finding.reference, keys, names, titles, self, meta=meta, finding=finding
+        )
         row.notApplicableRequested.connect(self.notApplicableRequested)
         return row
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import AuthorRole
-from app.domain.model import Finding
+from app.domain.model import Finding, GradedQuestion, place_of
 from app.services.responses import ResponseKey
 from app.ui.responses.editor import NO_HTML, ResponseEditor
 
@@ -47,11 +47,11 @@ def plain_text(text: str) -> str:
     return document.toPlainText()
 
 
-def finding_meta(finding: Finding) -> str:
-    """The line under a finding's reference: its kind, addressee, due date and parent."""
+def finding_meta(finding: Finding, questions: list[GradedQuestion]) -> str:
+    """The line under a finding's reference: its kind, question or area, parent, addressee, due."""
     parts = [finding.kind.label]
     if finding.question is not None:
-        parts.append(f"question {finding.question}")
+        parts.append(place_of(finding, questions))
     if finding.parent:
         parts.append(f"under {finding.parent}")
     if finding.addressee:
