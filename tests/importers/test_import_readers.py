@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from pathlib import Path
@@ -258,3 +259,82 @@ def test_addressee(text: str, expected: tuple[str, bool] | None) -> None:
 def test_folder_without_a_document_suffix(tmp_path: Path) -> None:
     with pytest.raises(ImportFailure, match="is a folder, not a file"):
         import_document(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("style", "numbers", "markers"),
+    [
+        ("a", [1, 2, 26, 27, 53], ["a", "b", "z", "aa", "ba"]),
+        ("A", [3], ["C"]),
+        ("i", [1, 4, 9, 14, 40], ["i", "iv", "ix", "xiv", "xl"]),
+        ("I", [1994], ["MCMXCIV"]),
+        ("", [1], [""]),
+    ],
+)
+def test_list_markers_as_a_browser_or_word_shows_them(
+    style: str, numbers: list[int], markers: list[str]
+) -> None:
+    from app.importers.blocks import list_marker
+
+    assert [list_marker(style, number) for number in numbers] == markers
+
+
+LETTERED_HTML = """<main><h1>An inspection of custody</h1><p>Published on: 1 May 2024</p>
+<h2>Recommendation 1</h2>
+<p>By 1 November 2024, chief constables should make sure that:</p>
+<ol type="a"><li>detainees are offered a solicitor; and</li>
+<li>every detention is reviewed:<ol style="list-style-type: lower-roman">
+<li>on time; and</li><li>in person.</li></ol></li></ol>
+</main>"""
+
+LETTERED_TEXT = (
+    "By 1 November 2024, chief constables should make sure that:\n\n"
+    "- a. detainees are offered a solicitor; and\n"
+    "- b. every detention is reviewed:\n"
+    "  - i. on time; and\n"
+    "  - ii. in person."
+)
+
+
+def test_a_lettered_list_in_a_web_page_keeps_its_letters(tmp_path: Path) -> None:
+    page = tmp_path / "custody.html"
+    page.write_text(LETTERED_HTML, encoding="utf-8")
+    (finding,) = import_document(page).inspection.findings
+    assert finding.text == LETTERED_TEXT
+
+
+def test_a_lettered_list_in_a_word_file_keeps_its_letters(tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("An inspection of custody", 1)
+    document.add_paragraph("Published on: 1 May 2024")
+    document.add_heading("Recommendation 1", 2)
+    document.add_paragraph("By 1 November 2024, chief constables should make sure that:")
+    items = [
+        (0, "detainees are offered a solicitor; and"),
+        (0, "every detention is reviewed:"),
+        (1, "on time; and"),
+        (1, "in person."),
+    ]
+    for level, text in items:
+        paragraph = document.add_paragraph(text, style="List Number" if level == 0 else None)
+        number = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        number.get_or_add_ilvl().val = level
+        number.get_or_add_numId().val = 1
+    # Show numbering 1's first level as letters and its second as roman numerals.
+    numbering = document.part.numbering_part.element
+    (num,) = [n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == "1"]
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstracts = numbering.iter(qn("w:abstractNum"))
+    (abstract,) = [a for a in abstracts if a.get(qn("w:abstractNumId")) == abstract_id]
+    first = abstract.find(qn("w:lvl"))
+    second = copy.deepcopy(first)
+    second.set(qn("w:ilvl"), "1")
+    first.addnext(second)
+    first.find(qn("w:numFmt")).set(qn("w:val"), "lowerLetter")
+    second.find(qn("w:numFmt")).set(qn("w:val"), "lowerRoman")
+    path = tmp_path / "custody.docx"
+    document.save(str(path))
+    (finding,) = import_document(path).inspection.findings
+    assert finding.text == LETTERED_TEXT

@@ -55,6 +55,31 @@ def table(rows: list[list[str]]) -> Block:
     return Block(BlockKind.TABLE, text, rows=cleaned)
 
 
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+    (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def list_marker(style: str, number: int) -> str:
+    """Item ``number``'s marker in a lettered ("a", "A") or roman ("i", "I") list, as a browser
+    or Word shows it (a … z, aa …; i, ii, iii, iv …); "" for any other list."""
+    if number < 1 or style not in ("a", "A", "i", "I"):
+        return ""
+    if style in ("a", "A"):
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        marker = letters
+    else:
+        marker = ""
+        for value, numeral in _ROMAN:
+            count, number = divmod(number, value)
+            marker += numeral * count
+    return marker.upper() if style.isupper() else marker
+
+
 @dataclass(slots=True)
 class SourceDocument:
     """What a reader found in a file: its blocks, and anything it wants the person to know."""

@@ -23,6 +23,7 @@ from app.importers.blocks import (
     clean_inline,
     heading,
     list_item,
+    list_marker,
     plain_text,
     table,
 )
@@ -66,11 +67,15 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     return SourceDocument(blocks, blocks_to_text(blocks), title=title)
 
 
+_MARKER_STYLES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
+
+
 class _Numbering:
     """Whether a list level is bulleted or numbered, from the document's numbering part."""
 
     def __init__(self, document: Any) -> None:
         self.formats: dict[tuple[str, int], str] = {}
+        self.counts: dict[tuple[str, int], int] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -93,6 +98,14 @@ class _Numbering:
     def ordered(self, num_id: str, level: int) -> bool:
         return self.formats.get((num_id, level), "bullet") not in ("bullet", "none", "")
 
+    def next_marker(self, num_id: str, level: int) -> str:
+        """Count an item of a list; its letter or roman numeral if the level shows one, or ""."""
+        count = self.counts.get((num_id, level), 0) + 1
+        self.counts[(num_id, level)] = count
+        for deeper in [key for key in self.counts if key[0] == num_id and key[1] > level]:
+            del self.counts[deeper]  # a sub-list starts again under each item
+        return list_marker(_MARKER_STYLES.get(self.formats.get((num_id, level), ""), ""), count)
+
 
 def _style_name(paragraph: Any) -> str:
     try:
@@ -112,8 +125,11 @@ def _paragraph(paragraph: Any, numbering: _Numbering) -> list[Block]:
     list_style = _LIST_STYLE.match(style)
     if num_pr is not None and num_pr.numId is not None:
         level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        ordered = numbering.ordered(str(num_pr.numId.val), level)
-        return [list_item(clean_inline(text), level + 1, ordered=ordered)]
+        num_id = str(num_pr.numId.val)
+        marker = numbering.next_marker(num_id, level)
+        if marker:  # Markdown numbers lists 1, 2, 3: a lettered item keeps its letter
+            return [list_item(f"{marker}. {clean_inline(text)}", level + 1)]
+        return [list_item(clean_inline(text), level + 1, ordered=numbering.ordered(num_id, level))]
     if list_style and list_style.group("kind").lower() != "paragraph":
         level = int(list_style.group("level") or 1)
         return [

@@ -20,6 +20,7 @@ from app.importers.blocks import (
     clean_inline,
     heading,
     list_item,
+    list_marker,
     plain_text,
     table,
 )
@@ -97,6 +98,22 @@ def _dropped(node: Any) -> bool:
     return bool(marks.strip()) and bool(_DROPPED_CLASS.search(marks))
 
 
+_LIST_STYLES = {
+    "lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A",
+    "lower-roman": "i", "upper-roman": "I",
+}  # fmt: skip
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+
+
+def _marker_style(node: Any) -> str:
+    """ "a", "A", "i" or "I" for a lettered or roman-numbered list; "" for a numbered one."""
+    kind = (node.attributes.get("type") or "").strip()
+    if kind in ("a", "A", "i", "I"):
+        return kind
+    found = _LIST_STYLE.search(node.attributes.get("style") or "")
+    return _LIST_STYLES.get(found.group(1).lower(), "") if found else ""
+
+
 class _Walker:
     """Collects inline text into blocks as block-level elements open and close."""
 
@@ -105,6 +122,7 @@ class _Walker:
         self.buffer: list[str] = []
         self.heading_level = 0
         self.lists: list[list[int]] = []  # per open list: [ordered, next number]
+        self.markers: list[str] = []  # per open list: "a", "A", "i", "I" (lettered), "" otherwise
         self.in_item = 0
         self.pre = 0
         self.marks: list[int] = []  # buffer positions where emphasis or a link began
@@ -145,6 +163,7 @@ class _Walker:
             self.flush()
             start = node.attributes.get("start") or "1"
             self.lists.append([tag == "ol", int(start) if start.isdigit() else 1])
+            self.markers.append(_marker_style(node) if tag == "ol" else "")
         elif tag == "li":
             self.flush()
             self.in_item += 1
@@ -164,6 +183,7 @@ class _Walker:
             self.flush()
             if self.lists:
                 self.lists.pop()
+                self.markers.pop()
         elif tag == "li":
             self.flush()
             self.in_item = max(0, self.in_item - 1)
@@ -210,7 +230,12 @@ class _Walker:
         if self.in_item and self.lists:
             ordered, number = self.lists[-1]
             level = len(self.lists)
-            for piece in pieces:
+            marker = list_marker(self.markers[-1], number)
+            for position, piece in enumerate(pieces):
+                if marker:  # Markdown numbers lists 1, 2, 3: a lettered item keeps its letter
+                    text = f"{marker}. {piece.text}" if position == 0 else piece.text
+                    self.blocks.append(list_item(text, level))
+                    continue
                 self.blocks.append(
                     list_item(
                         piece.text, level, ordered=bool(ordered), number=number if ordered else 0
