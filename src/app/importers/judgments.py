@@ -67,9 +67,9 @@ def parse_judgments(blocks: list[Block]) -> Judgments:
         result.areas.append(GradedQuestion("", number, area, grade, text))
     if not result.areas and any(_is_judgments_heading(block) for block in blocks):
         result.warnings.append(
-            "The report's grades (“Our judgments”) could not be read from this file, perhaps "
-            "because its table did not survive being saved as text; add them by hand, or import "
-            "the report's web page or PDF."
+            "The report's grades (“Our judgments”) could not be read from this file: their "
+            "table did not survive the save. Add them by hand, or import the report's web page "
+            "saved as HTML."
         )
     return result
 
