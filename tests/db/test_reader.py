@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -96,5 +97,26 @@ def test_reading_a_file_damaged_after_opening_gives_a_plain_error(db_path: Path)
         raw.close()
         with pytest.raises(DatabaseError, match="reported a problem"):
             reading.get_inspection(database, spotlight)
+    finally:
+        database.close()
+
+
+def test_tasks_that_first_need_the_orm_together_share_one_engine(db_path: Path) -> None:
+    Database.open(db_path).close()  # made and at the newest schema: reopening makes no engine
+    database = Database.open(db_path)
+    try:
+        start = threading.Barrier(4)
+        engines: list[object] = []
+
+        def write() -> None:
+            start.wait()
+            engines.append(database.engine)
+
+        workers = [threading.Thread(target=write) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        assert len({id(engine) for engine in engines}) == 1
     finally:
         database.close()

@@ -8,6 +8,7 @@ made on first use. A command that only reads therefore never loads SQLAlchemy.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,7 @@ class Database:
         self.upgrade_backup: Path | None = None
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        self._making = threading.Lock()  # background tasks may be first to need the engine
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -66,20 +68,27 @@ class Database:
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and SQLAlchemy loaded) on first use."""
-        if self._engine is None:
-            from app.db.engine import create_sqlite_engine
+        with self._making:
+            if self._engine is None:
+                from app.db.engine import create_sqlite_engine
 
-            self._engine = create_sqlite_engine(self.path)
-        return self._engine
+                self._engine = create_sqlite_engine(self.path)
+            return self._engine
+
+    def _session_factory(self) -> sessionmaker[Session]:
+        engine = self.engine
+        with self._making:
+            if self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                self._sessions = sessionmaker(engine, expire_on_commit=False)
+            return self._sessions
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         from sqlalchemy.exc import SQLAlchemyError
-        from sqlalchemy.orm import sessionmaker
 
-        if self._sessions is None:
-            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        session = self._sessions()
+        session = self._session_factory()()
         try:
             yield session
             session.commit()
