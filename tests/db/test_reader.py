@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
 
+from app.db import engine as engine_module
 from app.db.database import Database
 from app.db.models import FindingRow, InspectionRow, OrganisationRow
 from app.db.queries import session_sql
@@ -101,8 +103,17 @@ def test_reading_a_file_damaged_after_opening_gives_a_plain_error(db_path: Path)
         database.close()
 
 
-def test_tasks_that_first_need_the_orm_together_share_one_engine(db_path: Path) -> None:
+def test_tasks_that_first_need_the_orm_together_share_one_engine(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     Database.open(db_path).close()  # made and at the newest schema: reopening makes no engine
+    make = engine_module.create_sqlite_engine
+
+    def slow_make(path: Path) -> object:
+        time.sleep(0.05)  # as on a busy PC: the other tasks arrive while it is being made
+        return make(path)
+
+    monkeypatch.setattr(engine_module, "create_sqlite_engine", slow_make)
     database = Database.open(db_path)
     try:
         start = threading.Barrier(4)
