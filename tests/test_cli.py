@@ -166,7 +166,7 @@ def test_python_dash_m_app_runs(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
 
 
-def test_export_export_json_and_show_read_without_loading_sqlalchemy(
+def test_the_reading_commands_run_without_loading_sqlalchemy(
     loaded: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """The read-only commands start without the ORM: about half of an export's run time."""
@@ -175,6 +175,7 @@ def test_export_export_json_and_show_read_without_loading_sqlalchemy(
     script = (
         "import sys\n"
         "from app.cli import main\n"
+        f"assert main(['--db', {str(loaded)!r}, 'list']) == 0\n"
         f"assert main(['--db', {str(loaded)!r}, 'show', '{spotlight}']) == 0\n"
         f"assert main(['--db', {str(loaded)!r}, 'export', '{spotlight}',"
         f" '--pdf', {pdf!r}, '--html', {html!r}]) == 0\n"

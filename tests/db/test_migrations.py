@@ -17,7 +17,7 @@ from app.db.migrate import alembic_config, current_revision, head_revision
 from app.db.models import Base
 from app.db.revision import SCHEMA_HEAD
 from app.domain.errors import DatabaseError
-from app.services import inspections, reading
+from app.services import reading
 from app.services.samples import load_samples
 
 
@@ -85,7 +85,7 @@ def test_reopening_keeps_everything(db_path: Path) -> None:
     load_samples(first)
     first.close()
     second = Database.open(db_path)
-    assert len(inspections.list_inspections(second)) == 2
+    assert len(reading.list_inspections(second)) == 2
     assert second.upgrade_backup is None
     second.close()
 

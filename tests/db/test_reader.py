@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
 import time
@@ -15,9 +16,9 @@ from app.db.database import Database
 from app.db.models import FindingRow, InspectionRow, OrganisationRow
 from app.db.queries import session_sql
 from app.db.reader import read_inspection
-from app.domain.enums import ProtectiveMarking
+from app.domain.enums import FindingKind, ProtectiveMarking
 from app.domain.errors import DatabaseError, NotFoundError
-from app.domain.model import Finding, Inspection
+from app.domain.model import Finding, Inspection, OfficeStep
 from app.domain.organisation import OrganisationSettings
 from app.services import inspections, reading
 from app.services.samples import load_samples
@@ -67,7 +68,7 @@ def test_settings_read_the_defaults_until_saved_then_what_was_saved(db: Database
 
 
 def test_a_read_inside_a_transaction_sees_its_own_unsaved_changes(sample_db: Database) -> None:
-    first = inspections.list_inspections(sample_db)[0]
+    first = reading.list_inspections(sample_db)[0]
     with sample_db.transaction() as session:
         row = session.get(InspectionRow, first.id)
         assert row is not None
@@ -83,17 +84,17 @@ def test_an_unknown_inspection_is_not_found(db: Database) -> None:
 
 
 def test_the_reading_connection_cannot_change_the_file(sample_db: Database) -> None:
-    before = inspections.list_inspections(sample_db)
+    before = reading.list_inspections(sample_db)
     with pytest.raises(DatabaseError), sample_db.reading() as connection:
         connection.execute("DELETE FROM inspection")
-    assert inspections.list_inspections(sample_db) == before
+    assert reading.list_inspections(sample_db) == before
 
 
 def test_reading_a_file_damaged_after_opening_gives_a_plain_error(db_path: Path) -> None:
     database = Database.open(db_path)
     try:
         load_samples(database)
-        spotlight = inspections.list_inspections(database)[0].id
+        spotlight = reading.list_inspections(database)[0].id
         with sqlite3.connect(db_path) as raw:
             raw.execute("DROP TABLE finding")
         raw.close()
@@ -131,3 +132,33 @@ def test_tasks_that_first_need_the_orm_together_share_one_engine(
         assert len({id(engine) for engine in engines}) == 1
     finally:
         database.close()
+
+
+def test_the_register_lists_newest_first_undated_last_with_counts_and_next_steps(
+    db: Database,
+) -> None:
+    def add(title: str, published: dt.date | None, findings: int, archived: bool = False) -> int:
+        inspection = Inspection(
+            title=title,
+            published_on=published,
+            archived=archived,
+            report_text="word " * 50_000,  # the register never reads it
+            findings=[
+                Finding(FindingKind.RECOMMENDATION, f"Recommendation {n}", "Text.")
+                for n in range(1, findings + 1)
+            ],
+            office_steps=[OfficeStep("Sent", dt.date(2024, 1, 2)), OfficeStep("Published")],
+        )
+        return inspections.create_inspection(db, inspection)
+
+    old = add("Older", dt.date(2023, 1, 5), 2)
+    new = add("Newer", dt.date(2024, 6, 1), 0)
+    undated = add("Undated", None, 1)
+    add("Archived", dt.date(2024, 7, 1), 1, archived=True)
+    rows = reading.list_inspections(db)
+    assert [(r.id, r.finding_count, r.next_step) for r in rows] == [
+        (new, 0, "Published"), (old, 2, "Published"), (undated, 1, "Published"),
+    ]  # fmt: skip
+    assert [r.title for r in reading.list_inspections(db, include_archived=True)] == [
+        "Archived", "Newer", "Older", "Undated",
+    ]  # fmt: skip

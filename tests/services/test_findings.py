@@ -13,7 +13,7 @@ from app.services import inspections, reading
 
 
 def _spotlight_finding(db: Database, reference: str) -> tuple[int, Finding]:
-    for summary in inspections.list_inspections(db):
+    for summary in reading.list_inspections(db):
         if summary.title.startswith("PEEL Spotlight"):
             found = reading.get_inspection(db, summary.id).finding_by_reference(reference)
             assert found is not None and found.id is not None

@@ -109,7 +109,7 @@ def test_updating_from_an_archive_adds_its_revisions(db: Database, tmp_path: Pat
 def test_the_status_history_survives_an_archive_round_trip(
     sample_db: Database, tmp_path: Path
 ) -> None:
-    (peel,) = [r.id for r in inspections.list_inspections(sample_db) if "PEEL 2018" in r.title]
+    (peel,) = [r.id for r in reading.list_inspections(sample_db) if "PEEL 2018" in r.title]
     workflow.change_status(
         sample_db, peel, S.AWAITING_CHIEF_CONSTABLE, expected_status=S.NOT_STARTED,
         note="Sent on 10 May", user="asmith",
@@ -131,7 +131,7 @@ def test_revisions_saved_in_the_same_second_keep_their_order_through_archives(
     sample_db: Database, tmp_path: Path
 ) -> None:
     """Filling the Chief Constable's comments saves many responses within one second."""
-    (peel,) = [r.id for r in inspections.list_inspections(sample_db) if "PEEL 2018" in r.title]
+    (peel,) = [r.id for r in reading.list_inspections(sample_db) if "PEEL 2018" in r.title]
     sheet = load_sheet(sample_db, peel)
     keys = [ResponseKey.overall(PCC)] + [
         ResponseKey.finding(f.id, role) for f in sheet.findings if f.id for role in (PCC, CC)
@@ -156,7 +156,7 @@ def test_revisions_saved_in_the_same_second_keep_their_order_through_archives(
 
 
 def test_an_update_may_not_change_signed_off_responses(sample_db: Database) -> None:
-    (spotlight,) = [r.id for r in inspections.list_inspections(sample_db) if "grip" in r.title]
+    (spotlight,) = [r.id for r in reading.list_inspections(sample_db) if "grip" in r.title]
     stored = reading.get_inspection(sample_db, spotlight)
     assert stored.status is S.PUBLISHED  # locked
     same = reading.get_inspection(sample_db, spotlight)

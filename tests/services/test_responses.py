@@ -10,7 +10,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import NotFoundError, ValidationError
 from app.domain.workflow import LockedError
-from app.services import inspections, workflow
+from app.services import inspections, reading, workflow
 from app.services.responses import (
     IMPORTED_BY,
     ResponseConflict,
@@ -28,13 +28,13 @@ CC, PCC = AuthorRole.CHIEF_CONSTABLE, AuthorRole.COMMISSIONER
 
 def spotlight(db: Database) -> int:
     """The spotlight sample, reopened for drafting (it is published in the sample)."""
-    (row,) = [r for r in inspections.list_inspections(db) if "Getting a grip" in r.title]
+    (row,) = [r for r in reading.list_inspections(db) if "Getting a grip" in r.title]
     workflow.reopen(db, row.id, expected_status=InspectionStatus.PUBLISHED)
     return row.id
 
 
 def peel(db: Database) -> int:
-    (row,) = [r for r in inspections.list_inspections(db) if "PEEL 2018" in r.title]
+    (row,) = [r for r in reading.list_inspections(db) if "PEEL 2018" in r.title]
     return row.id
 
 

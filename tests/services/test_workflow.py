@@ -10,7 +10,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.workflow import STARTED_DRAFTING_NOTE, WorkflowError
-from app.services import archive, inspections, office_steps, reading, workflow
+from app.services import archive, office_steps, reading, workflow
 from app.services.responses import ResponseKey, load_sheet, save_response
 
 S = InspectionStatus
@@ -18,7 +18,7 @@ PCC = AuthorRole.COMMISSIONER
 
 
 def inspection_id(db: Database, words: str) -> int:
-    (row,) = [r for r in inspections.list_inspections(db) if words in r.title]
+    (row,) = [r for r in reading.list_inspections(db) if words in r.title]
     return row.id
 
 
@@ -148,5 +148,5 @@ def test_standard_steps_come_from_the_organisation_settings(sample_db: Database)
     assert extra.position == len(added)
     with pytest.raises(ValidationError):
         office_steps.add_step(sample_db, peel, "  ")
-    summaries = {s.id: s for s in inspections.list_inspections(sample_db)}
+    summaries = {s.id: s for s in reading.list_inspections(sample_db)}
     assert summaries[peel].next_step == "Sent to the Chief Constable for comments"

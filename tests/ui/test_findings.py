@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.domain.enums import FindingKind
 from app.domain.model import Finding, Inspection
-from app.services import inspections
+from app.services import inspections, reading
 from app.ui.context import AppContext
 from app.ui.finding_dialog import FindingDialog
 from app.ui.findings_model import FindingsModel
@@ -126,7 +126,7 @@ def test_move_and_remove(tab: FindingsTab, message_log: MessageLog) -> None:
 def test_findings_tab_in_the_window_refreshes_the_overview(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    peel = next(s for s in inspections.list_inspections(window.context.db)
+    peel = next(s for s in reading.list_inspections(window.context.db)
                 if s.title.startswith("Norfolk"))  # fmt: skip
     window.register.select_inspection(peel.id)
     findings = window.page.widget(1)

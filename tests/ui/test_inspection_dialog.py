@@ -87,16 +87,16 @@ def test_title_required_and_dates_checked(db: Database) -> None:
     dialog.stated.set_date(dt.date(2024, 5, 1))
     dialog.accept()
     assert "stated deadline (01/05/2024) is before the publication date" in dialog.error.text()
-    assert inspections.list_inspections(db) == []
+    assert reading.list_inspections(db) == []
 
     dialog.stated.set_date(None)
     dialog.accept()
     assert dialog.result() == InspectionDialog.DialogCode.Accepted
-    assert [s.title for s in inspections.list_inspections(db)] == ["Custody"]
+    assert [s.title for s in reading.list_inspections(db)] == ["Custody"]
 
 
 def test_edit_inspection(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    spotlight = next(s for s in inspections.list_inspections(window.context.db)
+    spotlight = next(s for s in reading.list_inspections(window.context.db)
                      if s.title.startswith("PEEL Spotlight"))  # fmt: skip
     window.register.select_inspection(spotlight.id)
 
@@ -139,7 +139,7 @@ def test_conflict_keeps_the_dialog_open_with_the_input(db: Database) -> None:
 
 def test_archive_hides_and_unarchive_returns(window: MainWindow) -> None:
     db = window.context.db
-    peel = next(s for s in inspections.list_inspections(db) if s.title.startswith("Norfolk"))
+    peel = next(s for s in reading.list_inspections(db) if s.title.startswith("Norfolk"))
     window.register.select_inspection(peel.id)
     archive = window.commands[ActionId.ARCHIVE_INSPECTION]
     assert archive.text() == "&Archive inspection"

@@ -64,7 +64,7 @@ def test_empty_database_welcome_then_load_samples(
     window.commands[ActionId.LOAD_SAMPLES].trigger()  # twice: nothing is duplicated
     qtbot.waitUntil(lambda: "already present" in window.statusBar().currentMessage(),
                     timeout=10_000)  # fmt: skip
-    assert len(inspections.list_inspections(window.context.db)) == 2
+    assert len(reading.list_inspections(window.context.db)) == 2
 
 
 def test_layout_is_remembered(

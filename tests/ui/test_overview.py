@@ -9,7 +9,8 @@ from pathlib import Path
 from app.db.database import Database
 from app.domain.enums import FindingKind
 from app.domain.model import Finding, Inspection
-from app.services.inspections import create_inspection, list_inspections
+from app.services.inspections import create_inspection
+from app.services.reading import list_inspections
 from app.ui.formatting import escape_markdown, nest_headings
 from app.ui.main_window import MainWindow
 from app.ui.overview import PLACEHOLDER, OverviewTab

@@ -11,11 +11,10 @@ import sqlite3
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import FindingRow, InspectionRow, OfficeStepRow
+from app.db.models import InspectionRow
 from app.db.reader import read_inspection
-from app.domain.enums import InspectionStatus
 from app.domain.errors import NotFoundError
-from app.domain.model import Inspection, InspectionSummary
+from app.domain.model import Inspection
 
 
 def inspection_row(session: Session, inspection_id: int) -> InspectionRow:
@@ -39,43 +38,6 @@ def session_sql(session: Session) -> sqlite3.Connection:
 
 def load_inspection(session: Session, inspection_id: int) -> Inspection:
     return read_inspection(session_sql(session), inspection_id)
-
-
-def list_summaries(session: Session, *, include_archived: bool = False) -> list[InspectionSummary]:
-    """Register rows, with finding counts and the next open office step, in two queries."""
-    finding_counts = (
-        select(FindingRow.inspection_id, func.count().label("n"))
-        .group_by(FindingRow.inspection_id)
-        .subquery()
-    )
-    statement = (
-        select(InspectionRow, func.coalesce(finding_counts.c.n, 0))
-        .outerjoin(finding_counts, finding_counts.c.inspection_id == InspectionRow.id)
-        .order_by(InspectionRow.published_on.desc(), InspectionRow.id)
-    )
-    if not include_archived:
-        statement = statement.where(InspectionRow.archived.is_(False))
-    next_steps: dict[int, str] = {}
-    for step in session.scalars(
-        select(OfficeStepRow)
-        .where(OfficeStepRow.done_on.is_(None))
-        .order_by(OfficeStepRow.inspection_id, OfficeStepRow.position)
-    ):
-        next_steps.setdefault(step.inspection_id, step.step)
-    return [
-        InspectionSummary(
-            id=row.id,
-            title=row.title,
-            published_on=row.published_on,
-            publication_types=list(row.publication_types),
-            forces=list(row.forces),
-            status=InspectionStatus(row.status),
-            archived=row.archived,
-            finding_count=count,
-            next_step=next_steps.get(row.id, ""),
-        )
-        for row, count in session.execute(statement)
-    ]
 
 
 def find_duplicate(

@@ -27,6 +27,7 @@ from app.domain.model import (
     Finding,
     GradedQuestion,
     Inspection,
+    InspectionSummary,
     OfficeStep,
     Pillar,
     ProgressUpdate,
@@ -105,6 +106,38 @@ def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspe
         )
     ]  # fmt: skip
     return inspection
+
+
+def read_summaries(
+    connection: sqlite3.Connection, *, include_archived: bool
+) -> list[InspectionSummary]:
+    """Register rows, newest publication first (undated last), with each inspection's finding
+    count and its next office step not yet done; only the columns the register shows are read
+    (a report's own text can run to hundreds of kilobytes)."""
+    where = "" if include_archived else "WHERE i.archived = 0"
+    rows = _rows(
+        connection,
+        "SELECT i.id, i.title, i.published_on, i.publication_types, i.forces, i.status,"
+        " i.archived,"
+        " (SELECT count(*) FROM finding AS f WHERE f.inspection_id = i.id) AS finding_count,"
+        " (SELECT s.step FROM office_step AS s WHERE s.inspection_id = i.id"
+        "  AND s.done_on IS NULL ORDER BY s.position, s.id LIMIT 1) AS next_step"
+        f" FROM inspection AS i {where} ORDER BY i.published_on DESC, i.id",
+    )
+    return [
+        InspectionSummary(
+            id=row["id"],
+            title=row["title"],
+            published_on=_date(row["published_on"]),
+            publication_types=_list(row["publication_types"]),
+            forces=_list(row["forces"]),
+            status=InspectionStatus(row["status"]),
+            archived=bool(row["archived"]),
+            finding_count=row["finding_count"],
+            next_step=row["next_step"] or "",
+        )
+        for row in rows
+    ]
 
 
 def read_inspection_ids(connection: sqlite3.Connection) -> list[int]:

@@ -22,7 +22,7 @@ from app.db.models import FindingRow, InspectionRow, StatusChangeRow
 from app.domain.deadlines import cc_comments_requested_by
 from app.domain.enums import InspectionStatus
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
-from app.domain.model import Finding, Inspection, InspectionSummary
+from app.domain.model import Finding, Inspection
 from app.domain.validation import validate_inspection
 from app.domain.workflow import ensure_editable
 from app.services.identity import current_user
@@ -31,11 +31,6 @@ from app.services.settings import read_settings
 
 def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
-
-
-def list_inspections(db: Database, *, include_archived: bool = False) -> list[InspectionSummary]:
-    with db.transaction() as session:
-        return queries.list_summaries(session, include_archived=include_archived)
 
 
 def inspection_version(db: Database, inspection_id: int) -> int:

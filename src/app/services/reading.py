@@ -1,4 +1,4 @@
-"""The reading use cases: one inspection, all of them for an archive, the organisation settings.
+"""The reading use cases: the register, one inspection, all of them, the organisation settings.
 
 They read through ``app.db.reader`` on a read-only connection, without the ORM, so a command
 that only reads (``export``, ``show``) starts in about half the time.
@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from app.db import reader
 from app.db.database import Database
-from app.domain.model import Inspection
+from app.domain.model import Inspection, InspectionSummary
 from app.domain.organisation import OrganisationSettings
+
+
+def list_inspections(db: Database, *, include_archived: bool = False) -> list[InspectionSummary]:
+    """The register: every inspection (archived ones only when asked), newest first."""
+    with db.reading() as connection:
+        return reader.read_summaries(connection, include_archived=include_archived)
 
 
 def get_inspection(db: Database, inspection_id: int) -> Inspection:

@@ -20,7 +20,7 @@ from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.domain.model import InspectionSummary
 from app.paths import default_db_path
-from app.services import inspections, samples
+from app.services import inspections, reading, samples
 from app.services.inspections import ImportOutcome
 from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
@@ -205,12 +205,10 @@ class MainWindow(QMainWindow):
     def refresh(self, select: int | None = None) -> None:
         show_archived = self.commands[ActionId.SHOW_ARCHIVED].isChecked()
         try:
-            summaries = inspections.list_inspections(
-                self.context.db, include_archived=show_archived
-            )
+            summaries = reading.list_inspections(self.context.db, include_archived=show_archived)
             empty = not summaries and (
                 show_archived
-                or not inspections.list_inspections(self.context.db, include_archived=True)
+                or not reading.list_inspections(self.context.db, include_archived=True)
             )
         except AppError as error:
             messages.show_error(self, error.message)

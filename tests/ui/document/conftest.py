@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.services import inspections
+from app.services import reading
 from app.ui.context import AppContext
 from app.ui.document import DocumentTab
 
@@ -18,7 +18,7 @@ RENDER_TIMEOUT_MS = 20_000
 
 
 def inspection_id(db: Database, words: str) -> int:
-    (row,) = [r for r in inspections.list_inspections(db) if words in r.title]
+    (row,) = [r for r in reading.list_inspections(db) if words in r.title]
     return row.id
 
 

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from app.db.database import Database
 from app.documents import render_pdf
 from app.domain.errors import DocumentError
-from app.services import inspections
+from app.services import reading
 from app.services.publishing import response_document
 from app.services.samples import load_samples
 from app.ui.document import printing
@@ -28,7 +28,7 @@ def spotlight_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     db = Database.open(tmp_path_factory.mktemp("printing") / "responses.sqlite3")
     try:
         load_samples(db)
-        (spotlight,) = [s.id for s in inspections.list_inspections(db) if "grip" in s.title]
+        (spotlight,) = [s.id for s in reading.list_inspections(db) if "grip" in s.title]
         document = response_document(db, spotlight, internal=True)
         return render_pdf(document).data
     finally:

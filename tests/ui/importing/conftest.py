@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.services import inspections
+from app.services import reading
 from app.ui.importing import ImportController
 
 
@@ -29,7 +29,7 @@ def controller(host: QMainWindow, db: Database) -> ImportController:
 
 
 def inspection_id(db: Database, title_start: str) -> int:
-    for summary in inspections.list_inspections(db, include_archived=True):
+    for summary in reading.list_inspections(db, include_archived=True):
         if summary.title.startswith(title_start):
             return summary.id
     raise LookupError(title_start)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.importers import ImportedInspection, import_document
-from app.services import inspections, reading
+from app.services import reading
 from app.ui import messages
 from app.ui.importing import ImportController, prompts
 from app.ui.importing import controller as controller_module
@@ -118,7 +118,7 @@ def test_a_slow_import_shows_progress_and_can_be_cancelled(
     release.set()
     qtbot.waitUntil(lambda: task.done, timeout=WAIT_MS)
     assert controller.preview is None  # the result arrived after the cancel and is dropped
-    assert inspections.list_inspections(db) == []
+    assert reading.list_inspections(db) == []
 
 
 def test_an_import_failure_is_shown_in_words(
@@ -193,9 +193,7 @@ def test_pasted_text_is_imported_and_kept_until_saved(
     assert shown[0].text() == text
     save_preview(qtbot, controller)
     assert controller.last_pasted == ""
-    assert [s.title for s in inspections.list_inspections(db)] == [
-        "Norfolk PEEL 2018: Effectiveness"
-    ]
+    assert [s.title for s in reading.list_inspections(db)] == ["Norfolk PEEL 2018: Effectiveness"]
 
 
 def test_an_empty_paste_is_refused_in_the_dialog(qtbot: QtBot) -> None:
@@ -232,7 +230,7 @@ def test_dropped_files_are_imported_one_after_the_other(
     qtbot.waitUntil(lambda: controller.preview is not None and controller.preview.title_edit
                     .text().startswith("PEEL Spotlight"), timeout=WAIT_MS)  # fmt: skip
     save_preview(qtbot, controller)
-    assert len(inspections.list_inspections(db)) == 2
+    assert len(reading.list_inspections(db)) == 2
 
 
 def test_a_drop_of_something_else_is_refused(

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.domain.enums import AuthorRole, FindingKind
 from app.importers import ImportedInspection, import_document
-from app.services import inspections, reading, responses
+from app.services import reading, responses
 from app.services.importing import ExistingInspection
 from app.services.responses import ResponseKey
 from app.ui.importing import ImportPreviewDialog, prompts
@@ -158,7 +158,7 @@ def test_problems_keep_the_dialog_open_with_the_corrections(
     dialog.accept()
     assert dialog.saved is None
     assert "needs a title" in dialog.error.text()
-    assert inspections.list_inspections(db) == []
+    assert reading.list_inspections(db) == []
 
 
 def test_a_duplicate_can_be_skipped(
@@ -181,7 +181,7 @@ def test_a_duplicate_can_be_skipped(
     assert asked == ["Norfolk PEEL 2018: Effectiveness"]
     assert dialog.saved is not None
     assert (dialog.saved.action, dialog.saved.inspection_id) == ("skipped", existing)
-    assert len(inspections.list_inspections(sample_db)) == 2
+    assert len(reading.list_inspections(sample_db)) == 2
 
 
 def test_cancel_at_the_duplicate_question_returns_to_the_preview(
@@ -192,7 +192,7 @@ def test_cancel_at_the_duplicate_question_returns_to_the_preview(
     dialog.title_edit.setText("Norfolk PEEL 2018: Effectiveness")
     dialog.accept()
     assert dialog.saved is None and dialog.result() != QDialog.DialogCode.Accepted
-    assert len(inspections.list_inspections(sample_db)) == 2
+    assert len(reading.list_inspections(sample_db)) == 2
 
 
 def test_a_duplicate_can_be_updated_keeping_the_responses_written(
@@ -212,7 +212,7 @@ def test_a_duplicate_can_be_updated_keeping_the_responses_written(
 
     assert dialog.saved is not None
     assert (dialog.saved.action, dialog.saved.inspection_id) == ("updated", existing)
-    assert len(inspections.list_inspections(sample_db)) == 2
+    assert len(reading.list_inspections(sample_db)) == 2
     after = reading.get_inspection(sample_db, existing)
     assert after.url == "https://example.org/norfolk-peel-2018"
     assert after.findings[0].responses.chief_constable == "Training starts in June."
@@ -233,7 +233,7 @@ def test_a_duplicate_by_link_is_recognised(
     second.url_edit.setText("https://example.org/norfolk-peel-2018")
     second.accept()
     assert second.saved is not None and second.saved.action == "skipped"
-    assert len(inspections.list_inspections(db)) == 1
+    assert len(reading.list_inspections(db)) == 1
 
 
 INTERACTIVE = (

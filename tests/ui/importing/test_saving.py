@@ -8,7 +8,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
 from app.domain.model import Finding, Inspection, OfficeStep, RoleTexts
 from app.importers import import_document
-from app.services import inspections, reading
+from app.services import reading
 from app.services.importing import find_existing, merge_update, save_imported
 from tests.conftest import SPOTLIGHT_SEED
 from tests.ui.importing.conftest import inspection_id
@@ -80,7 +80,7 @@ def test_an_update_through_the_database_keeps_responses_and_history(sample_db: D
     after = reading.get_inspection(sample_db, existing)
     assert [f.reference for f in after.findings] == [f.reference for f in before.findings]
     assert after.findings[2].responses == before.findings[2].responses
-    assert len(inspections.list_inspections(sample_db, include_archived=True)) == 2
+    assert len(reading.list_inspections(sample_db, include_archived=True)) == 2
 
 
 def test_without_update_an_existing_report_is_skipped(sample_db: Database) -> None:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.enums import InspectionStatus
-from app.services import inspections, workflow
+from app.services import reading, workflow
 from app.services.responses import ResponseState
 from app.ui.context import AppContext
 from app.ui.responses import ResponsesView, prompts
@@ -64,7 +64,7 @@ def person(monkeypatch: pytest.MonkeyPatch) -> Person:
 
 
 def inspection_id(db: Database, words: str) -> int:
-    (row,) = [r for r in inspections.list_inspections(db) if words in r.title]
+    (row,) = [r for r in reading.list_inspections(db) if words in r.title]
     return row.id
 
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.domain.enums import InspectionStatus
 from app.domain.workflow import STARTED_DRAFTING_NOTE
-from app.services import inspections, office_steps, reading, workflow
+from app.services import office_steps, reading, workflow
 from app.services.identity import current_user
 from app.services.responses import load_sheet, response_states
 from app.ui.responses import ResponsesView
@@ -121,7 +121,7 @@ def test_typing_the_first_response_shows_drafting_and_the_status_can_move_on(
     qtbot: QtBot,
     message_log: MessageLog,
 ) -> None:
-    peel = next(s.id for s in inspections.list_inspections(sample_db) if "PEEL 2018" in s.title)
+    peel = next(s.id for s in reading.list_inspections(sample_db) if "PEEL 2018" in s.title)
     view = make_view(sample_db, peel)
     changed: list[int] = []
     view.inspectionChanged.connect(changed.append)
@@ -180,7 +180,7 @@ def test_ticking_an_office_step_records_the_date_and_user(
 def test_standard_steps_are_offered_when_an_inspection_has_none(
     sample_db: Database, view: ResponsesView
 ) -> None:
-    (peel,) = [r.id for r in inspections.list_inspections(sample_db) if "PEEL 2018" in r.title]
+    (peel,) = [r.id for r in reading.list_inspections(sample_db) if "PEEL 2018" in r.title]
     view.show_inspection(peel)
     panel = view.office_steps
     assert panel.rows == [] and not panel.add_standard.isHidden()
