@@ -96,7 +96,21 @@ def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspe
         target = inspection.overall if overall else inspection.closing
         target.set(AuthorRole(response["role"]), response["text"] or "")
     inspection.revisions = _revisions(connection, inspection_id)
-    inspection.status_history = [
+    inspection.status_history = read_status_history(connection, inspection_id)
+    return inspection
+
+
+def read_status(connection: sqlite3.Connection, inspection_id: int) -> InspectionStatus:
+    """An inspection's workflow status (NotFoundError when there is no such inspection)."""
+    rows = _rows(connection, "SELECT status FROM inspection WHERE id = ?", inspection_id)
+    if not rows:
+        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+    return InspectionStatus(rows[0]["status"])
+
+
+def read_status_history(connection: sqlite3.Connection, inspection_id: int) -> list[StatusChange]:
+    """Every change of an inspection's status, oldest first."""
+    return [
         StatusChange(InspectionStatus(c["status"]), _datetime(c["changed_at"]),
                      c["changed_by"] or "", c["note"] or "")
         for c in _rows(
@@ -105,7 +119,6 @@ def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspe
             inspection_id,
         )
     ]  # fmt: skip
-    return inspection
 
 
 def read_summaries(

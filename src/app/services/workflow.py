@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import queries
+from app.db import queries, reader
 from app.db.database import Database
 from app.db.models import InspectionRow, StatusChangeRow
 from app.domain.completeness import CompletenessReport, check_completeness
@@ -32,25 +31,16 @@ class SignOffRefused(ValidationError):
         self.report = report
 
 
-def _change(row: StatusChangeRow) -> StatusChange:
-    return StatusChange(InspectionStatus(row.status), row.changed_at, row.changed_by, row.note)
-
-
 def status_history(db: Database, inspection_id: int) -> list[StatusChange]:
     """Every change of status of an inspection, oldest first."""
-    with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
-        rows = session.scalars(
-            select(StatusChangeRow)
-            .where(StatusChangeRow.inspection_id == inspection_id)
-            .order_by(StatusChangeRow.id)
-        )
-        return [_change(row) for row in rows]
+    with db.reading() as connection:
+        reader.read_status(connection, inspection_id)  # NotFoundError for a removed inspection
+        return reader.read_status_history(connection, inspection_id)
 
 
 def current_status(db: Database, inspection_id: int) -> InspectionStatus:
-    with db.transaction() as session:
-        return InspectionStatus(queries.inspection_row(session, inspection_id).status)
+    with db.reading() as connection:
+        return reader.read_status(connection, inspection_id)
 
 
 def _report(session: Session, inspection_id: int, today: dt.date) -> CompletenessReport:
