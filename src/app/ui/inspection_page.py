@@ -18,7 +18,9 @@ The page then
   ``show_inspection(None)`` when none is shown;
 * listens to the tab's optional ``inspectionChanged = Signal(int)``: emit it, with the
   inspection's id, after saving anything the register or the other tabs show. The page
-  refreshes the other tabs and the window refreshes the register.
+  refreshes the other tabs and the window refreshes the register;
+* passes on the tab's optional ``notice = Signal(str)``: one sentence for the window's status
+  bar about something that happened by itself (a save that moved the status on).
 """
 
 from __future__ import annotations
@@ -49,9 +51,11 @@ class InspectionPage(QTabWidget):
 
     Signals:
         inspectionChanged(int): a tab saved a change to the inspection with this id.
+        notice(str): a sentence from a tab for the window's status bar.
     """
 
     inspectionChanged = Signal(int)
+    notice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +81,9 @@ class InspectionPage(QTabWidget):
         signal = getattr(widget, "inspectionChanged", None)
         if isinstance(signal, SignalInstance):
             signal.connect(partial(self._tab_saved, widget))
+        notice = getattr(widget, "notice", None)
+        if isinstance(notice, SignalInstance):
+            notice.connect(self.notice)
         if not widget.accessibleName():
             widget.setAccessibleName(title.replace("&", ""))
         index = self.addTab(widget, title)

@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         a[ActionId.ABOUT].triggered.connect(lambda: show_about(self))
         self.register.inspectionActivated.connect(self._inspection_activated)
         self.page.inspectionChanged.connect(lambda _id: self.refresh())
+        self.page.notice.connect(
+            lambda words: self.statusBar().showMessage(words, STATUS_TIMEOUT_MS)
+        )
         self.context.organisationChanged.connect(self._name_roles)
         self._name_roles()
 

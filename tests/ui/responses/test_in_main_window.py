@@ -63,3 +63,22 @@ def test_sign_off_and_office_steps_refresh_the_register(
     row = window.register.model.row_data(window.register.model.row_of(spotlight) or 0)
     assert row.summary.next_step == "Response forwarded to Chief Constable"
     window.close()
+
+
+def test_a_first_response_shows_drafting_in_the_register_and_says_so(
+    window: MainWindow, sample_db: Database, qtbot: QtBot
+) -> None:
+    window.show()
+    peel = next(s.id for s in reading.list_inspections(sample_db) if "PEEL 2018" in s.title)
+    window.register.select_inspection(peel)
+    view = responses_tab(window)
+    editor = view.editor("Police and Crime Commissioner response to Area for improvement 1")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "We will review this with the force.")
+    view.saver.save_all()
+    row = window.register.model.row_data(window.register.model.row_of(peel) or 0)
+    assert row.summary.status.label == "Drafting"
+    assert window.statusBar().currentMessage() == (
+        "The status is now “Drafting”: a response was saved."
+    )
+    window.close()

@@ -124,7 +124,9 @@ def test_typing_the_first_response_shows_drafting_and_the_status_can_move_on(
     peel = next(s.id for s in reading.list_inspections(sample_db) if "PEEL 2018" in s.title)
     view = make_view(sample_db, peel)
     changed: list[int] = []
+    notices: list[str] = []
     view.inspectionChanged.connect(changed.append)
+    view.notice.connect(notices.append)
     assert view.workflow_bar.combo.currentText() == "Not started"
     editor = view.editor("Police and Crime Commissioner response to Area for improvement 1")
     editor.setFocus()
@@ -134,6 +136,7 @@ def test_typing_the_first_response_shows_drafting_and_the_status_can_move_on(
     newest = view.status_history.list.item(0).text()  # newest first
     assert newest.startswith("Drafting, ") and newest.endswith(STARTED_DRAFTING_NOTE)
     assert changed == [peel]  # the register is told
+    assert notices == ["The status is now “Drafting”: a response was saved."]
     combo = view.workflow_bar.combo
     combo.activated.emit(combo.findData(InspectionStatus.READY_FOR_SIGN_OFF))
     assert message_log.errors == []  # the bar knew the new status: no conflict

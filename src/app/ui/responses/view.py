@@ -8,7 +8,9 @@ Implements :class:`app.ui.inspection_page.InspectionTab`.
 
 Signals:
     inspectionChanged(int): the status, an office step or a finding's applicability changed
-        (the register and the other tabs show those); responses alone do not emit it.
+        (the register and the other tabs show those); responses alone do not emit it, unless
+        saving one moved the status on.
+    notice(str): a sentence for the window's status bar (the status moved on by itself).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class ResponsesView(QWidget):
     """See the module docstring."""
 
     inspectionChanged = Signal(int)
+    notice = Signal(str)
 
     def __init__(self, context: AppContext | Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -316,6 +319,9 @@ class ResponsesView(QWidget):
             self.workflow_bar.show_inspection(self.inspection_id)
             if self.workflow_bar.status is not before:
                 self._status_changed()
+                self.notice.emit(
+                    f"The status is now “{self.workflow_bar.status.label}”: a response was saved."
+                )
 
     def _locked_elsewhere(self) -> None:
         self.workflow_bar.show_inspection(self.inspection_id)
