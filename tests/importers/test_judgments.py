@@ -6,13 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import docx
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.documents import build_response_document
 from app.documents.blocks import ListBlock, Paragraph
-from app.domain.enums import FindingKind
+from app.domain.enums import FindingKind, Grade
 from app.domain.model import Finding, GradedQuestion, place_of
 from app.domain.organisation import OrganisationSettings
 from app.importers import import_document, import_text
+from app.importers.blocks import heading, table
+from app.importers.judgments import parse_judgments
 from app.ui.overview_text import inspection_markdown
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
@@ -158,3 +162,22 @@ def test_a_question_and_an_area_are_told_apart_by_their_wording() -> None:
     assert place_of(Finding(FindingKind.AREA_FOR_IMPROVEMENT, "AFI 2", question=2), [question]) == (
         "question 2"
     )
+
+
+cells = st.one_of(
+    st.sampled_from([g.value for g in Grade] + ["", "Area", "Grade", "good ", "Our judgments"]),
+    st.text(max_size=40),
+)
+tables = st.lists(st.lists(cells, min_size=1, max_size=6), min_size=1, max_size=8)
+
+
+@given(st.lists(tables, max_size=3), st.lists(st.text(max_size=30), max_size=6))
+def test_any_tables_give_distinct_areas_with_real_grades(
+    found_tables: list[list[list[str]]], headings: list[str]
+) -> None:
+    blocks = [table(rows) for rows in found_tables] + [heading(text, 2) for text in headings]
+    judged = parse_judgments(blocks)
+    names = [area.question.casefold() for area in judged.areas]
+    assert len(names) == len(set(names))
+    assert all(Grade.parse(area.grade) is not None for area in judged.areas)
+    assert [area.number for area in judged.areas] == list(range(1, len(names) + 1))
