@@ -77,8 +77,12 @@ def _question_heading(question: GradedQuestion) -> str:
 def _questions_section(inspection: Inspection) -> list[str]:
     """One section per PEEL pillar, with its grade and summary, then its graded questions."""
     parts: list[str] = []
-    pillar_names = [pillar.name for pillar in inspection.pillars]
-    pillar_names += [q.pillar for q in inspection.questions if q.pillar not in pillar_names]
+    # Each pillar once, in order: the named pillars, then any only the questions name.
+    pillar_names = list(
+        dict.fromkeys(
+            [p.name for p in inspection.pillars] + [q.pillar for q in inspection.questions]
+        )
+    )
     pillars = {pillar.name: pillar for pillar in inspection.pillars}
     areas = all(q.is_area for q in inspection.questions)
     untitled = "Graded areas" if areas else "Graded questions"
