@@ -132,7 +132,7 @@ def test_areas_are_shown_by_name_in_the_overview_and_the_response() -> None:
     assert overview.count("## Graded areas") == 1
     assert "### Investigating crime" in overview
     assert "Question 3" not in overview
-    assert "*Investigating crime*" in overview  # where Area for improvement 1 belongs
+    assert "*Graded area: Investigating crime*" in overview  # where Area for improvement 1 is
 
     document = build_response_document(
         inspection, OrganisationSettings(force_name="Dorset Police"), internal=False

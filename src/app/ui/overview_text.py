@@ -8,7 +8,7 @@ that they show exactly as typed.
 from __future__ import annotations
 
 from app.domain.enums import FindingKind
-from app.domain.model import Finding, GradedQuestion, Inspection, place_of
+from app.domain.model import Finding, GradedQuestion, Inspection
 from app.ui.formatting import escape_markdown, long_date, nest_headings
 
 # Causes of concern first: their recommendations follow them in reports.
@@ -42,8 +42,11 @@ def _finding_details(finding: Finding, questions: list[GradedQuestion]) -> str:
             due = f"{due} ({date})" if due else date
         details.append(f"Due: {due}")
     if finding.question is not None:
-        place = place_of(finding, questions)
-        details.append(escape_markdown(place[:1].upper() + place[1:]))
+        owner = next((q for q in questions if q.number == finding.question), None)
+        if owner is not None and owner.is_area:
+            details.append(f"Graded area: {escape_markdown(owner.question)}")
+        else:
+            details.append(f"Question {finding.question}")
     if finding.parent:
         details.append(f"Under {escape_markdown(finding.parent)}")
     if not finding.applies:
