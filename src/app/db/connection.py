@@ -1,7 +1,7 @@
 """The one SQLite file, with the standard library only: where it may live, the PRAGMAs every
 connection gets, read-only connections, and SQLite's errors in plain words.
 
-Nothing here imports SQLAlchemy, so a command that only reads (``export``, ``show``) can open
+Nothing here imports SQLAlchemy, so a command that only reads (``list``, ``export``…) can open
 the file and read from it without loading the ORM (about half a second on an office PC).
 """
 

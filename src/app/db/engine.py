@@ -6,13 +6,12 @@ from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-from app.db.connection import apply_pragmas, prepare_location
+from app.db.connection import apply_pragmas
 
 
 def create_sqlite_engine(path: Path) -> Engine:
-    """An engine on ``path``; the folder is created. Raises DatabaseError in plain words."""
+    """An engine on ``path``, a location ``Database.open`` has already checked and prepared."""
     path = Path(path)
-    prepare_location(path)
     # A URL object, not a URL string: a string would read "%20" in a folder name as a space and
     # a "?" as the start of options, and so open another file than the one named.
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)

@@ -20,7 +20,7 @@ from app.domain.model import Inspection
 def inspection_row(session: Session, inspection_id: int) -> InspectionRow:
     row = session.get(InspectionRow, inspection_id)
     if row is None:
-        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+        raise NotFoundError.inspection(inspection_id)
     return row
 
 

@@ -48,7 +48,7 @@ def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspe
     """The whole inspection: findings, responses, revisions, office steps and history."""
     header = _rows(connection, "SELECT * FROM inspection WHERE id = ?", inspection_id)
     if not header:
-        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+        raise NotFoundError.inspection(inspection_id)
     row = header[0]
     inspection = Inspection(
         id=row["id"],
@@ -104,7 +104,7 @@ def read_status(connection: sqlite3.Connection, inspection_id: int) -> Inspectio
     """An inspection's workflow status (NotFoundError when there is no such inspection)."""
     rows = _rows(connection, "SELECT status FROM inspection WHERE id = ?", inspection_id)
     if not rows:
-        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+        raise NotFoundError.inspection(inspection_id)
     return InspectionStatus(rows[0]["status"])
 
 

@@ -22,6 +22,10 @@ class DatabaseError(AppError):
 class NotFoundError(AppError):
     """A record asked for does not exist."""
 
+    @classmethod
+    def inspection(cls, inspection_id: int) -> NotFoundError:
+        return cls(f"There is no inspection with id {inspection_id}.")
+
 
 class ValidationError(AppError):
     """Input that breaks a rule (title required, invalid date, …)."""

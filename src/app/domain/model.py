@@ -89,11 +89,18 @@ class GradedQuestion:
         return self.question if self.is_area else f"Question {self.number}: {self.question}"
 
 
+def owner_of(finding: Finding, questions: list[GradedQuestion]) -> GradedQuestion | None:
+    """The graded question or area a finding belongs to, if it belongs to one."""
+    if finding.question is None:
+        return None
+    return next((q for q in questions if q.number == finding.question), None)
+
+
 def place_of(finding: Finding, questions: list[GradedQuestion]) -> str:
     """Where a finding sits in a PEEL report: "question 2", or its graded area's name."""
     if finding.question is None:
         return ""
-    owner = next((q for q in questions if q.number == finding.question), None)
+    owner = owner_of(finding, questions)
     if owner is not None and owner.is_area:
         return owner.question
     return f"question {finding.question}"

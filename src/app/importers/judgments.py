@@ -17,6 +17,7 @@ from app.domain.enums import FindingKind, Grade
 from app.domain.model import Finding, GradedQuestion
 from app.importers.blocks import Block, BlockKind, is_heading_like
 from app.importers.findings import FindingCollector
+from app.importers.peel import grade_of
 from app.importers.render import blocks_to_markdown
 from app.importers.sections import SectionReader
 
@@ -133,7 +134,7 @@ def _section(blocks: list[Block], area: str, names: list[str]) -> list[Block]:
     ):
         end += 1
     section = blocks[start + 1 : end]
-    while section and _is_grade_line(section[0]):
+    while section and grade_of(section[0]) is not None:
         section = section[1:]
     return section
 
@@ -153,10 +154,3 @@ def _ends_section(block: Block, level: int) -> bool:
     if block.kind is not BlockKind.HEADING:
         return False
     return not level or not block.level or block.level <= level
-
-
-def _is_grade_line(block: Block) -> bool:
-    if block.kind is BlockKind.TABLE or len(block.plain) > 60:
-        return False
-    text = block.plain.rstrip(".")
-    return Grade.parse(text) is not None or Grade.parse(text.split(":", 1)[-1]) is not None

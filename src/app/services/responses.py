@@ -128,7 +128,7 @@ def load_sheet(db: Database, inspection_id: int) -> ResponseSheet:
     with db.transaction() as session:
         row = session.get(InspectionRow, inspection_id)
         if row is None:
-            raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+            raise NotFoundError.inspection(inspection_id)
         sql = session_sql(session)
         settings = read_settings(sql)
         return ResponseSheet(
@@ -166,7 +166,7 @@ def lock_inspection(session: Session, inspection_id: int) -> InspectionRow:
     )
     row = session.get(InspectionRow, inspection_id) if touched.rowcount else None
     if row is None:
-        raise NotFoundError(f"There is no inspection with id {inspection_id}.")
+        raise NotFoundError.inspection(inspection_id)
     return row
 
 

@@ -8,7 +8,7 @@ that they show exactly as typed.
 from __future__ import annotations
 
 from app.domain.enums import FindingKind
-from app.domain.model import Finding, GradedQuestion, Inspection
+from app.domain.model import Finding, GradedQuestion, Inspection, owner_of
 from app.ui.formatting import escape_markdown, long_date, nest_headings
 
 # Causes of concern first: their recommendations follow them in reports.
@@ -42,7 +42,7 @@ def _finding_details(finding: Finding, questions: list[GradedQuestion]) -> str:
             due = f"{due} ({date})" if due else date
         details.append(f"Due: {due}")
     if finding.question is not None:
-        owner = next((q for q in questions if q.number == finding.question), None)
+        owner = owner_of(finding, questions)
         if owner is not None and owner.is_area:
             details.append(f"Graded area: {escape_markdown(owner.question)}")
         else:
