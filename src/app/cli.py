@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from app import APP_NAME, __version__
 from app.db.database import Database
@@ -30,7 +30,37 @@ Handler = Callable[[Database, argparse.Namespace], int]
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    """A line for a person: what the console cannot show becomes "?", never an error."""
+    _write(sys.stdout, text)
+
+
+def _err(text: str) -> None:
+    """A line on stderr (a warning, or the one sentence about a problem), as :func:`_out`."""
+    _write(sys.stderr, text)
+
+
+def _out_json(text: str) -> None:
+    """JSON for a program: UTF-8 bytes whatever the console's code page (cp1252 on many PCs)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream of text only: no code page to get wrong
+        _write(sys.stdout, text)
+        return
+    sys.stdout.flush()
+    buffer.write(_line(text).encode("utf-8"))
+    buffer.flush()
+
+
+def _write(stream: TextIO, text: str) -> None:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text = _line(text).encode(encoding, "replace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: leave the text to the stream
+        text = _line(text)
+    stream.write(text)
+
+
+def _line(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
 
 
 def cmd_samples(db: Database, _args: argparse.Namespace) -> int:
@@ -44,7 +74,7 @@ def cmd_samples(db: Database, _args: argparse.Namespace) -> int:
 def cmd_list(db: Database, args: argparse.Namespace) -> int:
     rows = reading.list_inspections(db, include_archived=args.all or args.json)
     if args.json:
-        _out(archive.dumps([
+        _out_json(archive.dumps([
             {"id": r.id, "title": r.title,
              "published_on": r.published_on.isoformat() if r.published_on else None,
              "deadline": _iso(statutory_deadline(r.published_on)), "status": r.status.value}
@@ -66,7 +96,7 @@ def _iso(value: dt.date | None) -> str | None:
 def cmd_show(db: Database, args: argparse.Namespace) -> int:
     inspection = reading.get_inspection(db, args.id)
     if args.json:
-        _out(archive.dumps(archive.inspection_to_dict(inspection)))
+        _out_json(archive.dumps(archive.inspection_to_dict(inspection)))
         return 0
     deadline = statutory_deadline(inspection.published_on)
     _out(inspection.title)
@@ -116,13 +146,13 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
 
     imported = import_document(path)
     for warning in imported.warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+        _err(f"Warning: {warning}")
     # An update merges: responses, steps and decisions people recorded since are kept.
     saved = save_imported(db, imported.inspection, update_existing=args.yes)
     if saved.action == "skipped":
         _say_skipped(imported.inspection.title, saved.inspection_id)
     if args.json:
-        _out(
+        _out_json(
             archive.dumps(
                 archive.inspection_to_dict(reading.get_inspection(db, saved.inspection_id))
             )
@@ -144,19 +174,16 @@ def _import_archive(db: Database, path: Path, args: argparse.Namespace) -> int:
         # Each inspection of the archive as it is now stored (a skipped one as it was), in order.
         stored = [reading.get_inspection(db, i) for i in outcome.ids]
         if len(records) == 1:
-            _out(archive.dumps(archive.inspection_to_dict(stored[0])))
+            _out_json(archive.dumps(archive.inspection_to_dict(stored[0])))
         else:
-            _out(archive.dumps(archive.archive_to_dict(stored)))
+            _out_json(archive.dumps(archive.archive_to_dict(stored)))
     else:
         _out(f"Import from {path.name}: {outcome.describe()}.")
     return 0
 
 
 def _say_skipped(title: str, existing: int) -> None:
-    print(
-        f"Skipped “{title}”: already present as inspection {existing} (use --yes to update it).",
-        file=sys.stderr,
-    )
+    _err(f"Skipped “{title}”: already present as inspection {existing} (use --yes to update it).")
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
@@ -168,7 +195,7 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
         internal=args.internal, marking=args.marking,
     )  # fmt: skip
     for warning in result.warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+        _err(f"Warning: {warning}")
     for written in result.written:
         _out(f"Wrote {written}.")
     return 0
@@ -246,14 +273,14 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
     try:
         db = Database.open(resolve_db_path(args.db))
     except AppError as error:
-        print(error.message, file=sys.stderr)
+        _err(error.message)
         return 1
     try:
         return handler(db, args)
     except argparse.ArgumentTypeError as error:
         parser.error(str(error))
     except AppError as error:
-        print(error.message, file=sys.stderr)
+        _err(error.message)
         return 1
     finally:
         db.close()
