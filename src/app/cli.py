@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -246,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None or sys.stderr is None:
+        return _main_without_console(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -256,6 +259,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _main_without_console(argv: Sequence[str] | None) -> int:
+    """The windowed program (built without a console: no stdout, no stderr) given a command.
+
+    What the command prints (and any error, or argparse's message) is collected, then written
+    to the console the program was started from, if any, or else shown in a message box.
+    """
+    streams = sys.stdout, sys.stderr
+    collected = io.StringIO()
+    sys.stdout = sys.stderr = collected
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            sys.stdout, sys.stderr = streams
+            return _open_window(args)
+        code = _run_command(parser, args)
+    except SystemExit as stop:  # --help, --version, wrong usage
+        code = stop.code if isinstance(stop.code, int) else 2
+    except Exception as error:  # nobody would see a traceback
+        _err(f"The command stopped on an error the application did not expect ({error!r}).")
+        code = 1
+    _deliver(collected.getvalue(), code)
+    if argv is None:
+        _exit_now(code)
+    return code
+
+
+def _deliver(text: str, code: int) -> None:
+    console = _attach_parent_console()
+    if console is not None:
+        with contextlib.suppress(OSError, ValueError):
+            console.write(text)
+            console.flush()
+        return
+    from app.ui.messages import show_command_result  # Qt only for this box
+
+    show_command_result(text.strip() or ("Done." if code == 0 else "That could not be done."),
+                        failed=code != 0)  # fmt: skip
+
+
+def _attach_parent_console() -> TextIO | None:
+    """The console of the program that started this one (cmd, PowerShell), on Windows; or None."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    attach_parent_process = -1  # ATTACH_PARENT_PROCESS, (DWORD)-1
+    try:
+        if not ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+            return None  # started from Explorer or a shortcut: there is no console
+        return open("CONOUT$", "w", encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
 def _exit_now(code: int) -> NoReturn:
     """End a command-line run without tearing down every module (about 0.3 s at exit).
 
@@ -263,7 +321,7 @@ def _exit_now(code: int) -> NoReturn:
     disposed by then, so there is nothing left that the interpreter's shutdown would save.
     """
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nobody reads it now
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed pipe, or none
             stream.flush()
     os._exit(code)
 

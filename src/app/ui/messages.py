@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app import APP_NAME
+
+_LINES_IN_A_BOX = 25
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "That could not be done") -> None:
@@ -23,3 +29,22 @@ def confirm(parent: QWidget | None, title: str, question: str, action: str) -> b
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is do_it
+
+
+def show_command_result(text: str, *, failed: bool) -> None:
+    """What a command printed, for the windowed program given a command but no console.
+
+    A long output shows its first lines, and the whole of it under "Show Details…".
+    """
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+    lines = text.splitlines()
+    shown = text
+    if len(lines) > _LINES_IN_A_BOX:
+        more = len(lines) - _LINES_IN_A_BOX
+        shown = "\n".join([*lines[:_LINES_IN_A_BOX], f"… and {more} more lines (Show Details…)."])
+    icon = QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information
+    box = QMessageBox(icon, APP_NAME, shown)
+    if shown != text:
+        box.setDetailedText(text)
+    box.exec()
