@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -16,6 +16,7 @@ from app import APP_NAME, __version__
 from app.db.database import Database
 from app.domain.errors import AppError
 from app.paths import data_dir
+from app.ui import log_files
 from app.ui.context import AppContext
 from app.ui.instance_lock import DatabaseLock
 from app.ui.main_window import MainWindow
@@ -66,18 +67,25 @@ def run_gui(db_path: Path) -> int:
 
 
 def _configure_logging() -> Path | None:
-    """Log to a file in the data folder (rotated), so that IT can see what went wrong."""
-    path = data_dir() / "logs" / "opcc-responses.log"
+    """Log to this run's own file in the data folder, so that IT can see what went wrong.
+
+    One file per running copy (two copies cannot share one on Windows); the last runs' logs
+    are kept and older ones deleted.
+    """
+    folder = data_dir() / "logs"
+    path: Path | None = None
+    handler: logging.Handler
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        folder.mkdir(parents=True, exist_ok=True)
+        log_files.prune_logs(folder)
+        path = log_files.new_log_path(folder)
+        handler = log_files.RunLogHandler(path)
     except OSError:
-        handler, path = logging.StreamHandler(), None  # type: ignore[assignment]
+        handler, path = logging.StreamHandler(), None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    log.info("%s %s started (process %d)", APP_NAME, __version__, os.getpid())
     return path
 
 
