@@ -13,8 +13,19 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.ui import messages
+from app.ui.document import viewer_copies
 from app.ui.main_window import MainWindow
 from app.ui.tasks import running_tasks
+
+
+@pytest.fixture(autouse=True)
+def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system's temporary folder as the PDF viewer's copies see it: the test's own."""
+    folder = tmp_path / "system-temp"
+    folder.mkdir()
+    monkeypatch.setattr(viewer_copies, "temp_root", lambda: folder)
+    monkeypatch.setattr(viewer_copies, "_own", None)
+    return folder
 
 
 @pytest.fixture(autouse=True)

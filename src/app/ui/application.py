@@ -18,6 +18,7 @@ from app.domain.errors import AppError
 from app.paths import data_dir
 from app.ui import log_files
 from app.ui.context import AppContext
+from app.ui.document import viewer_copies
 from app.ui.instance_lock import DatabaseLock
 from app.ui.main_window import MainWindow
 from app.ui.window_state import default_settings
@@ -29,8 +30,10 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
     """Open the database and build the main window; the caller owns the QApplication.
 
     ``settings`` holds the window layout (the user's INI file when None). Raises AppError
-    when the database cannot be opened.
+    when the database cannot be opened. Copies opened in the PDF viewer by runs that have
+    ended are removed.
     """
+    viewer_copies.remove_stale()
     db = Database.open(Path(db_path))
     try:
         return MainWindow(AppContext(db), settings if settings is not None else default_settings())
@@ -64,6 +67,7 @@ def run_gui(db_path: Path) -> int:
         return app.exec()
     finally:
         lock.release()
+        viewer_copies.remove_own()  # the window removes them as it closes; this is a backstop
 
 
 def _configure_logging() -> Path | None:

@@ -25,7 +25,7 @@ from app.services.inspections import ImportOutcome
 from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.context import AppContext
-from app.ui.document import DocumentTab
+from app.ui.document import DocumentTab, viewer_copies
 from app.ui.findings_tab import FindingsTab
 from app.ui.help_texts import show_about, show_deadline_help
 from app.ui.importing import ImportController
@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         # Let background work that uses the database finish (or give up after 30 s).
         QThreadPool.globalInstance().waitForDone(30_000)
         self.context.db.close()
+        viewer_copies.remove_own()  # they may be OFFICIAL-SENSITIVE; the system keeps %TEMP%
         super().closeEvent(event)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -17,6 +16,7 @@ from app import documents
 from app.documents import ResponseDocument
 from app.documents.output import write_atomically
 from app.domain.errors import DocumentError
+from app.ui.document import viewer_copies
 
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _LONGEST_STEM = 120
@@ -90,11 +90,10 @@ def save_pdf_bytes(data: bytes, path: Path) -> list[str]:
 def write_viewer_copy(data: bytes, stem: str) -> Path:
     """Write the PDF to a new temporary folder for another program to open.
 
-    A new folder each time, because a viewer may still hold the previous file open (Windows
-    refuses to replace it); the system's temporary folder is cleared by the system.
+    It is removed when the window closes, or at the next start if a viewer still held it.
     """
     try:
-        folder = Path(tempfile.mkdtemp(prefix="opcc-response-"))
+        folder = viewer_copies.new_copy_folder()
     except OSError as error:
         raise DocumentError(
             f"Cannot make a temporary copy for the viewer: {error.strerror or error}."
