@@ -9,7 +9,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
@@ -24,12 +24,17 @@ from app.ui.window_state import default_settings
 log = logging.getLogger("app")
 
 
+BRITISH_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
 def create_window(db_path: Path | str, settings: QSettings | None = None) -> MainWindow:
     """Open the database and build the main window; the caller owns the QApplication.
 
     ``settings`` holds the window layout (the user's INI file when None). Raises AppError
-    when the database cannot be opened.
+    when the database cannot be opened. Every widget speaks British English (a date box's
+    calendar names "July", not "Juli"), whatever the computer's language.
     """
+    QLocale.setDefault(BRITISH_ENGLISH)
     db = Database.open(Path(db_path))
     try:
         return MainWindow(AppContext(db), settings if settings is not None else default_settings())
