@@ -63,8 +63,8 @@ class WorkflowBar(QWidget):
         self.combo.setMinimumContentsLength(14)
         self.sign_off_button = QPushButton("&Sign off…", self)
         self.sign_off_button.setToolTip(
-            "Checks that every recommendation has a response (section 55(5B)), then locks "
-            "the responses"
+            "Checks that the Commissioner's overall response and a response to every "
+            "recommendation are written (section 55(1) and (5B)), then locks the responses"
         )
         self.publish_button = QPushButton("Mark as &published", self)
         self.reopen_button = QPushButton("&Reopen…", self)
