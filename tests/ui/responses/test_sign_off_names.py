@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -48,3 +49,25 @@ def test_nothing_written_is_refused_then_every_empty_box_is_named(
     assert positions == sorted(positions)  # in the editor's order
     assert workflow.current_status(sample_db, peel) is InspectionStatus.DRAFTING
     assert message_log.errors == [refusal]
+
+
+def test_marking_as_published_names_what_the_publication_copy_leaves_out(
+    sample_db: Database,
+    spotlight: int,
+    view: ResponsesView,
+    qtbot: QtBot,
+    message_log: MessageLog,
+) -> None:
+    editor = view.editor("Chief Constable response to Recommendation 6")
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    view.workflow_bar.sign_off_button.click()  # warned, and signed off anyway
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.SIGNED_OFF
+    message_log.answer = False
+    view.workflow_bar.publish_button.click()
+    (question,) = message_log.questions
+    assert "Record that the response has been published?" in question
+    assert "leaves these out" in question
+    assert "Chief Constable response to Recommendation 6" in question
+    assert workflow.current_status(sample_db, spotlight) is InspectionStatus.SIGNED_OFF
