@@ -7,11 +7,12 @@ fill; the copy for publication leaves them out and its warnings say what was lef
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import docx
 import pytest
 
-from app.documents.content import SectionKind
+from app.documents.content import ResponseDocument, SectionKind
 from app.documents.docx import render_docx
 from app.documents.html import render_html
 from app.documents.model import build_response_document
@@ -41,10 +42,22 @@ def _docx_text(data: bytes) -> str:
     return "\n".join([p.text for p in word.paragraphs] + cells)
 
 
-RENDERERS = {
-    "pdf": lambda document: pdf_text(render_pdf(document).data),
-    "html": lambda document: render_html(document).data.decode("utf-8"),
-    "docx": lambda document: _docx_text(render_docx(document).data),
+def _pdf(document: ResponseDocument) -> str:
+    return pdf_text(render_pdf(document).data)
+
+
+def _html(document: ResponseDocument) -> str:
+    return render_html(document).data.decode("utf-8")
+
+
+def _docx(document: ResponseDocument) -> str:
+    return _docx_text(render_docx(document).data)
+
+
+RENDERERS: dict[str, Callable[[ResponseDocument], str]] = {
+    "pdf": _pdf,
+    "html": _html,
+    "docx": _docx,
 }
 
 

@@ -2,9 +2,9 @@
 
 A response has header fields ("Inspection Title:", "Published on:", or a table of them),
 sections written by an author ("Chief Constable response …", "Commissioner's comments"), an
-office-use checklist, or the shape of a letter. A report has graded questions, grades, a "Last updated" line and the
-inspectorate's own voice. The stronger set of signs wins; a tie is a report, because a report
-imports usefully with nothing but its text.
+office-use checklist, or the shape of a letter. A report has graded questions, grades, a "Last
+updated" line and the inspectorate's own voice. The stronger set of signs wins; a tie is a
+report, because a report imports usefully with nothing but its text.
 """
 
 from __future__ import annotations
