@@ -99,3 +99,28 @@ def test_marking_logo_and_internal_copy(spotlight: Inspection, tmp_path: Path) -
     )
     assert word.tables[-1].rows[0].cells[0].text == "Step"
     assert "For Office Use Only" in [p.text for p in word.paragraphs]
+
+
+def test_the_details_table_has_the_pdf_padding_and_a_named_font(
+    spotlight: Inspection, settings: OrganisationSettings
+) -> None:
+    """Like the PDF's: room inside every cell, and one named typeface for the whole document
+    (not only a theme's, which another word processor may not have)."""
+    from docx.oxml.ns import qn
+
+    word = _open(render_docx(build_response_document(spotlight, settings, internal=False)).data)
+    margins = word.tables[0]._tbl.tblPr.find(qn("w:tblCellMar"))
+    assert margins is not None
+    twips = {side: int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) for side in
+             ("top", "bottom", "left", "right")}  # fmt: skip
+    assert twips == {"top": 100, "bottom": 120, "left": 140, "right": 140}  # 5, 6, 7, 7 points
+    defaults = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    fonts = defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:hAnsi")) == "Arial"
+    assert fonts.get(qn("w:asciiTheme")) is None  # a theme font would win over the name
+    for row in word.tables[0].rows:
+        for cell in row.cells:
+            for run in cell.paragraphs[0].runs:
+                assert run.font.size is not None and run.font.size.pt == 10.5
+    label = word.tables[0].rows[0].cells[0].paragraphs[0].runs[0]
+    assert label.bold and str(label.font.color.rgb) == "1F3864"

@@ -149,7 +149,9 @@ def _inspection_with_kinds() -> Inspection:
 def test_causes_of_concern_hold_their_recommendations(settings: OrganisationSettings) -> None:
     document = build_response_document(_inspection_with_kinds(), settings, internal=False)
     kinds = [s.kind for s in document.sections]
-    assert kinds.index(SectionKind.CAUSES_OF_CONCERN) == 3
+    assert kinds.index(SectionKind.CAUSES_OF_CONCERN) == (
+        kinds.index(SectionKind.AREAS_FOR_IMPROVEMENT) + 1
+    )
     causes = document.section(SectionKind.CAUSES_OF_CONCERN)
     assert causes is not None
     assert [(e.heading, e.level) for e in causes.entries] == [
@@ -180,11 +182,14 @@ def test_findings_not_for_the_force_are_listed_with_a_reason_but_not_answered(
         assert "Recommendation 4" not in [e.heading for e in section.entries]
 
 
-def test_missing_responses_are_shown_and_warned_about(
+def test_missing_responses_are_shown_in_the_internal_copy_and_warned_about(
     peel: Inspection, settings: OrganisationSettings
 ) -> None:
-    document = build_response_document(peel, settings, internal=False)
-    assert "The Chief Constable has not responded to Area for improvement 1." in document.warnings
+    document = build_response_document(peel, settings, internal=True)
+    assert (
+        "Still empty (marked in this copy): Chief Constable response to Area for improvement 1."
+        in document.warnings
+    )
     cc = document.section(SectionKind.CHIEF_CONSTABLE_RESPONSE)
     assert cc is not None
     assert blocks_text(cc.entries[0].response) == "No response has been recorded."

@@ -35,12 +35,41 @@ def inspection(*findings: Finding, overall_pcc: str = "Overall.") -> Inspection:
 
 
 def test_complete_response_can_be_signed_off_without_warnings() -> None:
-    report = check_completeness(
-        inspection(finding(REC, "Recommendation 2", "Force.", "PCC.")), BEFORE_DEADLINE
-    )
+    complete = inspection(finding(REC, "Recommendation 2", "Force.", "PCC."))
+    complete.overall.chief_constable = "The force welcomes the report."
+    complete.closing = RoleTexts("Force closing.", "PCC closing.")
+    report = check_completeness(complete, BEFORE_DEADLINE)
     assert report.can_sign_off
     assert report.refusal() == ""
     assert report.warnings() == []
+
+
+def test_sign_off_is_refused_without_the_commissioners_overall_response() -> None:
+    """Section 55(1): the Commissioner's comments on the report; AFIs alone need none each."""
+    afis = [finding(AFI, f"Area for improvement {n}") for n in (1, 2, 3)]
+    report = check_completeness(inspection(*afis, overall_pcc="  \n"), BEFORE_DEADLINE)
+    assert not report.can_sign_off
+    assert report.refusal() == (
+        "It cannot be signed off yet: section 55(1) requires the Police and Crime "
+        "Commissioner's comments on the report, and the Police and Crime Commissioner overall "
+        "response is empty."
+    )
+
+
+def test_the_warning_names_every_empty_response_as_the_editor_does() -> None:
+    afis = [finding(AFI, f"Area for improvement {n}") for n in (1, 2, 3)]
+    report = check_completeness(inspection(*afis, overall_pcc="Overall."), BEFORE_DEADLINE)
+    assert report.can_sign_off
+    cc, pcc = "Chief Constable", "Police and Crime Commissioner"
+    assert report.empty == [
+        f"{cc} overall response",
+        *(f"{who} response to Area for improvement {n}" for n in (1, 2, 3) for who in (cc, pcc)),
+        f"{cc} closing response",
+        f"{pcc} closing response",
+    ]
+    (warning,) = report.warnings()
+    assert warning.startswith("9 responses are empty and are left out of the published document: ")
+    assert all(name in warning for name in report.empty)
 
 
 def test_sign_off_refused_naming_each_recommendation_without_a_commissioner_response() -> None:
@@ -66,7 +95,8 @@ def test_the_refusal_uses_the_organisations_role_titles() -> None:
     )  # fmt: skip
     assert "the Mayor's response" in report.refusal()
     assert "this recommendation has none: Recommendation 1." in report.refusal()
-    assert report.warnings() == ["There is no Commissioner of Police response to Recommendation 1."]
+    assert "Commissioner of Police response to Recommendation 1" in report.empty
+    assert "Mayor closing response" in report.empty
 
 
 def test_recommendations_under_a_cause_count_and_a_cause_alone_stands_in() -> None:
@@ -101,15 +131,16 @@ def test_a_child_of_a_cause_that_does_not_apply_does_not_apply() -> None:
     assert applies_to_force(child, inspection(child))  # the parent is not recorded
 
 
-def test_warnings_for_chief_constable_overall_comments_and_the_deadline() -> None:
+def test_warnings_for_empty_chief_constable_responses_and_the_deadline() -> None:
     late = dt.date(2023, 9, 1)
-    report = check_completeness(
-        inspection(finding(REC, "Recommendation 2", "", "PCC."), overall_pcc=""), late
-    )
+    checked = inspection(finding(REC, "Recommendation 2", "", "PCC."))
+    checked.overall.chief_constable = "Force."
+    checked.closing = RoleTexts("", "PCC closing.")
+    report = check_completeness(checked, late)
     assert report.can_sign_off
     assert report.warnings() == [
-        "There is no Chief Constable response to Recommendation 2.",
-        "The Police and Crime Commissioner's overall comments are empty.",
+        "2 responses are empty and are left out of the published document: Chief Constable "
+        "response to Recommendation 2 and Chief Constable closing response.",
         "The statutory deadline (31/08/2023, section 55(5A)) has passed.",
     ]
     on_the_day = check_completeness(inspection(), dt.date(2023, 8, 31))
@@ -121,7 +152,7 @@ def test_no_deadline_warning_once_published_or_without_a_publication_date() -> N
     published.status = InspectionStatus.PUBLISHED
     assert not check_completeness(published, dt.date(2024, 1, 1)).deadline_passed
     undated = Inspection("Undated", overall=RoleTexts("", "x"))
-    assert check_completeness(undated, dt.date(2024, 1, 1)).warnings() == []
+    assert not check_completeness(undated, dt.date(2024, 1, 1)).deadline_passed
 
 
 @given(st.lists(st.tuples(st.booleans(), st.booleans(), st.booleans()), max_size=12))

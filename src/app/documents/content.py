@@ -117,6 +117,9 @@ class ResponseDocument:
     logo_alt: str
     produced_on: dt.date
     warnings: tuple[str, ...]
+    left_out: tuple[str, ...] = ()
+    """What is empty, by name ("Link to Report", "Chief Constable response to Recommendation
+    2"): left out of the publication copy, marked as a gap to fill in the internal copy."""
 
     @property
     def marking_text(self) -> str:

@@ -15,7 +15,9 @@ from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.text.run import Run
 
 from app import APP_NAME
 from app.documents.blocks import Block, Heading, ListBlock, Paragraph, Quote, Span
@@ -35,6 +37,8 @@ from app.documents.docx_parts import (
     repeat_as_header,
     restart_numbering,
     set_alt_text,
+    set_cell_margins,
+    set_document_font,
     set_language,
     set_numbering,
     shade,
@@ -48,6 +52,10 @@ _MAX_LIST_DEPTH = 3
 _MAX_PROPERTY = 255
 _STEP_SHARES = (0.44, 0.16, 0.18, 0.22)
 _LABEL_FILL = "E9EEF6"
+_ACCENT = RGBColor(0x1F, 0x38, 0x64)
+_FONT = "Arial"
+"""The body's typeface: a sans serif every Windows and Mac has (the PDF embeds its own)."""
+_BODY_SIZE = Pt(10.5)
 _MUTED = RGBColor(0x4A, 0x4A, 0x4A)
 _LOGO_HEIGHT = Cm(2)
 
@@ -123,6 +131,7 @@ class _DocxWriter:
         properties.created = dt.datetime(produced.year, produced.month, produced.day)
         properties.revision = 1
         set_language(self.word, info.language)
+        set_document_font(self.word, _FONT, round(_BODY_SIZE.pt * 2))
 
     def page(self) -> None:
         section = self.word.sections[0]
@@ -189,10 +198,15 @@ class _DocxWriter:
         table.style = "Table Grid"
         for field in fields:
             label, value = table.add_row().cells
-            label.paragraphs[0].add_run(field.label).bold = True
+            run = label.paragraphs[0].add_run(field.label)
+            run.bold, run.font.color.rgb = True, _ACCENT
             shade(label, _LABEL_FILL)
             self.spans(value.paragraphs[0], (Span(field.value, href=field.href),))
-        _set_widths(table, (Cm(5.6), Cm(11)))
+            for cell in (label, value):
+                for element in cell._tc.iter(qn("w:r")):
+                    Run(element, cell.paragraphs[0]).font.size = _BODY_SIZE
+        set_cell_margins(table, top=5, bottom=6, left=7, right=7)  # as the PDF's field table
+        _set_widths(table, (Cm(6.9), Cm(9.7)))
         self.word.add_paragraph()
 
     def section(self, section: Section) -> None:

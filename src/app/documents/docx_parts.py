@@ -1,5 +1,6 @@
 """Word features python-docx has no API for, done on the XML: links, fields, numbering restarts,
-shading, repeating header rows, the document language and a picture's alternative text."""
+shading, cell margins, repeating header rows, the document's language and font, and a
+picture's alternative text."""
 
 from __future__ import annotations
 
@@ -98,6 +99,36 @@ def set_language(document: Any, language: str) -> None:
     lang = _child(properties, "w:lang")
     lang.set(qn("w:val"), language)
     document.core_properties.language = language
+
+
+def set_document_font(document: Any, name: str, half_points: int) -> None:
+    """One named typeface and size for all text that names none (body, tables, lists).
+
+    python-docx's template gives only a theme's font, which wins over a name and which another
+    word processor may lack; headings keep their own styles.
+    """
+    defaults = _child(document.styles.element, "w:docDefaults")
+    properties = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    fonts = _child(properties, "w:rFonts")
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    for script in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(script), name)
+    for tag in ("w:sz", "w:szCs"):
+        _child(properties, tag).set(qn("w:val"), str(half_points))
+
+
+def set_cell_margins(table: Any, *, top: int, bottom: int, left: int, right: int) -> None:
+    """Room inside every cell of ``table``, in points (the PDF's cell padding)."""
+    properties = table._tbl.tblPr
+    margins = properties.find(qn("w:tblCellMar"))
+    if margins is None:
+        margins = OxmlElement("w:tblCellMar")
+        properties.append(margins)
+    for side, points in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        element = _child(margins, f"w:{side}")
+        element.set(qn("w:w"), str(points * 20))
+        element.set(qn("w:type"), "dxa")
 
 
 def set_alt_text(inline_shape: Any, text: str) -> None:

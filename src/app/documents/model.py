@@ -27,10 +27,22 @@ from app.documents.content import (
 from app.documents.key_findings import graded_summary
 from app.documents.markdown import parse_markdown, safe_href
 from app.documents.text import TextCleaner, format_date, join_words, slug
+from app.domain.completeness import finding_name, overall_name
 from app.domain.deadlines import DEADLINE_EXPLANATION, statutory_deadline
 from app.domain.enums import AuthorRole, FindingKind, ProtectiveMarking
 from app.domain.model import Finding, Inspection
 from app.domain.organisation import OrganisationSettings
+from app.domain.template import (
+    INSPECTION_TITLE,
+    LINK_TO_REPORT,
+    NO_KEY_FINDINGS,
+    NO_RESPONSE,
+    NOT_RECORDED,
+    POLICE_FORCES,
+    PUBLICATION_TYPES,
+    PUBLISHED_ON,
+    RESPONSE_DEADLINE,
+)
 
 __all__ = [
     "DocumentInfo",
@@ -50,7 +62,6 @@ STATUTORY_PARAGRAPH = (
     "2017) requires local policing bodies to respond to recommendations in inspectors’ reports "
     "within 56 days."
 )
-NO_RESPONSE = "No response has been recorded."
 RESPONSE_HEADING = "{role} response to report and any Recommendations/Areas for Improvement"
 _LISTINGS = {
     FindingKind.RECOMMENDATION: (SectionKind.RECOMMENDATIONS, "Recommendations"),
@@ -72,8 +83,10 @@ def build_response_document(
 ) -> ResponseDocument:
     """The publication copy (``internal=False``) or the internal copy with the office checklist.
 
-    ``marking`` defaults to the organisation's protective marking; ``today`` is the date the
-    internal copy says it was produced on.
+    The publication copy leaves out whatever is empty (a response, a header field, the Key
+    Findings) and names it in ``left_out`` and a warning; the internal copy shows it as a gap
+    to fill ("No response has been recorded."). ``marking`` defaults to the organisation's
+    protective marking; ``today`` is the date the internal copy says it was produced on.
     """
     return _Builder(inspection, settings, internal).build(
         settings.protective_marking if marking is None else marking, today or dt.date.today()
@@ -87,6 +100,7 @@ class _Builder:
         self.internal = internal
         self.cleaner = TextCleaner()
         self.warnings: list[str] = []
+        self.left_out: list[str] = []
         self._anchors: set[str] = set()
         self.force = self.text(settings.force_name, "the force name").strip() or "the force"
 
@@ -110,6 +124,16 @@ class _Builder:
     def role_title(self, role: AuthorRole) -> str:
         return self.text(self.settings.role_title(role), "the role titles")
 
+    def gap(self, name: str, placeholder: tuple[Block, ...]) -> tuple[Block, ...]:
+        """What stands for an empty item: nothing in the publication copy, ``placeholder`` in
+        the internal one; either way the item is named for the person to check."""
+        self.left_out.append(name)
+        if self.internal:
+            self.warnings.append(f"Still empty (marked in this copy): {name}.")
+            return placeholder
+        self.warnings.append(f"Left out of the publication copy because it is empty: {name}.")
+        return ()
+
     # --- the document ------------------------------------------------------------------------
 
     def build(self, marking: ProtectiveMarking, today: dt.date) -> ResponseDocument:
@@ -120,7 +144,8 @@ class _Builder:
         )
         inspection_title = self.text(inspection.title, "the inspection title")
         organisation = self.text(self.settings.opcc_name, "the OPCC name").strip()
-        sections = [
+        header_fields = self.header_fields(inspection_title)  # first: gaps in document order
+        optional = [
             self.key_findings(),
             self.listing(FindingKind.RECOMMENDATION, inspection.recommendations_note),
             self.listing(FindingKind.AREA_FOR_IMPROVEMENT, inspection.areas_for_improvement_note),
@@ -129,16 +154,19 @@ class _Builder:
             inspection.findings_of(FindingKind.CAUSE_OF_CONCERN)
             or inspection.causes_of_concern_note
         ):
-            sections.append(self.causes_of_concern())
-        sections += [self.responses(role) for role in AuthorRole]
+            optional.append(self.causes_of_concern())
+        optional += [self.responses(role) for role in AuthorRole]
+        sections = [section for section in optional if section is not None]
         if self.internal:
             sections.append(self.office_use(today))
         info = DocumentInfo(
             title=f"{commissioner} response: {inspection_title}",
             author=organisation or commissioner,
-            subject=(
-                f"Section 55 response to the HMICFRS report “{inspection_title}”, published "
-                f"{format_date(inspection.published_on)}"
+            subject=f"Section 55 response to the HMICFRS report “{inspection_title}”"
+            + (
+                f", published {format_date(published)}"
+                if (published := inspection.published_on)
+                else ""
             ),
             keywords=", ".join(["HMICFRS", "section 55", *inspection.publication_types]),
         )
@@ -150,7 +178,7 @@ class _Builder:
             running_title=f"Response to {inspection_title}",
             copy_label="Internal copy – not for publication" if self.internal else "",
             statutory=STATUTORY_PARAGRAPH,
-            header_fields=self.header_fields(inspection_title),
+            header_fields=header_fields,
             deadline_note=self.deadline_note() if self.internal else "",
             sections=tuple(sections),
             internal=self.internal,
@@ -159,33 +187,31 @@ class _Builder:
             logo_alt=f"{organisation or commissioner} logo",
             produced_on=today,
             warnings=tuple(self.cleaner.warnings + self.warnings),
+            left_out=tuple(self.left_out),
         )
 
     def header_fields(self, inspection_title: str) -> tuple[HeaderField, ...]:
         inspection = self.inspection
         url = self.text(inspection.url, "the link to the report").strip()
         label = self.text(inspection.url_label, "the link to the report").strip() or url
-        return (
-            HeaderField("Inspection Title", inspection_title),
-            HeaderField("Published on", format_date(inspection.published_on)),
-            HeaderField(
-                "Publication Types",
-                join_words(
-                    self.text(t, "the publication types") for t in inspection.publication_types
-                )
-                or "Not recorded",
-            ),
-            HeaderField(
-                "Police Forces",
-                join_words(self.text(f, "the police forces") for f in inspection.forces)
-                or "Not recorded",
-            ),
-            HeaderField("Link to Report", label or "Not recorded", safe_href(url) if url else None),
-            HeaderField(
-                "Section 55 Response Deadline",
-                format_date(statutory_deadline(inspection.published_on)),
-            ),
+        types = (self.text(t, "the publication types") for t in inspection.publication_types)
+        forces = (self.text(f, "the police forces") for f in inspection.forces)
+        deadline = statutory_deadline(inspection.published_on)
+        values = (
+            (INSPECTION_TITLE, inspection_title.strip(), None),
+            (PUBLISHED_ON, format_date(inspection.published_on, ""), None),
+            (PUBLICATION_TYPES, join_words(types), None),
+            (POLICE_FORCES, join_words(forces), None),
+            (LINK_TO_REPORT, label, safe_href(url) if url else None),
+            (RESPONSE_DEADLINE, format_date(deadline, ""), None),
         )
+        fields = []
+        for name, value, href in values:
+            if value:
+                fields.append(HeaderField(name, value, href))
+            elif self.gap(name, (plain_paragraph(NOT_RECORDED),)):
+                fields.append(HeaderField(name, NOT_RECORDED))
+        return tuple(fields)
 
     def deadline_note(self) -> str:
         stated = self.inspection.stated_deadline
@@ -199,13 +225,14 @@ class _Builder:
 
     # --- sections ----------------------------------------------------------------------------
 
-    def key_findings(self) -> Section:
+    def key_findings(self) -> Section | None:
         intro = self.blocks(self.inspection.key_findings, ENTRY_LEVEL, "the key findings")
         if not intro:
             intro = graded_summary(self.inspection, self.cleaner)
         if not intro:
-            intro = (plain_paragraph("No key findings have been recorded.", italic=True),)
-            self.warnings.append("The Key Findings section is empty.")
+            intro = self.gap("Key Findings", (plain_paragraph(NO_KEY_FINDINGS, italic=True),))
+            if not intro:
+                return None
         return Section(SectionKind.KEY_FINDINGS, "Key Findings", self.anchor("key-findings"), intro)
 
     def listing(self, kind: FindingKind, note: str) -> Section:
@@ -232,26 +259,24 @@ class _Builder:
             ]
         return Section(SectionKind.CAUSES_OF_CONCERN, heading, anchor, intro, tuple(entries))
 
-    def responses(self, role: AuthorRole) -> Section:
+    def responses(self, role: AuthorRole) -> Section | None:
+        """One author's section; None in the publication copy when the author wrote nothing."""
         title = self.role_title(role)
         heading = RESPONSE_HEADING.format(role=title)
         anchor = self.anchor(role.value, "response")
         where = f"the {title}'s"
+        missing = (plain_paragraph(NO_RESPONSE, italic=True),)
         intro = self.blocks(
             self.inspection.overall.get(role), ENTRY_LEVEL, f"{where} overall response"
-        )
-        if not intro:
-            intro = (plain_paragraph(NO_RESPONSE, italic=True),)
-            self.warnings.append(f"The {title}'s overall response is empty.")
+        ) or self.gap(overall_name(title), missing)
         entries = []
         for finding in self.inspection.applicable_findings():
             reference = self.text(finding.reference, "a finding reference")
             response = self.blocks(
                 finding.responses.get(role), ENTRY_LEVEL + 1, f"{where} response to {reference}"
-            )
+            ) or self.gap(finding_name(title, reference), missing)
             if not response:
-                response = (plain_paragraph(NO_RESPONSE, italic=True),)
-                self.warnings.append(f"The {title} has not responded to {reference}.")
+                continue
             text = self.blocks(finding.text, ENTRY_LEVEL + 1, f"the text of {reference}")
             entries.append(
                 Entry(
@@ -259,6 +284,8 @@ class _Builder:
                 )
             )
         closing = self.blocks(self.inspection.closing.get(role), ENTRY_LEVEL, f"{where} closing")
+        if not (intro or entries or closing):
+            return None  # only in the publication copy: the internal one marks every gap
         closing += self.signature(role, title)
         return Section(_RESPONSE_SECTIONS[role], heading, anchor, intro, tuple(entries), closing)
 

@@ -3,17 +3,19 @@
 Every font is embedded (DejaVu is also the canvas's initial font, so no page refers to an
 unembedded Helvetica); title, author, subject and ``lang`` en-GB are set; every section and
 finding has a bookmark; each page has a "Page n of m" footer and, when chosen, the protective
-marking at its top and bottom. The total in "of m" is a form drawn on every page and defined
-once the last page is known, so the document is laid out in a single pass.
+marking at its top and bottom. Pages are held back until the last is known, then each gets
+its total ("of m"), so the document is laid out in a single pass.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -41,9 +43,7 @@ from app.documents.pdf_styles import (
 from app.documents.pdf_text import PdfText
 from app.domain.errors import DocumentError
 
-__all__ = ["RenderResult", "render_pdf", "write_pdf"]
-
-_PAGE_COUNT_FORM = "pageCount"
+__all__ = ["RenderResult", "footer_title_lines", "render_pdf", "write_pdf"]
 
 
 def render_pdf(document: ResponseDocument) -> RenderResult:
@@ -52,9 +52,10 @@ def render_pdf(document: ResponseDocument) -> RenderResult:
     builder = FlowableBuilder(text)
     story = builder.document(document)
     buffer = io.BytesIO()
-    template = _template(buffer, document, text)
+    template = _template(buffer, document)
     try:
-        template.build(story, canvasmaker=_PageCountCanvas)
+        footer = partial(_footer, document=document, text=text)
+        template.build(story, canvasmaker=partial(_PageCountCanvas, footer=footer))
     except LayoutError as error:
         raise DocumentError(f"The PDF could not be laid out: {error}") from error
     warnings = [*document.warnings, *builder.warnings, *text.warnings]
@@ -68,7 +69,7 @@ def write_pdf(document: ResponseDocument, path: Path | str) -> list[str]:
     return result.warnings
 
 
-def _template(buffer: io.BytesIO, document: ResponseDocument, text: PdfText) -> BaseDocTemplate:
+def _template(buffer: io.BytesIO, document: ResponseDocument) -> BaseDocTemplate:
     info = document.info
     frame = Frame(
         LEFT_MARGIN,
@@ -85,7 +86,6 @@ def _template(buffer: io.BytesIO, document: ResponseDocument, text: PdfText) -> 
         "page",
         [frame],
         onPage=partial(_header, document=document),
-        onPageEnd=partial(_footer, document=document, text=text),
     )
     return BaseDocTemplate(
         buffer,
@@ -107,23 +107,28 @@ def _template(buffer: io.BytesIO, document: ResponseDocument, text: PdfText) -> 
 
 
 class _PageCountCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
-    """Defines the page-count form once every page has been shown."""
+    """Holds every page back until the last is known, then draws each page's footer.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    So the footer says "Page 2 of 8" in one run of text, which text extraction (a screen
+    reader, a search, an importer) reads as one line.
+    """
+
+    def __init__(self, *args: Any, footer: Callable[[Canvas, int], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.pages_shown = 0
+        self.footer = footer
+        self._held: list[dict[str, Any]] = []
         self.showOutline()
 
     def showPage(self) -> None:
-        self.pages_shown += 1
-        super().showPage()
+        self._held.append(dict(self.__dict__))
+        self._startPage()
 
     def save(self) -> None:
-        self.beginForm(_PAGE_COUNT_FORM)
-        self.setFont(REGULAR, PAGE.font_size)
-        self.setFillColor(MUTED)
-        self.drawString(0, 0, str(self.pages_shown))
-        self.endForm()
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            self.footer(self, total)
+            super().showPage()
         super().save()
 
 
@@ -137,9 +142,7 @@ def _header(canvas: Canvas, _template: BaseDocTemplate, *, document: ResponseDoc
         canvas.restoreState()
 
 
-def _footer(
-    canvas: Canvas, _template: BaseDocTemplate, *, document: ResponseDocument, text: PdfText
-) -> None:
+def _footer(canvas: Canvas, total: int, *, document: ResponseDocument, text: PdfText) -> None:
     """ "Page n of m" on the left, the marking in the middle, the inspection on the right."""
     right = PAGE_SIZE[0] - RIGHT_MARGIN
     canvas.saveState()
@@ -148,30 +151,37 @@ def _footer(
     canvas.line(LEFT_MARGIN, PAGE.rule_y, right, PAGE.rule_y)
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, PAGE.font_size)
-    page_words = f"Page {canvas.getPageNumber()} of "
+    page_words = f"Page {canvas.getPageNumber()} of {total}"
     canvas.drawString(LEFT_MARGIN, PAGE.footer_y, page_words)
-    canvas.saveState()
-    canvas.translate(LEFT_MARGIN + stringWidth(page_words, REGULAR, PAGE.font_size), PAGE.footer_y)
-    canvas.doForm(_PAGE_COUNT_FORM)
-    canvas.restoreState()
-    marking_room = 0.0
+    room = FRAME_WIDTH - stringWidth(page_words, REGULAR, PAGE.font_size) - _FOOTER_GAP
     if document.marking_text:
         canvas.setFont(BOLD, PAGE.marking_size)
         canvas.setFillColor(INK)
         canvas.drawCentredString(PAGE_SIZE[0] / 2, PAGE.footer_y, document.marking_text)
-        marking_room = stringWidth(document.marking_text, BOLD, PAGE.marking_size) / 2 + 14
+        marking_width = stringWidth(document.marking_text, BOLD, PAGE.marking_size)
+        room = FRAME_WIDTH / 2 - marking_width / 2 - _FOOTER_GAP
         canvas.setFont(REGULAR, PAGE.font_size)
         canvas.setFillColor(MUTED)
-    room = FRAME_WIDTH / 2 - max(marking_room, 14)
-    label = _fit(text.drawable(document.running_title, REGULAR), room, PAGE.font_size)
-    canvas.drawRightString(right, PAGE.footer_y, label)
+    title = text.drawable(document.running_title, REGULAR)
+    for number, line in enumerate(footer_title_lines(title, room, PAGE.font_size)):
+        canvas.drawRightString(right, PAGE.footer_y - number * PAGE.font_size * 1.25, line)
     canvas.restoreState()
 
 
-def _fit(label: str, room: float, size: float) -> str:
-    """``label`` shortened with an ellipsis to fit ``room`` points."""
-    if stringWidth(label, REGULAR, size) <= room:
-        return label
-    while label and stringWidth(label + "…", REGULAR, size) > room:
-        label = label[: max(0, len(label) - max(1, len(label) // 8))]
-    return label.rstrip() + "…" if label else ""
+_FOOTER_GAP = 14.0
+"""Points between the footer's page number, marking and title."""
+
+
+def footer_title_lines(title: str, room: float, size: float) -> list[str]:
+    """The footer's title in at most two lines of ``room`` points, broken between words; a
+    title longer still ends its second line at a word with "…"."""
+    lines = [line for line in simpleSplit(title, REGULAR, size, room) if line.strip()]
+    if len(lines) <= 2:
+        return lines
+    words = " ".join(lines[1:]).split()
+    second = ""
+    for word in words:
+        if stringWidth(f"{second} {word}…".strip(), REGULAR, size) > room:
+            break
+        second = f"{second} {word}".strip()
+    return [lines[0], (second or words[0][: max(1, len(words[0]) // 2)]) + "…"]

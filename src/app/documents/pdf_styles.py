@@ -177,7 +177,7 @@ HEADING_ROOM = 3.2 * cm
 """A heading starts a new page unless this much room is left below it (cheaper than
 keepWithNext, which lays the following text out twice)."""
 
-FIELD_LABEL_WIDTH = 5.6 * cm
+FIELD_LABEL_WIDTH = 6.9 * cm  # "Section 55 Response Deadline" on one line
 FIELD_TABLE = TableStyle(
     [
         ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),

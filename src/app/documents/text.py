@@ -12,10 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
+from app.domain.english_dates import long_date
 
 _KEPT_CONTROLS = frozenset("\t\n")
 # Everything XML 1.0 (HTML, DOCX) or a PDF text string cannot carry, except tab and newline.
@@ -26,7 +23,7 @@ def format_date(day: dt.date | None, missing: str = "Not recorded") -> str:
     """A date the way UK public bodies write it: "7 July 2023" (independent of the locale)."""
     if day is None:
         return missing
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return long_date(day)
 
 
 def join_words(items: Iterable[str]) -> str:

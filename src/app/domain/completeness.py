@@ -1,10 +1,12 @@
 """The section 55 completeness check, run before a response is signed off.
 
-Section 55(5B) of the Police Act 1996: the Commissioner's comments must, for every
-recommendation that applies to the force, explain the action taken or proposed, or why none.
-So sign-off is refused while such a recommendation has no Commissioner response. A missing
-Chief Constable response and a passed statutory deadline are warned about, not refused: the
-Commissioner may publish without the force's comments, and late is better than never.
+Section 55(1) of the Police Act 1996: the Commissioner must comment on the report; section
+55(5B): those comments must, for every recommendation that applies to the force, explain the
+action taken or proposed, or why none. So sign-off is refused while the Commissioner's overall
+response is empty or such a recommendation has no Commissioner response. Every other empty
+response and a passed statutory deadline are warned about, not refused: the Commissioner may
+publish without the force's comments, and late is better than never. Responses are named as
+the responses editor names its boxes ("Chief Constable response to Recommendation 2").
 """
 
 from __future__ import annotations
@@ -55,6 +57,19 @@ def findings_needing_explanation(inspection: Inspection) -> list[Finding]:
     return needed
 
 
+def overall_name(title: str) -> str:
+    """The name of a role's overall response box ("Chief Constable overall response")."""
+    return f"{title} overall response"
+
+
+def finding_name(title: str, reference: str) -> str:
+    return f"{title} response to {reference}"
+
+
+def closing_name(title: str) -> str:
+    return f"{title} closing response"
+
+
 def _has_text(text: str) -> bool:
     return bool(text.strip())
 
@@ -72,38 +87,44 @@ class CompletenessReport:
     missing_commissioner: list[str] = field(default_factory=list)
     missing_chief_constable: list[str] = field(default_factory=list)
     missing_overall_commissioner: bool = False
+    empty: list[str] = field(default_factory=list)
+    """Every empty response, by name, in the editor's order (overall, findings, closing)."""
     deadline: dt.date | None = None
     deadline_passed: bool = False
     titles: dict[AuthorRole, str] = field(default_factory=lambda: dict(DEFAULT_TITLES))
 
     @property
     def can_sign_off(self) -> bool:
-        return not self.missing_commissioner
+        return not self.missing_commissioner and not self.missing_overall_commissioner
 
     def refusal(self) -> str:
-        """Why sign-off is refused, naming each recommendation; "" when it is not."""
-        if not self.missing_commissioner:
-            return ""
+        """Why sign-off is refused, naming what is missing; "" when it is not."""
         title = self.titles[AuthorRole.COMMISSIONER]
-        count = len(self.missing_commissioner)
-        noun = "this recommendation" if count == 1 else f"these {count} recommendations"
-        return (
-            f"It cannot be signed off yet: section 55(5B) requires the {title}'s response to "
-            f"every recommendation that applies to the force, and {noun} "
-            f"{'has' if count == 1 else 'have'} none: {_join(self.missing_commissioner)}."
-        )
+        reasons = []
+        if self.missing_overall_commissioner:
+            reasons.append(
+                f"section 55(1) requires the {title}'s comments on the report, and the "
+                f"{overall_name(title)} is empty"
+            )
+        if self.missing_commissioner:
+            count = len(self.missing_commissioner)
+            noun = "this recommendation" if count == 1 else f"these {count} recommendations"
+            reasons.append(
+                f"section 55(5B) requires the {title}'s response to every recommendation that "
+                f"applies to the force, and {noun} {'has' if count == 1 else 'have'} none: "
+                f"{_join(self.missing_commissioner)}"
+            )
+        return f"It cannot be signed off yet: {'; and '.join(reasons)}." if reasons else ""
 
     def warnings(self) -> list[str]:
         """Things worth a second look before signing off; none of them refuses it."""
         messages = []
-        chief = self.titles[AuthorRole.CHIEF_CONSTABLE]
-        if self.missing_chief_constable:
+        if self.empty:
+            count = len(self.empty)
             messages.append(
-                f"There is no {chief} response to {_join(self.missing_chief_constable)}."
-            )
-        if self.missing_overall_commissioner:
-            messages.append(
-                f"The {self.titles[AuthorRole.COMMISSIONER]}'s overall comments are empty."
+                f"{count} response{'s are' if count > 1 else ' is'} empty and "
+                f"{'are' if count > 1 else 'is'} left out of the published document: "
+                f"{_join(self.empty)}."
             )
         if self.deadline_passed and self.deadline is not None:
             messages.append(
@@ -121,6 +142,7 @@ def check_completeness(
     needed = findings_needing_explanation(inspection)
     deadline = statutory_deadline(inspection.published_on)
     published = inspection.status is InspectionStatus.PUBLISHED
+    named = {**DEFAULT_TITLES, **(titles or {})}
     return CompletenessReport(
         missing_commissioner=[
             f.reference for f in needed if not _has_text(f.responses.commissioner)
@@ -129,7 +151,23 @@ def check_completeness(
             f.reference for f in needed if not _has_text(f.responses.chief_constable)
         ],
         missing_overall_commissioner=not _has_text(inspection.overall.commissioner),
+        empty=empty_responses(inspection, named),
         deadline=deadline,
         deadline_passed=deadline is not None and today > deadline and not published,
-        titles={**DEFAULT_TITLES, **(titles or {})},
+        titles=named,
     )
+
+
+def empty_responses(inspection: Inspection, titles: dict[AuthorRole, str]) -> list[str]:
+    """The name of every empty response box, in the order the responses editor shows them:
+    overall, each finding that applies to the force, closing; the Chief Constable first."""
+    roles = (AuthorRole.CHIEF_CONSTABLE, AuthorRole.COMMISSIONER)
+    boxes = [(overall_name(titles[role]), inspection.overall.get(role)) for role in roles]
+    for finding in inspection.findings:
+        if applies_to_force(finding, inspection):
+            boxes += [
+                (finding_name(titles[role], finding.reference), finding.responses.get(role))
+                for role in roles
+            ]
+    boxes += [(closing_name(titles[role]), inspection.closing.get(role)) for role in roles]
+    return [name for name, text in boxes if not _has_text(text)]

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from app.domain.english_dates import MONTH_WORDS, month_number
 from app.domain.enums import RagState
 
 STATUTORY_PERIOD_DAYS = 56
@@ -82,15 +83,12 @@ def _days(count: int) -> str:
 
 # --- due dates of findings -------------------------------------------------------------------
 
-_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
     "a": 1, "an": 1,
 }  # fmt: skip
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(MONTH_WORDS)
 _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 _DAY_MONTH_YEAR = re.compile(
@@ -117,6 +115,13 @@ _WITHIN = re.compile(
     rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+(day|week|month|year)s?\b", re.IGNORECASE
 )
 _IMMEDIATELY = re.compile(r"\b(immediately|with immediate effect)\b", re.IGNORECASE)
+
+
+def _month(word: str) -> int:
+    """The number of a month the patterns matched (so always an English month's word)."""
+    number = month_number(word)
+    assert number is not None, word
+    return number
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -167,8 +172,7 @@ def parse_due_text(text: str, published_on: dt.date | None) -> dt.date | None:
     pattern = match.re
     try:
         if pattern is _DAY_MONTH_YEAR:
-            month = _MONTHS[match.group(2).casefold()]
-            return dt.date(int(match.group(3)), month, int(match.group(1)))
+            return dt.date(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
         if pattern is _NUMERIC_DATE:  # UK day-first: 1/4/2025 is 1 April
             year = int(match.group(3))
             year += 2000 if year < 100 else 0
@@ -176,7 +180,7 @@ def parse_due_text(text: str, published_on: dt.date | None) -> dt.date | None:
     except ValueError:  # 31 February and the like
         return None
     if pattern is _MONTH_YEAR:
-        return end_of_month(int(match.group(2)), _MONTHS[match.group(1).casefold()])
+        return end_of_month(int(match.group(2)), _month(match.group(1)))
     if pattern is _FINANCIAL_YEAR:  # "2024/25" ends on 31 March 2025
         return dt.date(int(match.group(1)) + 1, 3, 31)
     if pattern is _WITHIN:

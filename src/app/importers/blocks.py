@@ -31,6 +31,9 @@ class Block:
     """The number a numbered list item carries in the source (0 when none)."""
     rows: tuple[tuple[str, ...], ...] = ()
     """Cells of a table, row by row (``text`` then holds the rows for reading)."""
+    links: tuple[tuple[str, ...], ...] = ()
+    """The address each cell links to ("" for none), row by row like ``rows``; empty when the
+    reader could not tell. Cells hold plain words, so their links are kept here."""
 
     @property
     def plain(self) -> str:
@@ -49,10 +52,20 @@ def list_item(text: str, level: int = 1, *, ordered: bool = False, number: int =
     return Block(BlockKind.LIST_ITEM, text, max(1, level), ordered or number > 0, number)
 
 
-def table(rows: list[list[str]]) -> Block:
-    cleaned = tuple(tuple(clean_inline(cell) for cell in row) for row in rows if any(row))
+def table(rows: list[list[str]], links: list[list[str]] | None = None) -> Block:
+    """A table block; ``links`` (optional) gives each cell's link address, or ""."""
+    kept = [index for index, row in enumerate(rows) if any(row)]
+    cleaned = tuple(tuple(clean_inline(cell) for cell in rows[index]) for index in kept)
     text = "\n".join(" | ".join(cell for cell in row if cell) for row in cleaned)
-    return Block(BlockKind.TABLE, text, rows=cleaned)
+    addresses = tuple(tuple(links[index]) for index in kept) if links is not None else ()
+    return Block(BlockKind.TABLE, text, rows=cleaned, links=addresses)
+
+
+def cell_link(block: Block, row: int, column: int) -> str:
+    """The address the table cell links to, or ""."""
+    if row < len(block.links) and column < len(block.links[row]):
+        return block.links[row][column]
+    return ""
 
 
 _ROMAN = (

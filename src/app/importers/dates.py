@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from app.domain.english_dates import MONTH_WORDS, month_number
+
+_MONTH = "|".join(MONTH_WORDS)
 
 _DAY_MONTH_YEAR = (
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
@@ -48,14 +46,21 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         if groups["y4"]:
             return dt.date(int(groups["y4"]), int(groups["m4"]), int(groups["d4"]))
         if groups["y1"]:
-            return dt.date(int(groups["y1"]), _MONTHS[groups["m1"].casefold()], int(groups["d1"]))
+            return dt.date(int(groups["y1"]), _month(groups["m1"]), int(groups["d1"]))
         if groups["y2"]:
-            return dt.date(int(groups["y2"]), _MONTHS[groups["m2"].casefold()], int(groups["d2"]))
+            return dt.date(int(groups["y2"]), _month(groups["m2"]), int(groups["d2"]))
         year = int(groups["y3"])
         year += 2000 if year < 100 else 0
         return dt.date(year, int(groups["m3"]), int(groups["d3"]))
     except (ValueError, KeyError):
         return None
+
+
+def _month(word: str) -> int:
+    number = month_number(word)
+    if number is None:
+        raise KeyError(word)
+    return number
 
 
 def date_after(label: re.Pattern[str], text: str) -> dt.date | None:

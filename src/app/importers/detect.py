@@ -1,10 +1,10 @@
 """Report or response? Decided by the document's structure, not by any one template's words.
 
-A response has header fields ("Inspection Title:", "Published on:"), sections written by an
-author ("Chief Constable response …", "Commissioner's comments"), an office-use checklist, or
-the shape of a letter. A report has graded questions, grades, a "Last updated" line and the
-inspectorate's own voice. The stronger set of signs wins; a tie is a report, because a report
-imports usefully with nothing but its text.
+A response has header fields ("Inspection Title:", "Published on:", or a table of them),
+sections written by an author ("Chief Constable response …", "Commissioner's comments"), an
+office-use checklist, or the shape of a letter. A report has graded questions, grades, a "Last
+updated" line and the inspectorate's own voice. The stronger set of signs wins; a tie is a
+report, because a report imports usefully with nothing but its text.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 
 from app.importers.blocks import Block, BlockKind, is_heading_like
 from app.importers.peel import grade_of
-from app.importers.response_header import Field, label_at
+from app.importers.response_header import Field, label_at, table_labels, template_label_at
 from app.importers.response_roles import role_of_heading
 
 _OFFICE = re.compile(r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b", re.IGNORECASE)
@@ -34,9 +34,12 @@ def looks_like_response(blocks: list[Block]) -> bool:
     role_kinds = set()
     for block in blocks:
         if block.kind is BlockKind.TABLE:
+            labels.update(
+                name for name, _ in table_labels(block) or [] if name is not Field.PUBLISHED
+            )
             continue
         text = block.plain
-        label = label_at(block)
+        label = template_label_at(block) or label_at(block)
         if label is not None and label[0] is not Field.PUBLISHED:  # reports say "Published on:" too
             labels.add(label[0])
         if is_heading_like(block):

@@ -169,11 +169,24 @@ def _emphasise(text: str, bold: bool, italic: bool) -> str:
 
 def _table(item: Any) -> Block:
     rows: list[list[str]] = []
+    links: list[list[str]] = []
     for row in item.rows:
         cells: list[str] = []
+        addresses: list[str] = []
         for cell in row.cells:
             text = clean_inline(cell.text)
             if not cells or cells[-1] != text:  # a merged cell repeats across the columns it spans
                 cells.append(text)
+                addresses.append(_cell_link(cell))
         rows.append(cells)
-    return table(rows)
+        links.append(addresses)
+    return table(rows, links)
+
+
+def _cell_link(cell: Any) -> str:
+    """The address of the first link in a table cell, or ""."""
+    for paragraph in cell.paragraphs:
+        for item in paragraph.iter_inner_content():
+            if isinstance(item, Hyperlink) and item.url:
+                return str(item.url)
+    return ""

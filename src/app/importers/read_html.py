@@ -114,6 +114,13 @@ def _marker_style(node: Any) -> str:
     return _LIST_STYLES.get(found.group(1).lower(), "") if found else ""
 
 
+def _cell_link(cell: Any) -> str:
+    """The web or mail address of the first link in a table cell, or ""."""
+    link = cell.css_first("a[href]")
+    href = (link.attributes.get("href") or "").strip() if link is not None else ""
+    return href.replace(" ", "%20") if re.match(r"(?i)(https?:|mailto:)", href) else ""
+
+
 class _Walker:
     """Collects inline text into blocks as block-level elements open and close."""
 
@@ -210,12 +217,10 @@ class _Walker:
         self.buffer[start:] = [lead, wrapped, trail]
 
     def add_table(self, node: Any) -> None:
-        rows = [
-            [clean_inline(cell.text(separator=" ")) for cell in row.css("th, td")]
-            for row in node.css("tr")
-        ]
+        cells = [row.css("th, td") for row in node.css("tr")]
+        rows = [[clean_inline(cell.text(separator=" ")) for cell in row] for row in cells]
         if any(any(row) for row in rows):
-            self.blocks.append(table(rows))
+            self.blocks.append(table(rows, [[_cell_link(cell) for cell in row] for row in cells]))
 
     def flush(self) -> None:
         text = "".join(self.buffer)

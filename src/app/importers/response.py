@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.domain.deadlines import extract_due_text, parse_due_text
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus
 from app.domain.model import Finding, Inspection, OfficeStep
+from app.domain.template import GAPS
 from app.importers.addressee import find_addressee
 from app.importers.blocks import (
     Block,
@@ -26,7 +27,13 @@ from app.importers.dates import DATE, parse_date, published_date
 from app.importers.findings import FindingCollector
 from app.importers.references import Reference, parse_reference, section_kind
 from app.importers.render import blocks_to_markdown
-from app.importers.response_header import Field, HeaderValues, label_at
+from app.importers.response_header import (
+    Field,
+    HeaderValues,
+    label_at,
+    table_labels,
+    template_label_at,
+)
 from app.importers.response_roles import (
     RoleSection,
     role_of_heading,
@@ -97,6 +104,8 @@ def _cut(blocks: list[Block]) -> list[_Section]:
     seen_role = False
     for index, block in enumerate(blocks):
         section = _section_of(block, seen_role) if index > 0 else None
+        if sections[-1].kind == "office" and block.kind is not BlockKind.HEADING:
+            section = None  # a checklist's lines ("Chief Constable's comments received")
         if section is None:
             sections[-1].blocks.append(block)
             continue
@@ -120,7 +129,11 @@ class _ResponseParser:
         self.tabled: list[tuple[Finding | Reference, TableRow]] = []
 
     def parse(self) -> ImportedInspection:
-        blocks = [block for block in tidy(self.document.blocks) if not self._table(block)]
+        blocks = [
+            block
+            for block in tidy(self.document.blocks)
+            if not self._table(block) and not _is_gap(block)
+        ]
         header = HeaderValues()
         responses: list[RoleSection] = []
         for section in _cut(blocks):
@@ -161,7 +174,12 @@ class _ResponseParser:
                 state = "signature"
                 self.unplaced.append(block)
                 continue
-            label = label_at(block) if state == "header" else None
+            if state == "header" and (rows := table_labels(block)) is not None:
+                for name, value in rows:
+                    header.values.setdefault(name, []).append(value)
+                current = None
+                continue
+            label = (template_label_at(block) or label_at(block)) if state == "header" else None
             if label is not None:
                 current, value = label
                 header.values.setdefault(current, [])
@@ -364,6 +382,12 @@ class _ResponseParser:
                 + "; ".join(shown)
                 + (f"; and {more} more paragraph{'s' if more > 1 else ''}." if more else ".")
             )
+
+
+def _is_gap(block: Block) -> bool:
+    """A gap the internal copy of an exported response marks ("No response has been
+    recorded."): nobody wrote it, so it is not imported as a response."""
+    return block.kind is BlockKind.PARAGRAPH and block.plain in GAPS
 
 
 def _excerpt(block: Block) -> str:

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from app.domain.model import Inspection
-from app.importers.blocks import Block, BlockKind, clean_inline, is_heading_like, plain_text
+from app.domain.template import HEADER_LABELS, NOT_RECORDED
+from app.importers.blocks import (
+    Block,
+    BlockKind,
+    cell_link,
+    clean_inline,
+    is_heading_like,
+    plain_text,
+)
 from app.importers.dates import parse_date, whole_date
 
 _FORCE_SUFFIX = re.compile(r"(?:constabulary|police|police service)$", re.IGNORECASE)
@@ -79,14 +87,59 @@ def label_at(block: Block) -> tuple[Field, str] | None:
     return None
 
 
+_TEMPLATE_LABEL = re.compile(
+    "^(?P<label>" + "|".join(re.escape(label) for label in HEADER_LABELS) + r")\s+(?P<value>\S.*)$"
+)
+
+
+def template_label_at(block: Block) -> tuple[Field, str] | None:
+    """``(field, value)`` for a line that starts with one of the template's labels and has no
+    colon ("Published on 7 July 2023"): the header table of a PDF, read as lines of text."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return None
+    match = _TEMPLATE_LABEL.match(block.text.strip())
+    if match is None:
+        return None
+    found = field_of_label(match.group("label"))
+    return (found, match.group("value")) if found is not None else None
+
+
+def table_labels(block: Block) -> list[tuple[Field, str]] | None:
+    """The rows of a details table ("Published on" | "7 July 2023"), or None when ``block`` is
+    not a table whose every row is a header label with its value."""
+    if block.kind is not BlockKind.TABLE or not block.rows:
+        return None
+    found: list[tuple[Field, str]] = []
+    for number, row in enumerate(block.rows):
+        filled = [column for column, cell in enumerate(row) if plain_text(cell)]
+        name = field_of_label(row[filled[0]]) if len(filled) >= 2 else None
+        if name is None:
+            return None
+        values = [_with_link(block, number, column) for column in filled[1:]]
+        found.append((name, " ".join(values)))
+    return found
+
+
+def _with_link(block: Block, row: int, column: int) -> str:
+    text, address = block.rows[row][column], cell_link(block, row, column)
+    return f"[{_escape_label(text)}]({address})" if address else text
+
+
+def _escape_label(text: str) -> str:
+    return re.sub(r"([\\\[\]])", r"\\\1", text)
+
+
 @dataclass(slots=True)
 class HeaderValues:
     values: dict[Field, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def apply(self, inspection: Inspection) -> None:
-        for name, parts in self.values.items():
+        for name, written in self.values.items():
+            parts = [part for part in written if plain_text(part) != NOT_RECORDED]
             text = " ".join(parts).strip()
+            if not text:
+                continue
             if name is Field.TITLE:
                 inspection.title = plain_text(text)
             elif name in (Field.PUBLISHED, Field.DEADLINE, Field.REQUESTED):
@@ -134,6 +187,9 @@ def parse_link(text: str) -> tuple[str, str]:
     """``(url, label)`` from a Markdown link, a bare address, or plain words."""
     if match := _LINK.search(text):
         label = re.sub(r"\\(.)", r"\1", match.group("label"))
+        around = text[: match.start()] + text[match.end() :]
+        if around.strip(" ()–-:"):  # a link over part of the words: the words are its label
+            label = plain_text(text[: match.start()] + label + text[match.end() :])
         return match.group("url"), clean_inline(label)
     if match := _URL.search(text):
         url = match.group(0).rstrip(").,;")

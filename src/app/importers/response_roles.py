@@ -32,6 +32,11 @@ _SUMMING_UP = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(r"\b(?:from|by)\s*:", re.IGNORECASE)
+_DOCUMENT_TITLE = re.compile(
+    r"\bresponses?\s+to\s+(?:the\s+)?(?:hmicfrs\s+)?inspections\s+of\b|\bpublished\s+by\b", re.I
+)
+"""The template's title ("… response to inspections of … published by HMICFRS") names the
+whole document, not one author's section."""
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s|$)|$)", re.DOTALL)
 
 
@@ -41,6 +46,8 @@ def role_of_heading(block: Block) -> AuthorRole | None:
         return None
     if _ATTRIBUTION.search(block.plain):
         return None  # "Response from: Office of the …" names the author of the whole page
+    if _DOCUMENT_TITLE.search(block.plain):
+        return None
     text = block.plain
     chief, commissioner = _CHIEF.search(text), _COMMISSIONER.search(text)
     if chief and (not commissioner or chief.start() < commissioner.start()):

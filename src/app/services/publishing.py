@@ -44,6 +44,13 @@ def response_document(
     )
 
 
+def publication_gaps(db: Database, inspection_id: int) -> list[str]:
+    """What the publication copy leaves out because it is empty, by name, in document order
+    ("Link to Report", "Chief Constable response to Recommendation 2"): the check before
+    publishing."""
+    return list(response_document(db, inspection_id, internal=False).left_out)
+
+
 def export_response(
     db: Database,
     inspection_id: int,

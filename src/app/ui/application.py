@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
@@ -26,13 +26,18 @@ from app.ui.window_state import default_settings
 log = logging.getLogger("app")
 
 
+BRITISH_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
 def create_window(db_path: Path | str, settings: QSettings | None = None) -> MainWindow:
     """Open the database and build the main window; the caller owns the QApplication.
 
     ``settings`` holds the window layout (the user's INI file when None). Raises AppError
-    when the database cannot be opened. Copies opened in the PDF viewer by runs that have
-    ended are removed.
+    when the database cannot be opened. Every widget speaks British English (a date box's
+    calendar names "July", not "Juli"), whatever the computer's language. Copies opened in the
+    PDF viewer by runs that have ended are removed.
     """
+    QLocale.setDefault(BRITISH_ENGLISH)
     viewer_copies.remove_stale()
     db = Database.open(Path(db_path))
     try:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from app.domain.deadlines import statutory_deadline
+from app.domain.english_dates import long_date as english_date
 
 NO_DATE = "No date"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
@@ -19,7 +20,7 @@ def short_date(value: dt.date | None, missing: str = "") -> str:
 
 def long_date(value: dt.date | None, missing: str = NO_DATE) -> str:
     """7 July 2023: for reading."""
-    return f"{value.day} {value:%B %Y}" if value else missing
+    return english_date(value) if value else missing
 
 
 def plain_list(values: list[str]) -> str:

@@ -108,10 +108,11 @@ def test_missing_responses_are_listed_in_plain_words(
 ) -> None:
     tab = make_tab(sample_db, norfolk)
     shown = warnings_shown(tab)
-    assert "The Chief Constable has not responded to Area for improvement 1." in shown
-    assert "The Police and Crime Commissioner's overall response is empty." in shown
+    left_out = "Left out of the publication copy because it is empty: "
+    assert f"{left_out}Chief Constable response to Area for improvement 1." in shown
+    assert f"{left_out}Police and Crime Commissioner overall response." in shown
     assert tab.warnings_title.isVisible()
-    assert tab.preview.page_count() == 3
+    assert tab.preview.page_count() == 2  # nothing is written: no response section
 
 
 def test_no_inspection_shows_a_hint(qtbot: QtBot, tab: DocumentTab) -> None:

@@ -44,7 +44,10 @@ def test_sign_off_is_refused_naming_the_missing_recommendation_then_allowed(
 
     qtbot.keyClicks(editor, "I will hold the Chief Constable to account for this.")
     click(qtbot, view.workflow_bar.sign_off_button)
-    assert person.warnings == [[]]  # complete, before the deadline: nothing to warn about
+    assert person.warnings == [  # complete, before the deadline: only the optional box
+        ["1 response is empty and is left out of the published document: Chief Constable "
+         "closing response."]
+    ]  # fmt: skip
     assert workflow.current_status(sample_db, spotlight) is InspectionStatus.SIGNED_OFF
     assert view.workflow_bar.combo.currentText() == "Signed off"
 
@@ -60,7 +63,10 @@ def test_sign_off_warns_about_a_missing_chief_constable_response_and_the_deadlin
     person.sign_off = False
     view.workflow_bar.sign_off_button.click()
     (warnings,) = person.warnings
-    assert warnings[0] == "There is no Chief Constable response to Recommendation 6."
+    assert warnings[0] == (
+        "2 responses are empty and are left out of the published document: Chief Constable "
+        "response to Recommendation 6 and Chief Constable closing response."
+    )
     assert "deadline (31/08/2023" in warnings[1]
     assert workflow.current_status(sample_db, spotlight) is InspectionStatus.DRAFTING
 

@@ -27,7 +27,7 @@ from app.db.database import Database
 from app.domain.enums import InspectionStatus
 from app.domain.errors import AppError
 from app.domain.workflow import StatusChange, Transition, is_locked, transition
-from app.services import workflow
+from app.services import publishing, workflow
 from app.ui.responses import prompts
 
 
@@ -63,8 +63,8 @@ class WorkflowBar(QWidget):
         self.combo.setMinimumContentsLength(14)
         self.sign_off_button = QPushButton("&Sign off…", self)
         self.sign_off_button.setToolTip(
-            "Checks that every recommendation has a response (section 55(5B)), then locks "
-            "the responses"
+            "Checks that the Commissioner's overall response and a response to every "
+            "recommendation are written (section 55(1) and (5B)), then locks the responses"
         )
         self.publish_button = QPushButton("Mark as &published", self)
         self.reopen_button = QPushButton("&Reopen…", self)
@@ -123,13 +123,24 @@ class WorkflowBar(QWidget):
         elif kind is Transition.REOPEN:
             self.reopen(target)
         elif kind is Transition.PUBLISH:
-            if prompts.confirm(
-                self, "Mark as published",
-                "Record that the response has been published? It stays locked.", "Published",
-            ):  # fmt: skip
+            if prompts.confirm(self, "Mark as published", self._publish_question(), "Published"):
                 self._change(target)
         else:
             self._change(target)
+
+    def _publish_question(self) -> str:
+        """Whether to record publication, naming what the publication copy leaves out."""
+        question = "Record that the response has been published? It stays locked."
+        if self.inspection_id is None:
+            return question
+        try:
+            gaps = publishing.publication_gaps(self.db, self.inspection_id)
+        except AppError:
+            return question  # the change itself reports a missing inspection
+        if gaps:
+            listed = "; ".join(gaps)
+            question += f"\n\nThe publication copy leaves these out, as they are empty: {listed}."
+        return question
 
     def sign_off(self) -> None:
         """Refuse (naming what is missing), or warn and confirm, then sign off."""
