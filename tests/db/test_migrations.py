@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from app.db.database import Database
+from app.db.database import Database, NoDatabaseYet
 from app.db.engine import create_sqlite_engine
 from app.db.migrate import alembic_config, current_revision, head_revision
 from app.db.models import Base
-from app.db.revision import SCHEMA_HEAD
+from app.db.identity import KNOWN_REVISIONS, SCHEMA_HEAD
+from app.domain.enums import AuthorRole
 from app.domain.errors import DatabaseError
 from app.services import reading
 from app.services.samples import load_samples
@@ -31,7 +33,10 @@ def test_revision_chain_is_linear() -> None:
         assert not isinstance(revision.down_revision, tuple), "merge revisions are not allowed"
 
 
-def test_the_schema_head_known_without_alembic_is_alembics_head() -> None:
+def test_the_revisions_known_without_alembic_are_alembics_chain() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    chain = [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert list(KNOWN_REVISIONS) == chain
     assert head_revision() == SCHEMA_HEAD
 
 
@@ -48,17 +53,22 @@ def test_pragmas_are_set_on_every_connection(db: Database) -> None:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
-def test_upgrading_an_old_database_keeps_its_data_and_backs_it_up(db_path: Path) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
-    oldest = [r.revision for r in script.walk_revisions()][-1]
-    engine = create_sqlite_engine(db_path)
+def _database_at(path: Path, revision: str) -> None:
+    engine = create_sqlite_engine(path)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, oldest)
+        command.upgrade(config, revision)
     engine.dispose()
-    # Data written at the oldest schema, with the columns that schema has always had.
-    with sqlite3.connect(db_path) as raw:
+
+
+def test_upgrading_an_old_database_keeps_its_data_and_backs_it_up(db_path: Path) -> None:
+    oldest = KNOWN_REVISIONS[0]
+    _database_at(db_path, oldest)
+    # Data written at the oldest schema, with the columns that schema has always had: an
+    # inspection with a finding, a response to it and a revision of that response (rebuilding
+    # the parent tables must not cascade into the children).
+    with closing(sqlite3.connect(db_path)) as raw, raw:
         raw.execute(
             "INSERT INTO inspection (title, publication_types, forces, url, url_label, status,"
             " archived, key_findings, recommendations_note, areas_for_improvement_note,"
@@ -66,18 +76,46 @@ def test_upgrading_an_old_database_keeps_its_data_and_backs_it_up(db_path: Path)
             " VALUES ('Kept', '[\"PEEL\"]', '[]', '', '', 'drafting', 0, 'kf', '', '', '', '',"
             " 1, '2024-01-01 00:00:00', '2024-01-01 00:00:00')"
         )
-    raw.close()
+        raw.execute(
+            "INSERT INTO finding (inspection_id, position, kind, reference, text, addressee,"
+            " applies, not_applicable_reason, due_text, version)"
+            " VALUES (1, 0, 'recommendation', 'Recommendation 1', 'Do it.', 'forces', 1, '',"
+            " '', 3)"
+        )
+        raw.execute(
+            "INSERT INTO response (inspection_id, finding_id, role, part, text, version,"
+            " updated_by) VALUES (1, 1, 'commissioner', 'response', 'Agreed.', 2, 'me')"
+        )
+        raw.execute(
+            "INSERT INTO revision (response_id, text, saved_at, saved_by)"
+            " VALUES (1, 'Agreed.', '2024-01-02 10:00:00', 'me')"
+        )
     database = Database.open(db_path)
     try:
         assert current_revision(database.engine) == head_revision()
         kept = reading.get_inspection(database, 1)
         assert (kept.title, kept.publication_types, kept.key_findings) == ("Kept", ["PEEL"], "kf")
-        if oldest != head_revision():
-            assert database.upgrade_backup is not None and database.upgrade_backup.exists()
-        else:
-            assert database.upgrade_backup is None  # nothing to upgrade, nothing copied
+        (finding,) = kept.findings
+        assert (finding.reference, finding.version) == ("Recommendation 1", 3)
+        assert finding.responses.get(AuthorRole.COMMISSIONER) == "Agreed."
+        assert [r.text for r in kept.revisions] == ["Agreed."]
+        assert database.upgrade_backup is not None and database.upgrade_backup.exists()
     finally:
         database.close()
+
+
+def test_ids_of_removed_rows_are_never_handed_out_again(db: Database) -> None:
+    load_samples(db)
+    with closing(sqlite3.connect(db.path)) as raw, raw:
+        highest = raw.execute("SELECT max(id) FROM finding").fetchone()[0]
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.execute("DELETE FROM finding WHERE id = ?", (highest,))
+        raw.execute(
+            "INSERT INTO finding (inspection_id, position, kind, reference, text, addressee,"
+            " applies, not_applicable_reason, due_text, version)"
+            " VALUES (1, 9, 'recommendation', 'New', '', '', 1, '', '', 1)"
+        )
+        assert raw.execute("SELECT max(id) FROM finding").fetchone()[0] == highest + 1
 
 
 def test_reopening_keeps_everything(db_path: Path) -> None:
@@ -97,12 +135,53 @@ def test_a_damaged_file_gives_a_plain_message(tmp_path: Path) -> None:
         Database.open(path)
 
 
-def test_another_sqlite_database_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_another_sqlite_database_is_refused_and_left_byte_identical(
+    tmp_path: Path, journal: str
+) -> None:
     path = tmp_path / "other.sqlite3"
-    with sqlite3.connect(path) as raw:
-        raw.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
-    with pytest.raises(DatabaseError, match="not one of OPCC Inspection Responses"):
+    with closing(sqlite3.connect(path)) as raw, raw:
+        raw.execute(f"PRAGMA journal_mode={journal}")
+        raw.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+        raw.execute("INSERT INTO recipes (name) VALUES ('scones')")
+    before = path.read_bytes()
+    neighbours = sorted(p.name for p in tmp_path.iterdir())
+    for writable in (True, False):
+        with pytest.raises(DatabaseError, match="not one of OPCC Inspection Responses"):
+            Database.open(path, writable=writable)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == neighbours  # no -wal, -shm left
+
+
+def test_a_file_of_another_program_with_an_application_id_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with closing(sqlite3.connect(path)) as raw, raw:
+        raw.execute("PRAGMA application_id = 1234")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="not one of"):
         Database.open(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_reading_never_creates_a_database(tmp_path: Path, empty: bool) -> None:
+    path = tmp_path / "folder" / "responses.sqlite3"
+    if empty:
+        path.parent.mkdir()
+        path.touch()
+    with pytest.raises(NoDatabaseYet, match="no database"):
+        Database.open(path, writable=False)
+    assert path.exists() is empty and (not empty or path.stat().st_size == 0)
+    if not empty:
+        assert not path.parent.exists()
+
+
+def test_reading_never_upgrades_an_older_database(db_path: Path) -> None:
+    _database_at(db_path, KNOWN_REVISIONS[0])
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match="earlier version"):
+        Database.open(db_path, writable=False)
+    assert db_path.read_bytes() == before
 
 
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:

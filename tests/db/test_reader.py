@@ -26,7 +26,7 @@ from app.services.settings import save_settings
 
 # Columns whose domain field has another name, or that only the write side uses.
 FINDING_FIELDS = {"question_number": "question", "parent_reference": "parent"}
-WRITE_SIDE_ONLY = {"inspection_id", "position", "created_at", "updated_at"}
+WRITE_SIDE_ONLY = {"inspection_id", "position", "created_at", "updated_at", "removed_at"}
 
 
 def _domain_value(item: Inspection | Finding, column: str) -> object:

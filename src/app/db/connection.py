@@ -49,8 +49,9 @@ def is_network_path(path: Path) -> bool:
     return False
 
 
-def prepare_location(path: Path) -> None:
-    """Refuse a network drive or a folder, and create the file's folder; DatabaseError if not."""
+def prepare_location(path: Path, *, create_folder: bool = True) -> None:
+    """Refuse a network drive or a folder, and create the file's folder (when
+    ``create_folder``); DatabaseError if not."""
     if is_network_path(path):
         raise DatabaseError(
             f"The database cannot be kept on a network drive ({path}): SQLite is not reliable "
@@ -58,6 +59,8 @@ def prepare_location(path: Path) -> None:
         )
     if path.exists() and path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
+    if not create_folder:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -66,13 +69,16 @@ def prepare_location(path: Path) -> None:
         ) from error
 
 
-def connect_for_reading(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write (``query_only``), in autocommit mode.
+def connect_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection:
+    """A connection that can neither create the file nor write to it, in autocommit mode.
 
     The caller starts a transaction (``BEGIN``) to read several tables as one snapshot.
+    ``untouched`` reads the main file alone (SQLite's ``immutable``): no lock, and no ``-wal``
+    or ``-shm`` file made beside it, for a first look at a file that may not be ours.
     """
-    # A plain file name, never a URI: "%20" or "?" in a folder name must not change the file.
-    connection = sqlite3.connect(str(path), isolation_level=None)
+    # A URI, built from the path so that "%20", "?" or "#" in a folder name stay part of it.
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if untouched else "?mode=ro")
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     try:
         connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA query_only=ON")

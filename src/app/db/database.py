@@ -14,9 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.connection import connect_for_reading, describe_sqlite_error, prepare_location
-from app.db.revision import SCHEMA_HEAD, stored_revision
+from app.db.connection import connect_read_only, describe_sqlite_error, prepare_location
+from app.db.identity import FileKind, identify
 from app.domain.errors import AppError, DatabaseError
+
+NOT_OURS = "{path} is an SQLite database, but not one of OPCC Inspection Responses."
+NEWER = (
+    "{path} was written by a newer version of OPCC Inspection Responses; install that version "
+    "to open it."
+)
+
+
+class NoDatabaseYet(DatabaseError):
+    """A command that only reads found no database where it looked (nothing recorded yet)."""
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -39,13 +49,33 @@ class Database:
         self._making = threading.Lock()  # background tasks may be first to need the engine
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """Open (creating or upgrading as needed) the database at ``path``."""
+    def open(cls, path: Path, *, writable: bool = True) -> Database:
+        """Open the database at ``path``, creating or upgrading it as needed.
+
+        The file is identified first, on a read-only connection: a foreign or newer file is
+        refused untouched. With ``writable=False`` (the commands that only read) a missing,
+        empty or older file is refused too, so that reading never creates or changes a file.
+        """
         path = Path(path)
-        prepare_location(path)
+        prepare_location(path, create_folder=writable)
+        try:
+            identity = identify(path)
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_sqlite_error(error, path)) from error
+        if identity.kind is FileKind.FOREIGN:
+            raise DatabaseError(NOT_OURS.format(path=path))
+        if identity.kind is FileKind.NEWER:
+            raise DatabaseError(NEWER.format(path=path))
+        if not writable and identity.kind is FileKind.NEW:
+            raise NoDatabaseYet(f"There is no database at {path} yet: nothing has been recorded.")
+        if not writable and identity.kind is FileKind.OLDER:
+            raise DatabaseError(
+                f"{path} was made by an earlier version and must be upgraded before it can be "
+                "read: open it in the application once (a backup is made first)."
+            )
         database = cls(path)
         try:
-            if stored_revision(path) != SCHEMA_HEAD:
+            if identity.kind is not FileKind.CURRENT:
                 database._upgrade()
         except sqlite3.Error as error:
             database.close()
@@ -105,7 +135,7 @@ class Database:
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A read-only connection holding one snapshot of the file for the ``with`` block."""
         try:
-            connection = connect_for_reading(self.path)
+            connection = connect_read_only(self.path)
         except sqlite3.Error as error:
             raise DatabaseError(describe_sqlite_error(error, self.path)) from error
         try:

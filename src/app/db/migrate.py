@@ -40,7 +40,13 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade_to_head(engine: Engine, path: Path | None) -> Path | None:
-    """Bring the database to the newest schema; returns the backup made first, if any."""
+    """Bring the database to the newest schema; returns the backup made first, if any.
+
+    ``app.db.identity`` has already refused foreign and newer files. The migrations run with
+    foreign keys off: rebuilding a parent table drops it, and a drop with foreign keys on would
+    delete every child row through its ON DELETE CASCADE. The keys are checked before the
+    upgrade commits.
+    """
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     current = current_revision(engine)
@@ -54,7 +60,7 @@ def upgrade_to_head(engine: Engine, path: Path | None) -> Path | None:
         )
     if current is None:
         with engine.connect() as connection:
-            tables = inspect(connection).get_table_names()
+            tables = set(inspect(connection).get_table_names()) - {"sqlite_sequence"}
         if tables:
             raise DatabaseError(
                 "This file is an SQLite database, but not one of OPCC Inspection Responses."
@@ -63,7 +69,20 @@ def upgrade_to_head(engine: Engine, path: Path | None) -> Path | None:
     if current is not None and path is not None:
         name = timestamped_name(path.stem, f"before-upgrade-{current[:8]}")
         backup = backup_database(path, backups_dir(path) / name)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()  # the PRAGMA works only outside a transaction: end SQLAlchemy's
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(
+                        "Upgrading the database would have left records without their "
+                        "inspection; nothing was changed."
+                    )
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
     return backup

@@ -36,8 +36,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# Row ids of the tables an editor or a revision points at are never reused (AUTOINCREMENT):
+# an editor still holding the id of a removed row must find nothing, never another row.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
+
+
 class InspectionRow(Base):
     __tablename__ = "inspection"
+    __table_args__ = NEVER_REUSED_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -113,6 +119,7 @@ class QuestionRow(Base):
 
 class FindingRow(Base):
     __tablename__ = "finding"
+    __table_args__ = NEVER_REUSED_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(
@@ -130,6 +137,9 @@ class FindingRow(Base):
     due_text: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    """When the finding was removed (by hand, or because an update no longer had it): it is
+    kept, with its responses and their history, but no longer shown or published."""
 
     inspection: Mapped[InspectionRow] = relationship(back_populates="findings")
     progress: Mapped[list[ProgressUpdateRow]] = relationship(
@@ -178,6 +188,7 @@ class ResponseRow(Base):
     """The current text of one response: one author role, one part, optionally one finding."""
 
     __tablename__ = "response"
+    __table_args__ = NEVER_REUSED_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(
@@ -204,6 +215,7 @@ class RevisionRow(Base):
     """A saved version of a response: nothing typed is ever lost."""
 
     __tablename__ = "revision"
+    __table_args__ = NEVER_REUSED_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(
