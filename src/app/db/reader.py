@@ -132,7 +132,8 @@ def read_summaries(
         connection,
         "SELECT i.id, i.title, i.published_on, i.publication_types, i.forces, i.status,"
         " i.archived,"
-        " (SELECT count(*) FROM finding AS f WHERE f.inspection_id = i.id) AS finding_count,"
+        " (SELECT count(*) FROM finding AS f WHERE f.inspection_id = i.id"
+        "  AND f.removed_at IS NULL) AS finding_count,"
         " (SELECT s.step FROM office_step AS s WHERE s.inspection_id = i.id"
         "  AND s.done_on IS NULL ORDER BY s.position, s.id LIMIT 1) AS next_step"
         f" FROM inspection AS i {where} ORDER BY i.published_on DESC, i.id",
@@ -175,11 +176,13 @@ def read_questions(connection: sqlite3.Connection, inspection_id: int) -> list[G
 
 
 def read_findings(connection: sqlite3.Connection, inspection_id: int) -> list[Finding]:
-    """An inspection's findings in report order, with their responses and progress."""
+    """An inspection's findings in report order, with their responses and progress (removed
+    findings are kept in the file, with their responses, but are no part of the inspection)."""
     findings: dict[int, Finding] = {}
     for f in _rows(
         connection,
-        "SELECT * FROM finding WHERE inspection_id = ? ORDER BY position, id",
+        "SELECT * FROM finding WHERE inspection_id = ? AND removed_at IS NULL"
+        " ORDER BY position, id",
         inspection_id,
     ):
         findings[f["id"]] = Finding(
@@ -209,7 +212,8 @@ def read_findings(connection: sqlite3.Connection, inspection_id: int) -> list[Fi
     for p in _rows(
         connection,
         'SELECT p.finding_id, p."on", p.status, p.note, p."by" FROM progress_update AS p'
-        " JOIN finding AS f ON f.id = p.finding_id WHERE f.inspection_id = ?"
+        " JOIN finding AS f ON f.id = p.finding_id"
+        " WHERE f.inspection_id = ? AND f.removed_at IS NULL"
         " ORDER BY p.finding_id, p.position, p.id",
         inspection_id,
     ):
@@ -247,7 +251,7 @@ def _revisions(connection: sqlite3.Connection, inspection_id: int) -> list[Revis
         "SELECT v.text, v.saved_at, v.saved_by, s.role, s.part, f.reference, f.position"
         " FROM revision AS v JOIN response AS s ON s.id = v.response_id"
         " LEFT JOIN finding AS f ON f.id = s.finding_id"
-        " WHERE s.inspection_id = ? ORDER BY s.id, v.id",
+        " WHERE s.inspection_id = ? AND f.removed_at IS NULL ORDER BY s.id, v.id",
         inspection_id,
     ):
         role, part = AuthorRole(r["role"]), ResponsePart(r["part"])

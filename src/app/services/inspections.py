@@ -19,6 +19,7 @@ from app.db.mapping import (
     status_change_rows,
 )
 from app.db.models import FindingRow, InspectionRow, StatusChangeRow
+from app.db.updating import update_inspection_rows
 from app.domain.deadlines import cc_comments_requested_by
 from app.domain.enums import InspectionStatus
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -107,7 +108,7 @@ def delete_inspection(db: Database, inspection_id: int) -> None:
 def _findings(session: Session, inspection_id: int) -> list[FindingRow]:
     statement = (
         select(FindingRow)
-        .where(FindingRow.inspection_id == inspection_id)
+        .where(FindingRow.inspection_id == inspection_id, FindingRow.removed_at.is_(None))
         .order_by(FindingRow.position)
     )
     return list(session.scalars(statement))
@@ -134,12 +135,17 @@ def add_finding(db: Database, inspection_id: int, finding: Finding) -> int:
         return row.id
 
 
+def _finding(session: Session, finding_id: int) -> FindingRow:
+    row = session.get(FindingRow, finding_id)
+    if row is None or row.removed_at is not None:
+        raise NotFoundError("That finding was removed in another window.")
+    return row
+
+
 def update_finding(db: Database, finding_id: int, finding: Finding) -> int:
     """Save an edited finding; refuse if it was saved elsewhere since. Return its version."""
     with db.transaction() as session:
-        row = session.get(FindingRow, finding_id)
-        if row is None:
-            raise NotFoundError("That finding no longer exists.")
+        row = _finding(session, finding_id)
         if finding.version is not None and finding.version != row.version:
             raise ConflictError(
                 f"Someone else changed {row.reference} while you were editing it. Close this "
@@ -157,25 +163,27 @@ def update_finding(db: Database, finding_id: int, finding: Finding) -> int:
 
 
 def remove_finding(db: Database, finding_id: int) -> None:
+    """Take a finding out of the inspection. Its row stays in the file, marked as removed,
+    with its responses and their history: nothing written is deleted, and its id is never
+    used again (an editor still open on it elsewhere is refused, not redirected)."""
     with db.transaction() as session:
         row = session.get(FindingRow, finding_id)
-        if row is None:
+        if row is None or row.removed_at is not None:
             return
         if any(response.text.strip() or response.revisions for response in row.responses):
             ensure_editable(InspectionStatus(row.inspection.status))  # its responses are locked
-        inspection_id = row.inspection_id
-        session.delete(row)
+        row.removed_at = now()
+        row.version += 1
         session.flush()
-        for position, other in enumerate(_findings(session, inspection_id)):
+        for position, other in enumerate(_findings(session, row.inspection_id)):
             other.position = position
+        row.position = len(_findings(session, row.inspection_id))
 
 
 def move_finding(db: Database, finding_id: int, offset: int) -> None:
     """Move a finding up (negative) or down (positive) in report order."""
     with db.transaction() as session:
-        row = session.get(FindingRow, finding_id)
-        if row is None:
-            raise NotFoundError("That finding no longer exists.")
+        row = _finding(session, finding_id)
         rows = _findings(session, row.inspection_id)
         index = rows.index(row)
         target = max(0, min(len(rows) - 1, index + offset))
@@ -235,34 +243,19 @@ def import_inspections(
                 existing = _insert(session, inspection, fill_defaults=fill_defaults)
                 outcome.added.append(existing)
             elif update_existing:
+                stored = queries.load_inspection(session, existing)
                 if merge is not None:
-                    inspection = merge(queries.load_inspection(session, existing), inspection)
+                    inspection = merge(stored, inspection)
                     validate_inspection(inspection)
-                _replace(session, existing, inspection)
+                update_inspection_rows(
+                    session, queries.inspection_row(session, existing), stored, inspection,
+                    at=now(), user=current_user(),
+                )  # fmt: skip
                 outcome.updated.append(existing)
             else:
                 outcome.skipped.append((inspection.title, existing))
             outcome.ids.append(existing)
     return outcome
-
-
-def _replace(session: Session, inspection_id: int, inspection: Inspection) -> None:
-    old = queries.inspection_row(session, inspection_id)
-    history = [
-        StatusChangeRow(
-            status=c.status, changed_at=c.changed_at, changed_by=c.changed_by, note=c.note
-        )
-        for c in old.status_changes
-    ]
-    created_at, version = old.created_at, old.version
-    session.delete(old)
-    session.flush()
-    row = build_inspection_row(inspection, now())
-    row.id, row.created_at, row.version = inspection_id, created_at, version + 1
-    history.append(StatusChangeRow(status=row.status, changed_at=now(), changed_by=current_user(),
-                                   note="Updated by import"))  # fmt: skip
-    row.status_changes = history
-    session.add(row)
 
 
 def inspection_exists(db: Database, inspection_id: int) -> bool:

@@ -193,6 +193,8 @@ def _write(
     """Store ``text`` as the new version of a response, inside a locked transaction."""
     key.check()
     ensure_editable(InspectionStatus(inspection.status))
+    if key.finding_id is not None:
+        _check_finding(session, inspection, key.finding_id)
     text = normalise(text)
     row = _find(session, inspection.id, key)
     if row is None and not text:
@@ -206,10 +208,6 @@ def _write(
         raise ResponseConflict(_state(row))
     at = now()
     if row is None:
-        if key.finding_id is not None:
-            finding = session.get(FindingRow, key.finding_id)
-            if finding is None or finding.inspection_id != inspection.id:
-                raise NotFoundError("That finding no longer exists.")
         row = ResponseRow(
             inspection_id=inspection.id, finding_id=key.finding_id, role=key.role.value,
             part=key.part.value, text="", version=0,
@@ -233,6 +231,22 @@ def _write(
     row.revisions.append(RevisionRow(text=text, saved_at=at, saved_by=user))
     session.flush()
     return _state(row)
+
+
+def _check_finding(session: Session, inspection: InspectionRow, finding_id: int) -> FindingRow:
+    """The finding an editor shows, still part of this inspection; NotFoundError if not.
+
+    Finding ids are never handed out again and an update keeps each finding's row, so the id
+    an editor holds either is that finding or is nothing: a response is never written under
+    another finding.
+    """
+    finding = session.get(FindingRow, finding_id)
+    if finding is None or finding.inspection_id != inspection.id or finding.removed_at is not None:
+        raise NotFoundError(
+            "The finding this response belongs to was removed in another window; your text is "
+            "still in the editor."
+        )
+    return finding
 
 
 def _start_drafting(
@@ -310,9 +324,7 @@ def set_finding_applies(
     with db.transaction() as session:
         inspection = lock_inspection(session, inspection_id)
         ensure_editable(InspectionStatus(inspection.status))
-        row = session.get(FindingRow, finding_id)
-        if row is None or row.inspection_id != inspection_id:
-            raise NotFoundError("That finding no longer exists.")
+        row = _check_finding(session, inspection, finding_id)
         row.applies = applies
         row.not_applicable_reason = "" if applies else reason
         row.version += 1
