@@ -126,6 +126,7 @@ def test_export_json_of_chosen_ids(
 def test_problems_exit_1_with_one_plain_sentence(
     db_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
+    Database.open(db_path).close()
     code, _, err = run(capsys, "--db", str(db_path), *args)
     assert code == 1
     assert message in err and "Traceback" not in err
@@ -327,3 +328,37 @@ def test_an_export_never_replaces_the_database_or_itself(
     code, _, err = run(capsys, "--db", str(loaded), *filled)
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert loaded.stat().st_size == size and len(_ids(loaded, capsys)) == 2
+
+
+READING_COMMANDS = [
+    ("list",), ("list", "--json"), ("show", "1"), ("show", "1", "--json"),
+    ("export-json", "{out}.json"), ("export", "1", "--pdf", "{out}.pdf"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda c: " ".join(c))
+@pytest.mark.parametrize("start", ["missing", "zero bytes", "foreign"])
+def test_a_command_that_only_reads_never_creates_or_changes_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...], start: str
+) -> None:
+    path = tmp_path / "data" / "responses.sqlite3"
+    if start != "missing":
+        path.parent.mkdir()
+        path.touch()
+    if start == "foreign":
+        import sqlite3
+        from contextlib import closing
+
+        with closing(sqlite3.connect(path)) as raw, raw:
+            raw.execute("PRAGMA journal_mode=WAL")
+            raw.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    content = path.read_bytes() if path.exists() else None
+    args = [a.format(out=tmp_path / "out") for a in command]
+    code, out, err = run(capsys, "--db", str(path), *args)
+    if command[0] == "list" and start != "foreign":
+        assert code == 0 and (out.strip() == "[]" or "No inspections yet" in out)
+    else:
+        assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+    assert (path.read_bytes() if path.exists() else None) == content

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from app.cli import main
+from app.db.database import Database
 
 # Welsh, Greek and an emoji: none of them is in Windows-1252 but the first letter's neighbours.
 TITLE = "Heddlu Gogledd Cymru – adroddiad ŵ, λόγος καὶ ἔργον 🚓"
@@ -101,6 +102,7 @@ app.ui.application.run_gui = lambda path: record.write_text('{"window": true}') 
 sys.stdout = sys.stderr = None  # what a program built with console=False has
 sys.argv = ["opcc-responses", *sys.argv[2:]]
 from app.cli import main
+from app.db.database import Database
 main()  # a real run: main() ends the process itself
 """
 
@@ -171,6 +173,7 @@ def test_an_unexpected_error_in_the_windowed_program_still_reaches_the_box(
     monkeypatch.setattr(reading, "list_inspections", _broken)
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "stderr", None)
+    Database.open(tmp_path / "x.sqlite3").close()
     assert main(["--db", str(tmp_path / "x.sqlite3"), "list"]) == 1
     assert len(shown) == 1 and shown[0][1] is True and "disk on fire" in shown[0][0]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from app import APP_NAME, __version__
-from app.db.database import Database
+from app.db.database import Database, NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
 from app.domain.errors import AppError, ValidationError
 from app.paths import resolve_db_path
@@ -83,11 +83,18 @@ def cmd_list(db: Database, args: argparse.Namespace) -> int:
         ]))  # fmt: skip
         return 0
     if not rows:
-        _out("No inspections yet. Run 'samples' to load the two sample inspections.")
+        _say_no_inspections(args)
     for r in rows:
         published = f"{r.published_on:%d/%m/%Y}" if r.published_on else "no date"
         _out(f"{r.id:>4}  {published:<10}  {r.status.label:<34}  {r.title}")
     return 0
+
+
+def _say_no_inspections(args: argparse.Namespace) -> None:
+    if args.json:
+        _out_json("[]")
+    else:
+        _out("No inspections yet. Run 'samples' to load the two sample inspections.")
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -213,19 +220,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, handler: Handler, help_text: str, *, writes: bool = True
+    ) -> argparse.ArgumentParser:
+        """A command; one that only reads (``writes=False``) never creates or changes a file."""
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(handler=handler)
+        sub.set_defaults(handler=handler, writes=writes)
         return sub
 
     add("samples", cmd_samples, "load the two sample inspections")
-    sub = add("list", cmd_list, "list the inspections")
+    sub = add("list", cmd_list, "list the inspections", writes=False)
     sub.add_argument("--json", action="store_true", help="print JSON")
     sub.add_argument("--all", action="store_true", help="include archived inspections")
-    sub = add("show", cmd_show, "show one inspection")
+    sub = add("show", cmd_show, "show one inspection", writes=False)
     sub.add_argument("id", type=int)
     sub.add_argument("--json", action="store_true", help="print the archive's inspection shape")
-    sub = add("export-json", cmd_export_json, "write a JSON archive (all inspections by default)")
+    sub = add(
+        "export-json", cmd_export_json, "write a JSON archive (all inspections by default)",
+        writes=False,
+    )  # fmt: skip
     sub.add_argument("out", metavar="OUT")
     sub.add_argument("ids", metavar="ID", type=int, nargs="*")
     sub = add(
@@ -234,7 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--json", action="store_true", help="print what was imported as JSON")
     sub.add_argument("--yes", action="store_true", help="update an inspection already present")
-    sub = add("export", cmd_export, "write the response document as PDF, HTML and/or DOCX")
+    sub = add(
+        "export", cmd_export, "write the response document as PDF, HTML and/or DOCX",
+        writes=False,
+    )  # fmt: skip
     sub.add_argument("id", type=int)
     sub.add_argument("--pdf", metavar="OUT")
     sub.add_argument("--html", metavar="OUT")
@@ -329,7 +345,13 @@ def _exit_now(code: int) -> NoReturn:
 def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     handler: Handler = args.handler
     try:
-        db = Database.open(resolve_db_path(args.db))
+        db = Database.open(resolve_db_path(args.db), writable=args.writes)
+    except NoDatabaseYet as error:
+        if handler is cmd_list:  # nothing recorded yet is an empty list, not a failure
+            _say_no_inspections(args)
+            return 0
+        _err(error.message)
+        return 1
     except AppError as error:
         _err(error.message)
         return 1

@@ -14,9 +14,9 @@ from alembic.script import ScriptDirectory
 
 from app.db.database import Database, NoDatabaseYet
 from app.db.engine import create_sqlite_engine
+from app.db.identity import KNOWN_REVISIONS, SCHEMA_HEAD
 from app.db.migrate import alembic_config, current_revision, head_revision
 from app.db.models import Base
-from app.db.identity import KNOWN_REVISIONS, SCHEMA_HEAD
 from app.domain.enums import AuthorRole
 from app.domain.errors import DatabaseError
 from app.services import reading
