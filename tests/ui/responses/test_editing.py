@@ -254,3 +254,21 @@ def test_a_long_report_is_built_quickly(db: Database, make_view: MakeView) -> No
     assert view.editor("Chief Constable response to Finding 40").key == ResponseKey.finding(
         sheet.findings[-1].id or 0, AuthorRole.CHIEF_CONSTABLE
     )
+
+
+def test_steady_typing_reaches_the_file_at_least_every_two_seconds(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot
+) -> None:
+    """Someone who never pauses for the autosave's 0.7 s still has their words saved."""
+    editor = view.editor(PCC_REC2)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    start = time.monotonic()
+    saved_while_typing: list[float] = []
+    while time.monotonic() - start < 4.5:
+        qtbot.keyClicks(editor, "w")
+        qtbot.wait(120)  # steadier than the 0.7 s the debounce waits for
+        if stored(sample_db, spotlight, PCC_REC2, view).endswith("w"):
+            saved_while_typing.append(time.monotonic() - start)
+    assert saved_while_typing, "nothing typed in 4.5 s of steady typing reached the file"
+    assert saved_while_typing[0] < 2.0 + 0.5  # the first keystroke is saved within 2 s

@@ -1,6 +1,9 @@
-"""Autosave: every edit is saved within a second of the last keystroke, and sooner on leaving.
+"""Autosave: every edit is saved within a second of the last keystroke, sooner on leaving, and
+at least every 1.5 seconds while the typing goes on.
 
-One debounced timer serves every editor of the view. A save that finds a newer version goes
+One debounced timer serves every editor of the view; a second timer, started by the first
+keystroke after a save, makes sure that steady typing (which never pauses long enough for the
+first) still reaches the file: a power cut loses at most the last two seconds. A save that finds a newer version goes
 to the person (:mod:`prompts`); one the database refuses (busy, locked) leaves the text in the
 editor, says so in the indicator and is tried again.
 
@@ -29,6 +32,7 @@ from app.ui.responses.conflict import Resolution
 from app.ui.responses.editor import ResponseEditor
 
 DELAY_MS = 700  # after the last keystroke; the promise is "within 1 second"
+LONGEST_MS = 1500  # after the first unsaved keystroke, however steadily the typing goes on
 RETRY_MS = 3000
 
 
@@ -53,6 +57,10 @@ class AutoSaver(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self._timer_fired)
+        self.longest = QTimer(self)
+        self.longest.setSingleShot(True)
+        self.longest.setInterval(LONGEST_MS)
+        self.longest.timeout.connect(self._timer_fired)
         self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self.last_saved: dt.datetime | None = None
 
@@ -76,6 +84,8 @@ class AutoSaver(QObject):
             self._pending.append(editor)
         self.statusChanged.emit("Unsaved changes")
         self.timer.start(DELAY_MS)
+        if not self.longest.isActive():
+            self.longest.start()
 
     def has_pending(self) -> bool:
         return any(editor.is_modified() for editor in self._pending)
@@ -85,12 +95,14 @@ class AutoSaver(QObject):
         self._pending.clear()
         self._deferred.clear()
         self.timer.stop()
+        self.longest.stop()
 
     # --- saving -----------------------------------------------------------------------------------
 
     def save_all(self, *, ask_again: bool = True) -> None:
         """Save every edited editor now; raise AppError for the first that cannot be saved."""
         self.timer.stop()
+        self.longest.stop()
         for editor in list(self._pending):
             if ask_again or editor not in self._deferred:
                 self.save(editor)
