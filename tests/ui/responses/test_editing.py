@@ -135,15 +135,15 @@ def test_toolbar_lists_and_links(view: ResponsesView, qtbot: QtBot) -> None:
     view.toolbar.bullets.trigger()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "Second")
-    assert editor.markdown() == "- First\n- Second\n"
+    assert editor.markdown() == "- First\n- Second"
     view.toolbar.numbers.trigger()
-    assert editor.markdown().startswith("1.  First\n2.  Second")
+    assert editor.markdown().startswith("1. First\n2. Second")
     view.toolbar.numbers.trigger()  # the paragraph with the cursor leaves the list
-    assert editor.markdown() == "1.  First\n\nSecond\n\n"
+    assert editor.markdown() == "1. First\n\nSecond"
     editor.selectAll()
     view.toolbar.numbers.trigger()
     view.toolbar.numbers.trigger()  # the whole selection becomes a list, then plain again
-    assert editor.markdown() == "First\n\nSecond\n\n"
+    assert editor.markdown() == "First\n\nSecond"
     editor.selectAll()
     view.toolbar.link.trigger()
     assert (

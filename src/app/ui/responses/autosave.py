@@ -3,9 +3,9 @@ at least every 1.5 seconds while the typing goes on.
 
 One debounced timer serves every editor of the view; a second timer, started by the first
 keystroke after a save, makes sure that steady typing (which never pauses long enough for the
-first) still reaches the file: a power cut loses at most the last two seconds. A save that finds a newer version goes
-to the person (:mod:`prompts`); one the database refuses (busy, locked) leaves the text in the
-editor, says so in the indicator and is tried again.
+first) still reaches the file: a power cut loses at most the last two seconds. A save that
+finds a newer version goes to the person (:mod:`prompts`); one the database refuses (busy,
+locked) leaves the text in the editor, says so in the indicator and is tried again.
 
 Signals:
     saved(object): a response was stored; the argument is the editor.

@@ -1,9 +1,10 @@
 """The response editor: a QTextEdit that reads and writes Markdown, sized to its text.
 
 Text is loaded with ``MarkdownNoHTML`` so that ``<font size=40>`` typed in a response stays
-text. ``toMarkdown()`` re-wraps lines, so the editor remembers the Markdown it produced when
-it was loaded (``baseline``) and is modified only when its Markdown differs from that:
-opening an inspection never creates revisions.
+text, and written back through :mod:`app.ui.responses.rich_text`, which escapes whatever was
+typed (Qt's own ``toMarkdown()`` would store a typed ``**`` as bold). The editor remembers the
+Markdown it produced when it was loaded (``baseline``) and is modified only when its Markdown
+differs from that: opening an inspection never creates revisions.
 
 Signals:
     edited(): the person changed the text or its formatting.
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from app.services.responses import ResponseKey
 from app.ui.responses.paste import html_to_fragment
+from app.ui.responses.rich_text import document_markdown
 
 NO_HTML = QTextDocument.MarkdownFeature.MarkdownNoHTML
 MIN_LINES = 3
@@ -109,14 +111,14 @@ class ResponseEditor(QTextEdit):
             document.setUndoRedoEnabled(False)
             document.setMarkdown(text, NO_HTML)
             document.setUndoRedoEnabled(True)
-            self.baseline = document.toMarkdown()
+            self.baseline = document_markdown(document)
             self.version = version
         finally:
             self._loading = False
         self._fit()
 
     def markdown(self) -> str:
-        return self.document().toMarkdown()
+        return document_markdown(self.document())
 
     def is_modified(self) -> bool:
         return self.markdown() != self.baseline

@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
+from app.ui.responses.rich_text import document_markdown
+
 _PARAGRAPH = re.compile(r"<p\b(?P<attrs>[^>]*)>(?P<body>.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
 _MSO_LIST = re.compile(r"mso-list:\s*l(?P<list>\d+)\s+level(?P<level>\d+)", re.IGNORECASE)
 _MARKER = re.compile(
@@ -189,4 +191,4 @@ def html_to_markdown(html: str) -> str:
     """Pasted HTML as the Markdown it will be stored as (for tests and diagnostics)."""
     document = QTextDocument()
     QTextCursor(document).insertFragment(html_to_fragment(html))
-    return document.toMarkdown()
+    return document_markdown(document)
