@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -47,6 +47,8 @@ class RegisterPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._changing = False  # the table is changing its current row (see set_summaries)
+        self._waiting: tuple[list[InspectionSummary], dt.date] | None = None
         self.model = RegisterModel(self)
         self.proxy = RegisterFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -100,7 +102,18 @@ class RegisterPanel(QWidget):
     # --- data ------------------------------------------------------------------------------
 
     def set_summaries(self, summaries: list[InspectionSummary], today: dt.date) -> None:
-        """Replace the rows, keeping the current inspection selected where it still is."""
+        """Replace the rows, keeping the current inspection selected where it still is.
+
+        Moving to another inspection saves the one before, and a save can refresh the
+        register: rows replaced while the table is still changing its current row would leave
+        the table holding indexes of rows that are gone (a crash in Qt). Rows that arrive then
+        are put in once the change is over.
+        """
+        if self._changing:
+            self._waiting = (summaries, today)
+            QTimer.singleShot(0, self, self._put_in_waiting)
+            return
+        self._waiting = None
         current = self.current_inspection_id()
         self.table.selectionModel().blockSignals(True)
         try:
@@ -129,9 +142,19 @@ class RegisterPanel(QWidget):
         if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
             self.filter_edit.clear()
         index = self.proxy.mapFromSource(self.model.index(row, Column.TITLE))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
+        self._changing = True
+        try:
+            self.table.setCurrentIndex(index)
+        finally:
+            self._changing = False
+        shown = self.model.row_of(inspection_id)  # read again: the change may have refreshed
+        if shown is not None:
+            self.table.scrollTo(self.proxy.mapFromSource(self.model.index(shown, Column.TITLE)))
         return True
+
+    def _put_in_waiting(self) -> None:
+        if self._waiting is not None and not self._changing:
+            self.set_summaries(*self._waiting)
 
     def _select_quietly(self, inspection_id: int) -> None:
         row = self.model.row_of(inspection_id)
@@ -166,8 +189,13 @@ class RegisterPanel(QWidget):
         self._update_count()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if not current.isValid():
+            return
+        changing, self._changing = self._changing, True
+        try:
             self.inspectionActivated.emit(int(current.data(ID_ROLE)))
+        finally:
+            self._changing = changing
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -13,6 +13,7 @@ Signals:
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
@@ -88,24 +89,35 @@ class FormattingBar(QToolBar):
 
     def _on_editor(self, change: object) -> None:
         editor = self.editor
-        if editor is not None and callable(change):
+        if editor is not None and shiboken6.isValid(editor) and callable(change):
             change(editor)
             editor.setFocus(Qt.FocusReason.OtherFocusReason)
             self.update_state()
 
     def set_editor(self, editor: ResponseEditor | None) -> None:
-        """Act on ``editor`` from now on (the one that last had the focus)."""
+        """Act on ``editor`` from now on (the one that last had the focus).
+
+        The bar outlives every editor it serves (they go with each inspection), so it lets go
+        of one as soon as it is destroyed, and never touches one that is gone.
+        """
+        previous = self.editor
+        if previous is not None and shiboken6.isValid(previous):
+            previous.currentCharFormatChanged.disconnect(self.update_state)
+            previous.cursorPositionChanged.disconnect(self.update_state)
+            previous.destroyed.disconnect(self._editor_destroyed)
+        self.editor = editor if editor is not None and shiboken6.isValid(editor) else None
         if self.editor is not None:
-            self.editor.currentCharFormatChanged.disconnect(self.update_state)
-            self.editor.cursorPositionChanged.disconnect(self.update_state)
-        self.editor = editor
-        if editor is not None:
-            editor.currentCharFormatChanged.connect(self.update_state)
-            editor.cursorPositionChanged.connect(self.update_state)
+            self.editor.currentCharFormatChanged.connect(self.update_state)
+            self.editor.cursorPositionChanged.connect(self.update_state)
+            self.editor.destroyed.connect(self._editor_destroyed)
+        self.update_state()
+
+    def _editor_destroyed(self) -> None:
+        self.editor = None
         self.update_state()
 
     def update_state(self, *_args: object) -> None:
-        editor = self.editor
+        editor = self.editor if self.editor is not None and shiboken6.isValid(self.editor) else None
         editable = editor is not None and not editor.isReadOnly()
         for action in (self.bold, self.italic, self.bullets, self.numbers, self.link):
             action.setEnabled(editable)

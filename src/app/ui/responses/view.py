@@ -20,6 +20,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -206,6 +207,11 @@ class ResponsesView(QWidget):
         self.current_editor = None
         self.history.clear()
         place = self.content.place() if keep_place and self.content is not None else None
+        focus = QApplication.focusWidget()
+        if self.content is not None and focus is not None and self.content.isAncestorOf(focus):
+            # The rows are going: the keyboard focus must not go with them (nor wander into
+            # them while they are taken down), so the view holds it meanwhile.
+            self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll_area.takeWidget()
         if self.content is not None:
             self.content.dispose()
@@ -268,6 +274,8 @@ class ResponsesView(QWidget):
     # --- editors ----------------------------------------------------------------------------------
 
     def _editor_focused(self, editor: ResponseEditor) -> None:
+        if self.content is None or not self.content.isAncestorOf(editor):
+            return  # an editor of rows being taken down
         self._keep_caret_visible(editor)
         if self.current_editor is not editor:
             self.current_editor = editor
