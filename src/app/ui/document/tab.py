@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from app import documents
@@ -124,7 +125,11 @@ class DocumentTab(QWidget):
         options.addWidget(self.marking_box)
         options.addAction(self.refresh_action)
         # A widget on a toolbar is shown and hidden through its action, not by itself.
-        self.busy_action = options.addWidget(self.busy_label)
+        # An action made here, not by Qt (see FormattingBar._action): a wrapper PySide makes
+        # for an action Qt created may be a stale one that dies with another object.
+        self.busy_action = QWidgetAction(options)
+        self.busy_action.setDefaultWidget(self.busy_label)
+        options.addAction(self.busy_action)
         outputs = self._toolbar("Document output")
         outputs.addAction(self.print_action)
         for action in self.save_actions.values():

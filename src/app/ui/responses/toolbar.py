@@ -70,8 +70,15 @@ class FormattingBar(QToolBar):
     def _action(
         self, text: str, tip: str, *, checkable: bool = False, focus: bool = False
     ) -> QAction:
-        """A button; ``focus`` lets Tab reach it (a click never takes the editor's focus)."""
-        action = self.addAction(text)
+        """A button; ``focus`` lets Tab reach it (a click never takes the editor's focus).
+
+        The action is made here, in Python, and then added: an action that Qt makes (as
+        ``addAction(text)`` does) gets its Python wrapper later, and PySide may hand it a stale
+        wrapper of an object deleted at that address before; when that object's old parent
+        went, the toolbar's buttons went dead ("QAction already deleted").
+        """
+        action = QAction(text, self)
+        self.addAction(action)
         action.setToolTip(tip)
         action.setCheckable(checkable)
         button = self.widgetForAction(action)
