@@ -282,6 +282,13 @@ def main(argv: list[str]) -> int:
     python = str(ensure_environment(VENV, shipped_python(False)))
     if action == "bench":
         return run([python, "-m", "tests.benchmarks", *rest])
+    if action == "run":
+        import qt_libraries
+
+        missing = qt_libraries.missing_platform_libraries(Path(python).parent.parent)
+        if missing:
+            print(qt_libraries.advice(missing), file=sys.stderr)
+            return 1
     # The caller's folder, so that relative paths (--db x.sqlite3) mean what they say.
     return subprocess.run([python, "-m", "app", *rest], check=False).returncode
 

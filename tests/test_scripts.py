@@ -1,4 +1,4 @@
-"""The development scripts: the lock the suite runs on, and the Python it runs on."""
+"""The development scripts: the lock the suite runs on, and the advice when Qt lacks libraries."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import pytest
 from packaging.markers import Marker
 
 ROOT = Path(__file__).resolve().parents[1]
+XCB = "lib/python3.13/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"
+WAYLAND = XCB.replace("xcb", "wayland")
 
 
 def load_script(name: str) -> ModuleType:
@@ -23,6 +25,85 @@ def load_script(name: str) -> ModuleType:
 
 
 dev = load_script("dev")
+qt_libraries = load_script("qt_libraries")
+
+# What ldd says of the xcb plugin on a Debian 12 without libxcb-icccm4 and libxcb-keysyms1.
+LDD_DEBIAN = """\
+\tlinux-vdso.so.1 (0x00007f16104a5000)
+\tlibQt6XcbQpa.so.6 => /v/PySide6/Qt/plugins/platforms/../../lib/libQt6XcbQpa.so.6 (0x00007f)
+\tlibxkbcommon-x11.so.0 => /lib/x86_64-linux-gnu/libxkbcommon-x11.so.0 (0x00007f161033a000)
+\tlibxcb-icccm.so.4 => not found
+\tlibxcb-util.so.1 => /lib/x86_64-linux-gnu/libxcb-util.so.1 (0x00007f161032b000)
+\tlibxcb-keysyms.so.1 => not found
+\tlibxcb-icccm.so.4 => not found
+\tlibxcb-keysyms.so.1 => not found
+\t/lib64/ld-linux-x86-64.so.2 (0x00007f16104a7000)
+"""
+LDD_ALL_FOUND = "\n".join(line for line in LDD_DEBIAN.splitlines() if "not found" not in line)
+
+
+@pytest.fixture
+def venv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A virtual environment holding PySide6's xcb and wayland plugins, on Linux."""
+    monkeypatch.setattr(qt_libraries.sys, "platform", "linux")
+    for plugin in (XCB, WAYLAND):
+        (tmp_path / plugin).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / plugin).write_bytes(b"")
+    return tmp_path
+
+
+def test_missing_xcb_libraries_give_the_apt_get_line(venv: Path) -> None:
+    missing = qt_libraries.missing_platform_libraries(venv, {}, lambda _: LDD_DEBIAN)
+    assert missing == ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+    advice = qt_libraries.advice(missing, as_root=False).splitlines()
+    assert "    sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in advice
+    assert "    apt-get install libxcb-icccm4 libxcb-keysyms1" in qt_libraries.advice(
+        missing, as_root=True).splitlines()
+
+
+def test_the_plugin_that_is_asked_about_is_the_xcb_one(venv: Path) -> None:
+    asked: list[Path] = []
+
+    def ldd(plugin: Path) -> str:
+        asked.append(plugin)
+        return ""
+
+    qt_libraries.missing_platform_libraries(venv, {"QT_QPA_PLATFORM": "xcb:nograb"}, ldd)
+    assert asked == [venv / XCB]
+
+
+@pytest.mark.parametrize("platform", ["offscreen", "minimal", "vnc;xcb"])
+def test_a_platform_without_a_display_needs_no_check(venv: Path, platform: str) -> None:
+    assert qt_libraries.missing_platform_libraries(
+        venv, {"QT_QPA_PLATFORM": platform}, lambda _: LDD_DEBIAN) == []
+
+
+def test_nothing_is_missing_when_ldd_finds_everything(venv: Path) -> None:
+    assert qt_libraries.missing_platform_libraries(venv, {}, lambda _: LDD_ALL_FOUND) == []
+    assert qt_libraries.missing_platform_libraries(venv, {}, lambda _: "") == []
+
+
+def test_a_wayland_session_falls_back_to_xcb(venv: Path) -> None:
+    session = {"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}
+    no_wayland = "\tlibwayland-cursor.so.0 => not found\n"
+
+    def ldd(plugin: Path) -> str:
+        return no_wayland if "wayland" in plugin.name else xcb
+
+    xcb = LDD_ALL_FOUND
+    assert qt_libraries.missing_platform_libraries(venv, session, ldd) == []
+    xcb = LDD_DEBIAN
+    missing = qt_libraries.missing_platform_libraries(venv, session, ldd)
+    assert "apt-get install libwayland-cursor0 libxcb-icccm4 libxcb-keysyms1" in (
+        qt_libraries.advice(missing))
+
+
+def test_a_library_without_a_known_package_is_named(venv: Path) -> None:
+    output = LDD_DEBIAN + "\tlibfancy.so.3 => not found\n"
+    missing = qt_libraries.missing_platform_libraries(venv, {}, lambda _: output)
+    advice = qt_libraries.advice(missing, as_root=False)
+    assert "libfancy.so.3" in advice and "apt-get install libxcb-icccm4 libxcb-keysyms1" in advice
+
 
 def test_the_lock_is_made_from_pyproject_as_it_is() -> None:
     assert dev.lock_is_current() is None
