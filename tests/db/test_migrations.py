@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_a_damaged_file_gives_a_plain_message(tmp_path: Path) -> None:
 
 def test_another_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw, raw:  # commits, then closes
         raw.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
     with pytest.raises(DatabaseError, match="not one of OPCC Inspection Responses"):
         Database.open(path)
@@ -112,7 +113,7 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
 
 def test_a_newer_schema_is_refused(db_path: Path) -> None:
     Database.open(db_path).close()
-    with sqlite3.connect(db_path) as raw:
+    with closing(sqlite3.connect(db_path)) as raw, raw:  # commits, then closes
         raw.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
     with pytest.raises(DatabaseError, match="newer version"):
         Database.open(db_path)
