@@ -168,6 +168,12 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def pins_digest(lock: str) -> str:
+    """A digest of what ``lock`` (the lock file's text) installs: its comments left out."""
+    pins = [line.strip() for line in lock.splitlines() if not line.lstrip().startswith("#")]
+    return hashlib.sha256("\n".join(pins).encode()).hexdigest()
+
+
 def ensure_environment(folder: Path, python: Python, check_lock: bool = True) -> Path:
     """``folder``'s virtual environment, made with ``python`` and filled from the lock."""
     problem = lock_is_current() if check_lock else None
@@ -175,7 +181,8 @@ def ensure_environment(folder: Path, python: Python, check_lock: bool = True) ->
         sys.exit(f"{problem} Run: {LOCK_COMMAND}")
     target = venv_python(folder)
     stamp_file = folder / ".installed-from"
-    stamp = {"python": ".".join(map(str, python.version)), "lock": file_digest(LOCK)}
+    stamp = {"python": ".".join(map(str, python.version)),
+             "lock": pins_digest(LOCK.read_text("utf-8"))}
     try:
         installed = json.loads(stamp_file.read_text("utf-8"))
     except (OSError, ValueError):

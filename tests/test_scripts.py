@@ -118,6 +118,15 @@ def test_the_lock_changes_with_the_dependencies_only() -> None:
     assert dev.dependency_digest(pyproject.replace('"pytest>=8"', '"pytest>=9"')) != digest
 
 
+def test_the_venv_is_made_afresh_only_when_the_pins_change() -> None:
+    lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8")
+    digest = dev.pins_digest(lock)
+    assert dev.pins_digest(lock.replace("# via mypy", "# via mypy and pytest")) == digest
+    assert dev.pins_digest(lock.replace("# pyproject.toml dependencies sha256: ", "# x ")) == (
+        digest)
+    assert dev.pins_digest(lock.replace("pytest==", "pytest==1", 1)) != digest
+
+
 def test_every_locked_package_is_installed_at_its_locked_version() -> None:
     pins = re.findall(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)(?: ; ([^\\\n]+?))? \\$",
                       (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8"),
