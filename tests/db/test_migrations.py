@@ -191,7 +191,7 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
 
 def test_a_newer_schema_is_refused(db_path: Path) -> None:
     Database.open(db_path).close()
-    with sqlite3.connect(db_path) as raw:
+    with closing(sqlite3.connect(db_path)) as raw, raw:  # commits, then closes
         raw.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
     with pytest.raises(DatabaseError, match="newer version"):
         Database.open(db_path)

@@ -80,7 +80,9 @@ def spotlight(sample_db: Database) -> int:
 def make_view(qtbot: QtBot) -> Callable[[Database, int | None], ResponsesView]:
     def make(db: Database, shown: int | None) -> ResponsesView:
         view = ResponsesView(AppContext(db, today=lambda: TODAY))
-        qtbot.addWidget(view)
+        # Closed views are deleted only later: stop their autosave first, or its timer saves
+        # into this test's database during the next test, through an engine already disposed.
+        qtbot.addWidget(view, before_close_func=lambda _: view.saver.forget())
         view.resize(1300, 900)
         view.show()
         view.show_inspection(shown)
