@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from app import APP_NAME, __version__
+from app.db.connection import is_database_file
 from app.db.database import Database, NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
 from app.domain.errors import AppError, ValidationError
@@ -119,22 +120,15 @@ def cmd_show(db: Database, args: argparse.Namespace) -> int:
 def _check_outputs(db: Database, *targets: str) -> None:
     """Refuse to write over the database (or its journal files) or one file twice."""
     seen: set[Path] = set()
-    protected = set()
-    if db.path is not None:
-        live = db.path.resolve()
-        protected = {live, *(live.with_name(live.name + end) for end in _SQLITE_FILES)}
     for target in targets:
-        resolved = Path(target).expanduser().resolve()
-        if resolved in protected:
+        if is_database_file(db.path, target):
             raise ValidationError(
                 f"{target} is the database itself (or one of its files); choose another file."
             )
+        resolved = Path(target).expanduser().resolve()
         if resolved in seen:
             raise ValidationError(f"{target} is given twice; give each format its own file.")
         seen.add(resolved)
-
-
-_SQLITE_FILES = ("-wal", "-shm", "-journal")
 
 
 def cmd_export_json(db: Database, args: argparse.Namespace) -> int:
@@ -147,6 +141,10 @@ def cmd_export_json(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if is_database_file(db.path, path):
+        raise ValidationError(
+            f"{path} is this application's own database, not a report or a response to import."
+        )
     if path.suffix.lower() == ".json":
         return _import_archive(db, path, args)
     from app.importers import import_document

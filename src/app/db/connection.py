@@ -30,6 +30,31 @@ def apply_pragmas(connection: Any, _record: Any = None) -> None:
         cursor.close()
 
 
+DATABASE_FILE_ENDS = ("", "-wal", "-shm", "-journal")
+
+
+def is_database_file(database: Path, candidate: Path | str) -> bool:
+    """True when ``candidate`` is the database at ``database`` or one of SQLite's files beside
+    it: the program must never read or write those itself (it would release SQLite's locks,
+    or overwrite the records), whatever a person picks in a file dialog."""
+    live = database.expanduser().resolve()
+    target = Path(candidate).expanduser().resolve()
+    return any(target == live.with_name(live.name + end) for end in DATABASE_FILE_ENDS)
+
+
+def close_without_checkpoint(connection: Any) -> None:
+    """Mark ``connection`` so that closing it does not copy its log into the database file.
+
+    For a connection whose ``-wal`` file another program deleted: the log it still holds must
+    not be copied over pages the other program may have written since. Only Python 3.12 and
+    later can say so; elsewhere SQLite checkpoints on close only when no other program has the
+    file open, which is the common case after a deletion.
+    """
+    option = getattr(sqlite3, "SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE", None)
+    if option is not None and hasattr(connection, "setconfig"):
+        connection.setconfig(option, True)
+
+
 def is_network_path(path: Path) -> bool:
     """True for a UNC path or (on Windows) a mapped network drive.
 

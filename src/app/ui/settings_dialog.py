@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,9 +22,11 @@ from PySide6.QtWidgets import (
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import AppError
 from app.domain.organisation import OrganisationSettings
+from app.ui import file_dialogs
 from app.ui.context import AppContext
 from app.ui.step_list import EditableList
 from app.ui.widgets import ErrorLabel, save_cancel_layout
+from app.ui.window_state import default_settings
 
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -114,7 +115,7 @@ class SettingsDialog(QDialog):
     # --- logo ----------------------------------------------------------------------------------
 
     def _choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose the logo", "", LOGO_FILTER)
+        path = file_dialogs.choose_file(self, "Choose the logo", LOGO_FILTER, default_settings())
         if path:
             self.set_logo_file(Path(path))
 

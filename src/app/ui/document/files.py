@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app import documents
 from app.documents import ResponseDocument
 from app.documents.output import write_atomically
 from app.domain.errors import DocumentError
+from app.ui import file_dialogs
 from app.ui.document import viewer_copies
+from app.ui.window_state import default_settings
 
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _LONGEST_STEM = 120
@@ -56,14 +58,17 @@ def suggested_stem(document: ResponseDocument) -> str:
 def ask_save_path(
     parent: QWidget | None, file_format: Format, stem: str, folder: Path | None
 ) -> Path | None:
-    """The file chosen in the system's save dialog (its suffix added if typed without), or None."""
+    """The file chosen in the save dialog (its suffix added if typed without), or None.
+
+    The dialog starts in ``folder`` (the last one saved to), else where the last file was
+    chosen, else Documents.
+    """
     spec = file_format.value
-    start = folder or Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
-    )
-    name, _chosen_filter = QFileDialog.getSaveFileName(
-        parent, f"Save as {spec.label}", str(start / f"{stem}{spec.suffix}"), spec.filter
+    settings = default_settings()
+    if folder is not None and folder.is_dir():
+        settings.setValue(file_dialogs.LAST_FOLDER, str(folder))
+    name = file_dialogs.choose_save_path(
+        parent, f"Save as {spec.label}", spec.filter, f"{stem}{spec.suffix}", settings
     )
     if not name:
         return None

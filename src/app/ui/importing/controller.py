@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
+from app.db.connection import is_database_file
 from app.db.database import Database
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
@@ -22,12 +23,14 @@ from app.importers import ImportedInspection, import_document
 from app.importers import import_text as read_pasted_text
 from app.services.reading import load_settings
 from app.ui import messages
+from app.ui.file_dialogs import start_folder
 from app.ui.importing import prompts
 from app.ui.importing.comments_dialog import COMMENTS_FILTER, CommentsImportDialog
 from app.ui.importing.drop import DropFilter
 from app.ui.importing.paste_dialog import PasteTextDialog
 from app.ui.importing.preview_dialog import DEFAULT_TITLES, ImportPreviewDialog
 from app.ui.tasks import BackgroundTask, run_in_background
+from app.ui.window_state import default_settings
 
 IMPORT_FILTER = (
     "Reports and responses (*.txt *.html *.htm *.pdf *.docx);;"
@@ -76,9 +79,7 @@ class ImportController(QObject):
         self.window = window
         self.db = db
         self._save_pending = save_pending or (lambda: True)
-        self.folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DownloadLocation
-        )
+        self.folder = start_folder(default_settings())
         self.preview: ImportPreviewDialog | None = None
         self.comments: CommentsImportDialog | None = None
         self.last_pasted = ""
@@ -128,6 +129,13 @@ class ImportController(QObject):
         """
         path = Path(path)
         self.folder = str(path.parent)
+        if is_database_file(self.db.path, path):
+            messages.show_error(
+                self.window,
+                f"{path.name} is this application's own database, not a report or a response: "
+                "it cannot be imported while it is in use.",
+            )
+            return None
         return self._start(_Job(path.name), lambda: import_document(path))
 
     def import_text(

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from enum import Enum, auto
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.services.importing import ExistingInspection
+from app.ui import file_dialogs
 from app.ui.formatting import long_date
+from app.ui.window_state import default_settings
 
 
 class DuplicateChoice(Enum):
@@ -93,6 +95,7 @@ def ask_overwrite(parent: QWidget | None, role_title: str, labels: list[str]) ->
 
 
 def choose_file(parent: QWidget | None, title: str, name_filter: str, folder: str) -> str:
-    """A file chosen by the person, or "" when they cancelled."""
-    path, _filter = QFileDialog.getOpenFileName(parent, title, folder, name_filter)
-    return path
+    """A file chosen by the person, or "" when they cancelled (the folder is remembered)."""
+    return file_dialogs.choose_file(
+        parent, title, name_filter, default_settings(), folder=folder or None
+    )
