@@ -16,8 +16,13 @@ from typing import TYPE_CHECKING
 
 from app.db.connection import connect_read_only, describe_sqlite_error, prepare_location
 from app.db.identity import FileKind, identify
+from app.db.journal_watch import deleted_database_files
 from app.domain.errors import AppError, DatabaseError
 
+JOURNAL_TAKEN = (
+    "Another program removed the database's journal from under this window ({path}), so the "
+    "last change did not reach the file. It is still on screen and will be saved again."
+)
 NOT_OURS = "{path} is an SQLite database, but not one of OPCC Inspection Responses."
 NEWER = (
     "{path} was written by a newer version of OPCC Inspection Responses; install that version "
@@ -118,10 +123,13 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         from sqlalchemy.exc import SQLAlchemyError
 
+        self._let_go_of_deleted_files()  # nothing lost yet: just start on the real files
         session = self._session_factory()()
         try:
             yield session
             session.commit()
+            if self._let_go_of_deleted_files():
+                raise DatabaseError(JOURNAL_TAKEN.format(path=self.path))
         except SQLAlchemyError as error:
             session.rollback()
             raise DatabaseError(describe_sqlite_error(error, self.path)) from error
@@ -130,6 +138,16 @@ class Database:
             raise
         finally:
             session.close()
+
+    def _let_go_of_deleted_files(self) -> bool:
+        """Close our connections if they hold database files that another program deleted
+        (see :mod:`app.db.journal_watch`); True when they did."""
+        if self._engine is None or not deleted_database_files(self.path):
+            return False
+        from app.db.engine import forget_deleted_files
+
+        forget_deleted_files(self._engine)
+        return True
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-from app.db.connection import apply_pragmas
+from app.db.connection import apply_pragmas, close_without_checkpoint
+
+_OPEN: weakref.WeakKeyDictionary[Engine, list[Any]] = weakref.WeakKeyDictionary()
+"""The driver connections each engine has open (see :func:`forget_deleted_files`)."""
 
 
 def create_sqlite_engine(path: Path) -> Engine:
@@ -15,5 +20,22 @@ def create_sqlite_engine(path: Path) -> Engine:
     # A URL object, not a URL string: a string would read "%20" in a folder name as a space and
     # a "?" as the start of options, and so open another file than the one named.
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
+    opened: list[Any] = []
+    _OPEN[engine] = opened
     event.listen(engine, "connect", apply_pragmas)
+    event.listen(engine, "connect", lambda connection, _record: opened.append(connection))
+    event.listen(engine, "close", lambda connection, _record: _discard(opened, connection))
     return engine
+
+
+def _discard(opened: list[Any], connection: Any) -> None:
+    if connection in opened:
+        opened.remove(connection)
+
+
+def forget_deleted_files(engine: Engine) -> None:
+    """Close every connection of ``engine`` without copying its log into the file (their
+    ``-wal`` was deleted by another program); the next connections open the files there now."""
+    for connection in list(_OPEN.get(engine, [])):
+        close_without_checkpoint(connection)
+    engine.dispose()
