@@ -44,12 +44,12 @@ def read_back(markdown: str) -> list[str]:
 
 
 def tidy(text: str) -> str:
-    """What is kept of a paragraph: each line without the spaces at its ends (Markdown keeps
-    none there, and a typed space at the end of a line is no word)."""
+    """What is kept of a paragraph: each line without the spaces at its ends, and no empty
+    lines (Markdown keeps neither, and neither holds a word)."""
     if not text.strip():
         return ""
     lines = [line.strip() for line in text.replace("\t", " ").split("\n")]
-    return "\n".join(lines).strip("\n")
+    return "\n".join(line for line in lines if line)
 
 
 def spans_of(text: str, bold: bool = False, italic: bool = False) -> tuple[Span, ...]:
@@ -65,6 +65,8 @@ def spans_of(text: str, bold: bool = False, italic: bool = False) -> tuple[Span,
 @example("[a link](https://example.org) ![image](x.png) <https://example.org>")
 @example("    indented as code")
 @example("a\\\nb")
+@example(" \n0")
+@example("a\n \n\nb")
 @settings(max_examples=400)
 def test_any_typed_paragraph_reads_back_exactly(text: str) -> None:
     markdown = write_markdown([Line(spans_of(text))])

@@ -174,6 +174,8 @@ def _render(spans: Sequence[Span], style: str) -> tuple[str, list[list[tuple[str
             chars.pop(0)
         while chars and chars[-1][0].isspace():
             chars.pop()
+        if not chars:
+            continue  # a line of nothing but spaces: Markdown keeps no empty line
         runs = _runs(chars)
         written.append(_write_runs(runs, style))
         expected.append([(c, r.bold, r.italic) for r in runs for c in r.chars])
