@@ -154,7 +154,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     for warning in imported.warnings:
         _err(f"Warning: {warning}")
     # An update merges: responses, steps and decisions people recorded since are kept.
-    saved = save_imported(db, imported.inspection, update_existing=args.yes)
+    saved = save_imported(db, imported.inspection, update_existing=args.yes, source=path.name)
     if saved.action == "skipped":
         _say_skipped(imported.inspection.title, saved.inspection_id)
     if args.json:
@@ -173,7 +173,7 @@ def _import_archive(db: Database, path: Path, args: argparse.Namespace) -> int:
 
     records = archive.read_archive(path)
     # An update merges, as for a document: what was recorded here since is kept.
-    outcome = import_archive(db, records, update_existing=args.yes)
+    outcome = import_archive(db, records, update_existing=args.yes, source=path.name)
     for title, existing in outcome.skipped:
         _say_skipped(title, existing)
     if args.json:

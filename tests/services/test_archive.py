@@ -193,7 +193,7 @@ def test_sample_archives_load_exactly(sample_db: Database) -> None:
     for stored in reading.all_inspections(sample_db):
         data = _without_ids(archive.inspection_to_dict(stored))
         # The samples were written before archives kept the workflow history: loading starts it.
-        assert [c["note"] for c in data.pop("status_history")] == ["Created"]
+        assert [c["note"] for c in data.pop("status_history")] == ["Imported from the samples"]
         assert data == expected[stored.title]
 
 

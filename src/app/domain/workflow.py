@@ -77,6 +77,13 @@ def available_targets(current: InspectionStatus) -> list[InspectionStatus]:
 
 
 STARTED_DRAFTING_NOTE = "Drafting started when a response was saved"
+CREATED_NOTE = "Created"
+IMPORTED_PREFIX = "Imported from "
+
+
+def imported_note(source: str) -> str:
+    """The history's note for an inspection that arrived by import ("Imported from X.pdf")."""
+    return IMPORTED_PREFIX + source
 
 
 def status_after_saving(current: InspectionStatus, role: AuthorRole) -> InspectionStatus | None:

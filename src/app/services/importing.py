@@ -69,13 +69,19 @@ def _written(inspection: Inspection) -> int:
     return sum(bool(t.get(role).strip()) for t in texts for role in AuthorRole)
 
 
-def save_imported(db: Database, inspection: Inspection, *, update_existing: bool) -> SavedImport:
-    """Add ``inspection``; one already stored is updated (keeping people's work) or skipped."""
+def save_imported(
+    db: Database, inspection: Inspection, *, update_existing: bool, source: str = ""
+) -> SavedImport:
+    """Add ``inspection``; one already stored is updated (keeping people's work) or skipped.
+
+    ``source`` names where it came from (a file name), for the status history.
+    """
     validate_inspection(inspection)
     merger = _Merger()
     outcome = import_inspections(
-        db, [inspection], update_existing=update_existing, fill_defaults=True, merge=merger
-    )
+        db, [inspection], update_existing=update_existing, fill_defaults=True, merge=merger,
+        source=source,
+    )  # fmt: skip
     if outcome.added:
         return SavedImport(outcome.added[0], "added")
     if outcome.skipped:
@@ -84,7 +90,7 @@ def save_imported(db: Database, inspection: Inspection, *, update_existing: bool
 
 
 def import_archive(
-    db: Database, inspections: list[Inspection], *, update_existing: bool
+    db: Database, inspections: list[Inspection], *, update_existing: bool, source: str = ""
 ) -> ImportOutcome:
     """Add the inspections of an archive; one already stored is skipped, or updated by merging.
 
@@ -92,7 +98,9 @@ def import_archive(
     (responses, their revisions, progress, office steps, status and its history), as an
     update from a document does, and adds the archive's revisions to the stored ones.
     """
-    return import_inspections(db, inspections, update_existing=update_existing, merge=_Merger())
+    return import_inspections(
+        db, inspections, update_existing=update_existing, merge=_Merger(), source=source
+    )
 
 
 class _Merger:

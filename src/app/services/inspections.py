@@ -25,7 +25,7 @@ from app.domain.enums import InspectionStatus
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding, Inspection
 from app.domain.validation import validate_inspection
-from app.domain.workflow import ensure_editable
+from app.domain.workflow import CREATED_NOTE, ensure_editable, imported_note
 from app.services.identity import current_user
 from app.services.settings import read_settings
 
@@ -39,7 +39,9 @@ def inspection_version(db: Database, inspection_id: int) -> int:
         return queries.inspection_row(session, inspection_id).version
 
 
-def _insert(session: Session, inspection: Inspection, *, fill_defaults: bool) -> int:
+def _insert(
+    session: Session, inspection: Inspection, *, fill_defaults: bool, source: str = ""
+) -> int:
     validate_inspection(inspection)
     if fill_defaults and inspection.cc_comments_requested_by is None:
         days = read_settings(session).cc_comments_days
@@ -54,9 +56,10 @@ def _insert(session: Session, inspection: Inspection, *, fill_defaults: bool) ->
         ]
     row = build_inspection_row(inspection, now())
     # An archive brings the history it was exported with; anything else starts one here.
+    note = imported_note(source) if source else CREATED_NOTE
     row.status_changes = status_change_rows(inspection.status_history) or [
         StatusChangeRow(status=row.status, changed_at=row.created_at, changed_by=current_user(),
-                        note="Created")
+                        note=note)
     ]  # fmt: skip
     session.add(row)
     session.flush()
@@ -225,6 +228,7 @@ def import_inspections(
     update_existing: bool,
     fill_defaults: bool = False,
     merge: Merge | None = None,
+    source: str = "",
 ) -> ImportOutcome:
     """Add each inspection; one already present is updated or skipped, never duplicated.
 
@@ -240,7 +244,9 @@ def import_inspections(
                 session, inspection.title, inspection.published_on, inspection.url
             )
             if existing is None:
-                existing = _insert(session, inspection, fill_defaults=fill_defaults)
+                existing = _insert(
+                    session, inspection, fill_defaults=fill_defaults, source=source
+                )
                 outcome.added.append(existing)
             elif update_existing:
                 stored = queries.load_inspection(session, existing)

@@ -18,6 +18,9 @@ SAMPLE_ORGANISATION = OrganisationSettings(
 )
 
 
+SAMPLES_SOURCE = "the samples"
+
+
 def sample_files() -> list[Path]:
     return sorted(samples_dir().glob("*.json"))
 
@@ -25,6 +28,6 @@ def sample_files() -> list[Path]:
 def load_samples(db: Database) -> ImportOutcome:
     """Load the samples; ones already present are skipped. Settings are filled only when blank."""
     inspections = [inspection for path in sample_files() for inspection in read_archive(path)]
-    outcome = import_inspections(db, inspections, update_existing=False)
+    outcome = import_inspections(db, inspections, update_existing=False, source=SAMPLES_SOURCE)
     fill_blank_settings(db, SAMPLE_ORGANISATION)
     return outcome

@@ -222,3 +222,13 @@ def test_a_finding_marked_not_applicable_leaves_the_rows_but_stays_in_the_record
         e.accessibleName() for e in view.editors()
     ]
     assert load_sheet(sample_db, spotlight).findings[2].applies
+
+
+def test_the_lock_banner_of_a_sample_says_it_was_imported_not_published_then(
+    sample_db: Database, make_view: Callable[[Database, int | None], ResponsesView]
+) -> None:
+    """Loading the samples is not publishing them: the banner says where they came from."""
+    published = next(s.id for s in reading.list_inspections(sample_db) if "grip" in s.title)
+    view = make_view(sample_db, published)
+    assert view.banner.isVisible()
+    assert view.banner.text().startswith("Locked: published when imported from the samples on")

@@ -306,7 +306,9 @@ class ImportPreviewDialog(QDialog):
                     super().accept()
                     return
                 update = True
-            self.saved = importing.save_imported(self.db, inspection, update_existing=update)
+            self.saved = importing.save_imported(
+                self.db, inspection, update_existing=update, source=self.source
+            )
         except AppError as error:
             self.error.show_message(error.message + " Your corrections are still here.")
             return

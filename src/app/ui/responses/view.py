@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.enums import RagState
 from app.domain.errors import AppError, NotFoundError
+from app.domain.lock_notice import lock_notice
+from app.domain.model import OfficeStep
 from app.domain.workflow import is_locked, status_after_saving
 from app.services import responses, workflow
 from app.services.responses import ResponseSheet
@@ -112,6 +114,7 @@ class ResponsesView(QWidget):
         self.status_history = StatusHistoryPanel(self)
         self.office_steps = OfficeStepsPanel(self.db, self._today, self)
         self.office_steps.stepsChanged.connect(self._emit_changed)
+        self.office_steps.stepsChanged.connect(self._apply_lock)  # a publication date recorded
         self.side = QTabWidget(self)
         self.side.setAccessibleName("Response details")
         self.side.setUsesScrollButtons(False)
@@ -259,16 +262,9 @@ class ResponsesView(QWidget):
             self.content.set_locked(locked)
         self.toolbar.update_state()
         self.history.set_read_only(locked)
-        change = self.workflow_bar.last_change()
         if locked:
-            when = ""
-            if change is not None and change.status is status:
-                who = f" by {change.changed_by}" if change.changed_by else ""
-                when = f" on {change.changed_at:%d/%m/%Y at %H:%M}{who}"
-            self.banner.setText(
-                f"Locked: {status.label.lower()}{when}. The responses are read-only; "
-                "use Reopen to change them."
-            )
+            steps = [OfficeStep(row.step.step, row.step.done_on) for row in self.office_steps.rows]
+            self.banner.setText(lock_notice(status, self.workflow_bar.history, steps))
         self.banner.setVisible(locked)
 
     # --- editors ----------------------------------------------------------------------------------
