@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.enums import InspectionStatus
@@ -67,7 +68,7 @@ def test_comments_date_follows_the_setting_until_chosen(db: Database) -> None:
     dialog = InspectionDialog(AppContext(db))
     dialog.published.set_date(dt.date(2024, 3, 1))
     assert dialog.cc_date.date() == dt.date(2024, 3, 15)
-    dialog.cc_date.edit.setDate(QDate(2024, 3, 20))  # the person's choice wins from now on
+    dialog.cc_date.edit.set_date(dt.date(2024, 3, 20))  # the person's choice wins from now on
     dialog.published.set_date(dt.date(2024, 3, 2))
     assert dialog.cc_date.date() == dt.date(2024, 3, 20)
     assert "Section 55 deadline: 26/04/2024" in dialog.deadline_note.text()
@@ -161,3 +162,42 @@ def test_archive_hides_and_unarchive_returns(window: MainWindow) -> None:
     window.commands[ActionId.SHOW_ARCHIVED].setChecked(False)
     assert window.register.has_inspection(peel.id)
     assert not reading.get_inspection(db, peel.id).archived
+
+
+@pytest.mark.parametrize("typed", ["20/11/2026", "20/11/26", "20.11.2026", "20 Nov 2026",
+                                   "2026-11-20"])  # fmt: skip
+def test_a_date_typed_over_the_selected_one_is_the_date_as_in_excel(
+    db: Database, qtbot: QtBot, typed: str
+) -> None:
+    dialog = InspectionDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.published.set_date(dt.date(2023, 7, 7))
+    box = dialog.published.edit
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.wait(10)  # the whole date is selected on entering the box
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert dialog.published.date() == dt.date(2026, 11, 20)
+    assert box.text() == "20/11/2026"
+    assert "Section 55 deadline: 14/01/2027" in dialog.deadline_note.text()
+
+
+def test_text_that_is_not_a_date_is_refused_on_save_never_saved_as_the_old_date(
+    db: Database, qtbot: QtBot
+) -> None:
+    dialog = InspectionDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title_edit.setText("A report")
+    dialog.published.set_date(dt.date(2023, 7, 7))
+    box = dialog.published.edit
+    box.setFocus()
+    qtbot.wait(10)
+    qtbot.keyClicks(box, "31/02/2026")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.saved_id is None
+    assert "“31/02/2026” is not a date" in dialog.error.text()
+    assert box.hasFocus()
+    assert reading.list_inspections(db) == []

@@ -23,7 +23,13 @@ from app.domain.errors import AppError
 from app.domain.model import Finding
 from app.services import inspections
 from app.ui.context import AppContext
-from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit, save_cancel_layout
+from app.ui.widgets import (
+    ErrorLabel,
+    OptionalDateEdit,
+    first_date_problem,
+    markdown_edit,
+    save_cancel_layout,
+)
 
 
 class FindingDialog(QDialog):
@@ -147,6 +153,11 @@ class FindingDialog(QDialog):
         if not finding.reference:
             self.error.show_message("A finding needs a reference, such as “Recommendation 1”.")
             self.reference.setFocus()
+            return
+        typed = first_date_problem(self.due_on)
+        if typed is not None:
+            self.error.show_message(typed[0])
+            typed[1].setFocus()
             return
         try:
             if finding.id is None:

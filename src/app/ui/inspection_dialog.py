@@ -25,7 +25,7 @@ from app.domain.validation import date_before_publication
 from app.services import inspections, reading
 from app.ui.context import AppContext
 from app.ui.formatting import deadline_note, plain_list, split_list
-from app.ui.widgets import ErrorLabel, OptionalDateEdit, markdown_edit
+from app.ui.widgets import ErrorLabel, OptionalDateEdit, first_date_problem, markdown_edit
 
 
 class InspectionDialog(QDialog):
@@ -195,6 +195,9 @@ class InspectionDialog(QDialog):
     def _problem(self, inspection: Inspection) -> tuple[str, QWidget] | None:
         if not inspection.title:
             return "An inspection needs a title.", self.title_edit
+        typed = first_date_problem(self.published, self.stated, self.cc_date)
+        if typed is not None:
+            return typed
         wrong = date_before_publication(inspection)
         if wrong is not None:
             field_name, message = wrong

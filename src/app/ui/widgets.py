@@ -1,14 +1,14 @@
-"""Small form widgets shared by the dialogs: an optional date and an inline error message."""
+"""Small form widgets shared by the dialogs: a typed date, an optional date and an inline
+error message."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
     QLayout,
     QPlainTextEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.enums import RagState
-from app.domain.validation import EARLIEST_REPORT
+from app.ui.date_field import DateField
 from app.ui.rag import rag_style_sheet
-
-LATEST_DATE = dt.date(2100, 12, 31)
 
 
 class OptionalDateEdit(QWidget):
-    """A date, or none: a day-first date box and a "No date" tick box beside it.
+    """A date, or none: a day-first date box, a calendar button and a "No date" tick box.
 
     Signals:
         dateChanged(): the date was changed, or set or cleared, by the person or by code.
@@ -39,40 +38,60 @@ class OptionalDateEdit(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setCalendarPopup(True)
-        self.edit.setDateRange(to_qdate(EARLIEST_REPORT), to_qdate(LATEST_DATE))
-        self.edit.setDate(QDate.currentDate())
-        self.edit.setAccessibleName(name)
+        self.edit = DateField(name, self)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText("▾")
+        self.calendar_button.setAccessibleName(f"Choose {name} from a calendar")
+        self.calendar_button.setToolTip("Choose the date from a calendar (Alt+Down)")
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+Down does it too
         self.none_box = QCheckBox("No date", self)
         self.none_box.setAccessibleName(f"{name}: no date")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.edit)
+        layout.addWidget(self.calendar_button)
+        layout.addSpacing(6)
         layout.addWidget(self.none_box)
         layout.addStretch(1)
         self.setFocusProxy(self.edit)
         self.edit.dateChanged.connect(self.dateChanged)
+        self.calendar_button.clicked.connect(self.edit.show_calendar)
         self.none_box.toggled.connect(self._none_toggled)
 
     def date(self) -> dt.date | None:
         if self.none_box.isChecked():
             return None
-        value: dt.date = self.edit.date().toPython()  # type: ignore[assignment]
-        return value
+        return self.edit.date()
 
     def set_date(self, value: dt.date | None) -> None:
         if value is not None:
-            self.edit.setDate(to_qdate(value))
+            self.edit.set_date(value)
         self.none_box.setChecked(value is None)
-        self.edit.setEnabled(value is not None)
+        self._enable(value is not None)
+
+    def problem(self) -> str | None:
+        """What is wrong with the typed text (None with "No date" ticked or a good date)."""
+        return None if self.none_box.isChecked() else self.edit.problem()
+
+    def _enable(self, enabled: bool) -> None:
+        self.edit.setEnabled(enabled)
+        self.calendar_button.setEnabled(enabled)
 
     def _none_toggled(self, checked: bool) -> None:
-        self.edit.setEnabled(not checked)
+        self._enable(not checked)
         if not checked:
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.dateChanged.emit()
+
+
+def first_date_problem(*boxes: OptionalDateEdit) -> tuple[str, QWidget] | None:
+    """The first box whose text is not a date, with what is wrong (for a form's Save)."""
+    for box in boxes:
+        problem = box.problem()
+        if problem is not None:
+            return problem, box
+    return None
 
 
 class ErrorLabel(QLabel):
@@ -107,11 +126,6 @@ def markdown_edit(name: str, parent: QWidget, lines: int = 4) -> QPlainTextEdit:
     height = edit.fontMetrics().lineSpacing() * lines + 12
     edit.setMinimumHeight(height)
     return edit
-
-
-def to_qdate(value: dt.date) -> QDate:
-    """A QDate from a Python date (the stubs of some PySide6 releases lack that overload)."""
-    return QDate(value.year, value.month, value.day)
 
 
 def row_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:

@@ -38,7 +38,7 @@ from app.ui.importing.preview_text import (
     warning_text,
 )
 from app.ui.importing.prompts import DuplicateChoice
-from app.ui.widgets import ErrorLabel, OptionalDateEdit
+from app.ui.widgets import ErrorLabel, OptionalDateEdit, first_date_problem
 
 DEFAULT_TITLES = {
     AuthorRole.CHIEF_CONSTABLE: "Chief Constable",
@@ -265,6 +265,9 @@ class ImportPreviewDialog(QDialog):
     def _problem(self, inspection: Inspection) -> tuple[str, QWidget] | None:
         if not inspection.title:
             return "The inspection needs a title.", self.title_edit
+        typed = first_date_problem(self.published, self.stated)
+        if typed is not None:
+            return typed
         wrong = date_before_publication(inspection)
         if wrong is not None:  # the preview has no comments date: only the stated deadline
             return wrong[1], self.stated

@@ -27,8 +27,8 @@ from app.db.database import Database
 from app.domain.errors import AppError
 from app.services import office_steps
 from app.services.office_steps import OfficeStepState
+from app.ui.date_field import to_qdate
 from app.ui.responses import prompts
-from app.ui.widgets import to_qdate
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
 
