@@ -272,3 +272,37 @@ def test_steady_typing_reaches_the_file_at_least_every_two_seconds(
             saved_while_typing.append(time.monotonic() - start)
     assert saved_while_typing, "nothing typed in 4.5 s of steady typing reached the file"
     assert saved_while_typing[0] < 2.0 + 0.5  # the first keystroke is saved within 2 s
+
+
+def test_saved_at_belongs_to_the_inspection_saved_not_the_next_one_shown(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot
+) -> None:
+    editor = view.editor(PCC_REC2)
+    editor.setFocus()
+    qtbot.keyClicks(editor, " More.")
+    view.save_pending()
+    assert view.indicator.text().startswith("Saved ")
+    view.show_inspection(inspection_id(sample_db, "PEEL 2018"))
+    assert view.indicator.text() == ""  # nothing has been saved in this one
+    view.show_inspection(spotlight)
+    assert view.indicator.text() == ""
+
+
+def test_history_entries_tell_versions_of_one_minute_apart(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot
+) -> None:
+    editor = view.editor(PCC_REC2)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    for words in (" First addition.", " Second addition."):
+        qtbot.keyClicks(editor, words)
+        view.save_pending()
+    view._show_history_tab()
+    entries = [view.history.list.item(n).text() for n in range(view.history.list.count())]
+    assert len(entries) == 3 and len(set(entries)) == 3
+    newest, middle, oldest = entries
+    assert "(current)" in newest and "added “Second addition.”" in newest
+    assert "added “First addition.”" in middle
+    assert "first version" in oldest
+    time_shown = newest.split(" – ")[0]
+    assert len(time_shown.split(":")) == 3  # hh:mm:ss: saves of one minute differ

@@ -87,6 +87,11 @@ class AutoSaver(QObject):
         if not self.longest.isActive():
             self.longest.start()
 
+    def new_inspection(self) -> None:
+        """Another inspection is shown: nothing has been saved in it yet."""
+        self.last_saved = None
+        self._report_status()
+
     def has_pending(self) -> bool:
         return any(editor.is_modified() for editor in self._pending)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.responses import RevisionInfo
+from app.services.revision_changes import describe_change
 from app.ui.responses.editor import NO_HTML
 
 PROMPT = "Click in a response to see its saved versions here."
@@ -64,9 +65,11 @@ class HistoryPanel(QWidget):
         )
         self.list.clear()
         for number, revision in enumerate(revisions):
-            label = f"{revision.saved_at:%d/%m/%Y %H:%M} – {revision.saved_by or 'unknown'}"
-            if number == 0:
-                label += " (current)"
+            older = revisions[number + 1].text if number + 1 < len(revisions) else None
+            label = (
+                f"{revision.saved_at:%d/%m/%Y %H:%M:%S} – {revision.saved_by or 'unknown'}"
+                f"{' (current)' if number == 0 else ''}\n{describe_change(older, revision.text)}"
+            )
             item = QListWidgetItem(label, self.list)
             item.setData(Qt.ItemDataRole.UserRole, revision.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, revision.text)

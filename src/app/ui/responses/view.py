@@ -166,6 +166,8 @@ class ResponsesView(QWidget):
         except NotFoundError:
             sheet = None
         same = sheet is not None and sheet.inspection_id == self.inspection_id
+        if not same:
+            self.saver.new_inspection()  # "Saved 14:32" belongs to the inspection saved
         self.inspection_id = sheet.inspection_id if sheet else None
         self.saver.inspection_id = self.inspection_id
         self.workflow_bar.show_inspection(self.inspection_id)
