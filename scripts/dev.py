@@ -4,6 +4,7 @@
     python3 scripts/dev.py test           # set up, then run every check and test
     python3 scripts/dev.py app ARGS...    # the command line: python -m app ARGS... in the venv
     python3 scripts/dev.py bench          # set up, then run the benchmarks
+    python3 scripts/dev.py soak [N]       # the model-based window journeys, N examples (200)
     python3 scripts/dev.py lock [--upgrade | --upgrade-package NAME]   # refresh the lock
 
 Needs only a Python 3.11 or newer to start. The virtual environment ``.venv`` is made with the
@@ -274,6 +275,16 @@ def lock(rest: list[str]) -> int:
     return 0
 
 
+def soak(python: str, rest: list[str]) -> int:
+    """The model-based journeys through the window for minutes, with fresh random choices
+    (the test suite runs a short, fixed set of them)."""
+    examples = rest[0] if rest and rest[0].isdigit() else "200"
+    env = dict(os.environ, SOAK_EXAMPLES=examples)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    test = "tests/ui/journeys/test_model_based.py"
+    return subprocess.run([python, "-m", "pytest", "-x", "-q", test], cwd=ROOT, env=env).returncode
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this script may be run by an older Python
         sys.exit("Python 3.11 or newer is needed; this is " + sys.version.split()[0] + ".")
@@ -283,12 +294,14 @@ def main(argv: list[str]) -> int:
         return test(rest)
     if action == "lock":
         return lock(rest)
-    if action not in {"run", "app", "bench"}:
+    if action not in {"run", "app", "bench", "soak"}:
         print(__doc__)
         return 2
     python = str(ensure_environment(VENV, shipped_python(False)))
     if action == "bench":
         return run([python, "-m", "tests.benchmarks", *rest])
+    if action == "soak":
+        return soak(python, rest)
     if action == "run":
         import qt_libraries
 

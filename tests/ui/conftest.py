@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.ui import messages
@@ -59,6 +59,16 @@ def message_log(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
     )
     monkeypatch.setattr(messages, "confirm", confirm)
     return log
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file dialog no test answers would wait for a person for ever: fail at once instead."""
+
+    def refuse(self: QFileDialog) -> int:
+        raise AssertionError(f"a file dialog ({self.windowTitle()}) opened with no one to answer")
+
+    monkeypatch.setattr(QFileDialog, "exec", refuse)
 
 
 @pytest.fixture(autouse=True)

@@ -69,9 +69,11 @@ def test_date_boxes_name_months_in_english(
     box = OptionalDateEdit("Published on")
     qtbot.addWidget(box)
     box.set_date(dt.date(2023, 7, 7))
-    calendar = box.edit.calendarWidget()
+    box.show()
+    calendar = box.edit.show_calendar()
     assert calendar.locale().monthName(7) == "July"
     assert calendar.locale().dayName(1, QLocale.FormatType.ShortFormat) == "Mon"
+    calendar.close()
     edit = QDateEdit(QDate(2023, 7, 7))
     qtbot.addWidget(edit)
     assert edit.locale().toString(QDate(2023, 7, 7), "d MMMM yyyy") == "7 July 2023"

@@ -103,8 +103,8 @@ class DateField(QLineEdit):
         else:
             super().keyPressEvent(event)
 
-    def show_calendar(self) -> None:
-        """A calendar under the box; the date chosen there is the date."""
+    def show_calendar(self) -> QCalendarWidget:
+        """A calendar under the box; the date chosen there is the date. Returns it."""
         popup = QCalendarWidget(self)
         popup.setWindowFlags(Qt.WindowType.Popup)
         popup.setAccessibleName(f"Calendar: {self.accessibleName()}")
@@ -123,3 +123,4 @@ class DateField(QLineEdit):
         popup.move(self.mapToGlobal(self.rect().bottomLeft()))
         popup.show()
         popup.setFocus(Qt.FocusReason.PopupFocusReason)
+        return popup

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.services import reading
+from app.ui import file_dialogs
 from app.ui.context import AppContext
 from app.ui.document import DocumentTab
 
@@ -67,19 +68,24 @@ def tab(
 
 
 class SaveDialog:
-    """Stands in for QFileDialog.getSaveFileName: answers ``answer``, records what was asked."""
+    """Stands in for the save dialog (``file_dialogs.choose_save_path``): answers ``answer``,
+    records what was asked (caption, the file it offered, the filters)."""
 
     def __init__(self) -> None:
         self.answer: Path | None = None
         self.asked: list[tuple[str, str, str]] = []
 
-    def __call__(self, _parent: object, caption: str, start: str, filters: str) -> tuple[str, str]:
-        self.asked.append((caption, start, filters))
-        return (str(self.answer), filters) if self.answer is not None else ("", "")
+    def __call__(
+        self, _parent: object, caption: str, filters: str, file_name: str,
+        settings: QSettings | None = None,
+    ) -> str:  # fmt: skip
+        start = Path(file_dialogs.start_folder(settings)) / file_name
+        self.asked.append((caption, str(start), filters))
+        return str(self.answer) if self.answer is not None else ""
 
 
 @pytest.fixture
 def save_dialog(monkeypatch: pytest.MonkeyPatch) -> SaveDialog:
     dialog = SaveDialog()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.setattr(file_dialogs, "choose_save_path", dialog)
     return dialog

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tests.ui.responses.conftest import person
+from tests.ui.responses.conftest import person, spotlight
 
-__all__ = ["person"]
+__all__ = ["person", "spotlight"]

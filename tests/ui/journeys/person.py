@@ -82,13 +82,20 @@ class Person:
         raise LookupError(f"no inspection with {title_words!r} in the register")
 
     def show_tab(self, title: str) -> None:
-        """Ctrl+1… for the inspection page's tabs, as the View menu says."""
+        """Ctrl+1… for the inspection page's tabs, as the View menu says (a click on the tab
+        when the window is not the active one, as after a dialog)."""
         bar = find(self.window, "Inspection tabs", QTabBar)
         for index in range(bar.count()):
             if bar.tabText(index).replace("&", "") == title:
-                QTest.keyClick(self.window, Qt.Key(Qt.Key.Key_1 + index),
+                target = QApplication.focusWidget() or self.window
+                QTest.keyClick(target, Qt.Key(Qt.Key.Key_1 + index),
                                Qt.KeyboardModifier.ControlModifier)  # fmt: skip
                 self.qtbot.wait(10)
+                if bar.currentIndex() != index:
+                    QTest.mouseClick(bar, Qt.MouseButton.LeftButton,
+                                     Qt.KeyboardModifier.NoModifier,
+                                     bar.tabRect(index).center())  # fmt: skip
+                    self.qtbot.wait(10)
                 return
         raise LookupError(title)
 
@@ -103,8 +110,16 @@ class Person:
             if " response" in e.accessibleName()
         ]  # fmt: skip
 
+    def activate(self) -> None:
+        """Bring the window to the front, as the system does when a dialog over it closes (the
+        offscreen platform leaves no window active then, and focus would go nowhere)."""
+        if QApplication.activeWindow() is not self.window:
+            self.window.activateWindow()
+            self.qtbot.waitActive(self.window)
+
     def click_into(self, editor: QTextEdit, *, at_end: bool = True) -> None:
         """Scroll the editor into view, click in it, and put the caret at the end."""
+        self.activate()
         parent = editor.parentWidget()
         while parent is not None and not hasattr(parent, "ensureWidgetVisible"):
             parent = parent.parentWidget()
@@ -137,6 +152,7 @@ class Person:
 
     def press_toolbar(self, name: str) -> None:
         """Click a formatting button (they take no focus, as in a word processor)."""
+        self.activate()
         button = find(self.window, name, QToolButton)
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 

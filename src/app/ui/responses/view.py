@@ -368,6 +368,12 @@ class ResponsesView(QWidget):
 
     def _details_toggled(self, shown: bool) -> None:
         self.side.setVisible(shown)
+        sizes = self.splitter.sizes()
+        if shown and len(sizes) == 2 and sizes[1] < self.side.minimumWidth():
+            # Hidden while the splitter was laid out, it would come back 0 px wide.
+            total = sum(sizes)
+            side = max(self.side.minimumWidth(), total // 4)
+            self.splitter.setSizes([max(0, total - side), side])
 
     def _keep_current_caret_visible(self) -> None:
         # The editors change height with their width: keep the caret in sight.
