@@ -84,6 +84,11 @@ def choose_file(
 ) -> str:  # fmt: skip
     """A file chosen to open, or "" when the person cancelled."""
     dialog = make_open_dialog(parent, title, name_filter, folder or start_folder(settings))
+    return _answer(dialog, settings)
+
+
+def _answer(dialog: QFileDialog, settings: QSettings | None) -> str:
+    """Show ``dialog``; the file chosen ("" if cancelled), its folder remembered."""
     try:
         chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
     finally:
@@ -102,9 +107,4 @@ def choose_save_path(
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.selectFile(str(Path(folder) / file_name))
-    try:
-        chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
-    finally:
-        dialog.deleteLater()
-    remember_folder(settings, chosen)
-    return chosen
+    return _answer(dialog, settings)

@@ -170,12 +170,7 @@ class WindowJourney(RuleBasedStateMachine):
     @rule(index=st.integers(0, 40), text=WORDS, which=st.sampled_from([SPOTLIGHT, PEEL]))
     def type_then_choose_another_inspection(self, index: int, text: str, which: str) -> None:
         """Typing and moving straight on, before the autosave's pause."""
-        editor = self._editor(index)
-        if editor is None:
-            return
-        key, before = self._before_edit(editor)
-        self.person.type(editor, " " + text)
-        self._after_edit(editor, key, before)
+        self.type_text(index, text)
         self.person.choose_inspection(which)
 
     @precondition(lambda self: self._responses_shown())

@@ -28,16 +28,24 @@ def _responses(window: MainWindow) -> ResponsesView:
     return view
 
 
-def test_a_late_focus_event_from_the_last_inspection_leaves_the_toolbar_working(
-    make_window: Callable[[Path], MainWindow], spotlight: int, db_path: Path, qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+def _on_peel_responses(
+    make_window: Callable[[Path], MainWindow], db_path: Path, qtbot: QtBot
+) -> tuple[MainWindow, Person]:
+    """The window shown, with the PEEL sample's Responses tab open."""
     window = make_window(db_path)
     window.show()
     qtbot.waitExposed(window)
     person = Person(qtbot, window)
     person.choose_inspection("PEEL 2018")
     person.show_tab("Responses")
+    return window, person
+
+
+def test_a_late_focus_event_from_the_last_inspection_leaves_the_toolbar_working(
+    make_window: Callable[[Path], MainWindow], spotlight: int, db_path: Path, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    window, person = _on_peel_responses(make_window, db_path, qtbot)
     for name in (PEEL_AFI1, PEEL_AFI2):
         person.type(person.editor(name), " typed")
     view = _responses(window)
@@ -70,12 +78,7 @@ def test_a_late_focus_event_from_the_last_inspection_leaves_the_toolbar_working(
 def test_switching_inspection_with_focus_in_an_editor_moves_it_out_first(
     make_window: Callable[[Path], MainWindow], sample_db: Database, db_path: Path, qtbot: QtBot
 ) -> None:
-    window = make_window(db_path)
-    window.show()
-    qtbot.waitExposed(window)
-    person = Person(qtbot, window)
-    person.choose_inspection("PEEL 2018")
-    person.show_tab("Responses")
+    window, person = _on_peel_responses(make_window, db_path, qtbot)
     view = _responses(window)
     person.type(person.editor(PEEL_AFI1), " typed")
     old = view.editor(PEEL_AFI1)

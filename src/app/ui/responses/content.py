@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from app.domain.completeness import applies_to_force
+from app.domain.completeness import applies_to_force, closing_name, finding_name, overall_name
 from app.domain.enums import AuthorRole
 from app.domain.model import Finding, Inspection
 from app.services.responses import ResponseKey, ResponseSheet, ResponseState
@@ -26,18 +26,6 @@ from app.ui.responses.rows import ROLES, NotApplicableList, ResponseRowWidget, f
 FIRST_ROWS = 6  # rows built before the view is first shown: a screenful or more
 ROWS_PER_STEP = 4  # rows built per pass of the event loop after that
 NO_FINDINGS = "No finding of this report applies to the force."
-
-
-def overall_name(title: str) -> str:
-    return f"{title} overall response"
-
-
-def finding_name(title: str, reference: str) -> str:
-    return f"{title} response to {reference}"
-
-
-def closing_name(title: str) -> str:
-    return f"{title} closing response"
 
 
 def _structure(sheet: ResponseSheet) -> tuple[object, ...]:
