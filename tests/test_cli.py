@@ -1,4 +1,4 @@
-"""The command line, as scripts and IT staff use it (CONTRACT.md, "Command line")."""
+"""The command line, as scripts and IT staff use it (docs/interfaces.md, "Command line")."""
 
 from __future__ import annotations
 

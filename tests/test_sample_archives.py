@@ -1,4 +1,5 @@
-"""The two sample archives in resources/samples/ against CONTRACT.md and the seed documents.
+"""The two sample archives in resources/samples/ against the archive format and the seed
+documents (docs/interfaces.md, "The JSON archive" and "The seed documents as records").
 
 Plain json and the seed text only: these tests say what the samples hold, whatever the app does
 with them. The seeds are real publications, so the samples must carry their text verbatim:

@@ -1,7 +1,8 @@
-"""Command line: ``python -m app [--db PATH] [--version] [COMMAND ...]`` (CONTRACT.md).
+"""Command line: ``python -m app [--db PATH] [--version] [COMMAND ...]``.
 
 No command opens the window. Commands never prompt. Exit codes: 0 done, 1 a problem with the
-input or the data (one plain sentence on stderr), 2 wrong usage.
+input or the data (one plain sentence on stderr), 2 wrong usage. Every command and option is
+described in docs/interfaces.md, "Command line".
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ MARKUP = [
     "<![CDATA[",
     "]]>",
 ]
-# The scripts and symbols DESIGN.md promises to render exactly: markup characters, Latin,
+# The scripts and symbols docs/product.md promises to render exactly: markup characters, Latin,
 # Greek, Cyrillic and every Windows-1252 symbol (the soft hyphen is invisible by design).
 _WINDOWS_1252 = bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore").replace("\xad", "")
 PROMISED = (

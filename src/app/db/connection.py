@@ -59,7 +59,7 @@ def is_network_path(path: Path) -> bool:
     """True for a UNC path or (on Windows) a mapped network drive.
 
     SQLite's WAL mode and file locking are unreliable over SMB, so the live database must be
-    on a local disk (DESIGN.md, "Where the database lives").
+    on a local disk (docs/product.md, "Decisions that settle common questions").
     """
     text = str(path)
     if text.startswith(("\\\\", "//")):

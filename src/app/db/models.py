@@ -2,7 +2,7 @@
 
 One ``DeclarativeBase`` with a naming convention so that constraints have stable names and
 Alembic batch migrations on SQLite can find them. Every editable row carries ``version`` for
-optimistic concurrency (DESIGN.md, "Concurrency").
+optimistic concurrency (docs/architecture.md, "An autosave, from keystroke to file").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Deadline rules (DESIGN.md, "Deadlines").
+"""Deadline rules (docs/product.md, "Deadlines").
 
 Section 55(5A) of the Police Act 1996: the comments must be published "before the end of the
 period of 56 days beginning with the day on which the report is published". The publication day

@@ -1,4 +1,4 @@
-"""Enumerations from the product vocabulary (DESIGN.md, "Vocabulary")."""
+"""Enumerations from the product vocabulary (docs/product.md, "Vocabulary")."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The inspection record as plain values, shared by importers, documents, services and the archive.
 
-These dataclasses mirror the JSON archive's INSPECTION and FINDING shapes (CONTRACT.md), so that
-an importer's result, a database row and an archive entry are the same thing in memory.
+These dataclasses mirror the JSON archive's INSPECTION and FINDING shapes (docs/interfaces.md,
+"The JSON archive"), so that an importer's result, a database row and an archive entry are the
+same thing in memory.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Organisation settings: names, titles and branding are data, not code (DESIGN.md)."""
+"""Organisation settings: names, titles and branding are data, not code.
+
+See docs/product.md, "Vocabulary" and "Decisions that settle common questions".
+"""
 
 from __future__ import annotations
 

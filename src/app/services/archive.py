@@ -1,8 +1,9 @@
-"""The JSON archive, format ``opcc-responses/1`` (CONTRACT.md): inspections to and from JSON.
+"""The JSON archive, format ``opcc-responses/1``: inspections to and from JSON.
 
-Reading is forgiving where the contract says so (unknown keys ignored, ``id`` and computed keys
-ignored, missing text is ``""``) and strict about types: a malformed archive raises
-:class:`ArchiveError` naming the field, never a bare ``KeyError``.
+The format is described in docs/interfaces.md, "The JSON archive". Reading is forgiving where
+that says so (unknown keys ignored, ``id`` and computed keys ignored, missing text is ``""``)
+and strict about types: a malformed archive raises :class:`ArchiveError` naming the field,
+never a bare ``KeyError``.
 """
 
 from __future__ import annotations
