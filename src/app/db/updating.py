@@ -192,10 +192,10 @@ def _update_responses(
         for finding in updated.findings:
             texts.append((by_reference[finding.reference], role, ResponsePart.RESPONSE,
                           finding.responses.get(role)))  # fmt: skip
-    for finding, role, part, text in texts:
-        if text.rstrip() == _response_text(slots, finding, role, part).rstrip():
+    for owner, role, part, text in texts:
+        if text.rstrip() == _response_text(slots, owner, role, part).rstrip():
             continue
-        target = _response(row, slots, finding, role, part)
+        target = _response(row, slots, owner, role, part)
         target.text = text
         target.version += 1  # an editor holding the old version meets a conflict
         target.updated_at = at

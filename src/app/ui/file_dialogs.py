@@ -29,12 +29,14 @@ LAST_FOLDER = "files/last_folder"
 class NamesOnly(QAbstractFileIconProvider):
     """Icons and type names from a file's name, never from its content."""
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
-        style = QApplication.style()
-        if isinstance(what, QFileInfo):
-            pixmaps = QStyle.StandardPixmap
-            return style.standardIcon(pixmaps.SP_DirIcon if what.isDir() else pixmaps.SP_FileIcon)
-        return super().icon(what)  # type: ignore[arg-type]
+    def icon(self, what: QFileInfo | QAbstractFileIconProvider.IconType) -> QIcon:
+        pixmaps = QStyle.StandardPixmap
+        folder = what.isDir() if isinstance(what, QFileInfo) else (
+            what is QAbstractFileIconProvider.IconType.Folder
+        )  # fmt: skip
+        return QApplication.style().standardIcon(
+            pixmaps.SP_DirIcon if folder else pixmaps.SP_FileIcon
+        )
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
