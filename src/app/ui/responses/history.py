@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.services.responses import RevisionInfo
 from app.ui.responses.editor import NO_HTML
 
@@ -64,7 +65,8 @@ class HistoryPanel(QWidget):
         )
         self.list.clear()
         for number, revision in enumerate(revisions):
-            label = f"{revision.saved_at:%d/%m/%Y %H:%M} – {revision.saved_by or 'unknown'}"
+            when = clock.local_date_time(revision.saved_at)
+            label = f"{when} – {revision.saved_by or 'unknown'}"
             if number == 0:
                 label += " (current)"
             item = QListWidgetItem(label, self.list)

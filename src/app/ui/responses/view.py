@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain import clock
 from app.domain.enums import RagState
 from app.domain.errors import AppError, NotFoundError
 from app.domain.workflow import is_locked, status_after_saving
@@ -264,7 +265,8 @@ class ResponsesView(QWidget):
             when = ""
             if change is not None and change.status is status:
                 who = f" by {change.changed_by}" if change.changed_by else ""
-                when = f" on {change.changed_at:%d/%m/%Y at %H:%M}{who}"
+                moment = change.changed_at
+                when = f" on {clock.local_date(moment)} at {clock.local_time(moment)}{who}"
             self.banner.setText(
                 f"Locked: {status.label.lower()}{when}. The responses are read-only; "
                 "use Reopen to change them."
