@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.db.database import Database
+from app.domain import clock
 from app.services.samples import load_samples
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -56,3 +59,41 @@ def sample_db(db: Database) -> Database:
     """A database holding the two sample inspections."""
     load_samples(db)
     return db
+
+
+@pytest.fixture
+def london() -> Iterator[None]:
+    """The machine's local time is the United Kingdom's: BST in summer, GMT in winter."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset() changes the local time zone on Unix only")
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+
+
+class FakeClock:
+    """The moment the application takes for now (``app.domain.clock.now_utc``), set by a test."""
+
+    def __init__(self) -> None:
+        self.moment = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+    def set(self, moment: dt.datetime) -> None:
+        self.moment = moment
+
+    def now_utc(self) -> dt.datetime:
+        return self.moment
+
+
+@pytest.fixture
+def fake_clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(clock, "now_utc", fake.now_utc)
+    return fake

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -102,6 +103,78 @@ def test_upgrading_an_old_database_keeps_its_data_and_backs_it_up(db_path: Path)
         assert database.upgrade_backup is not None and database.upgrade_backup.exists()
     finally:
         database.close()
+
+
+def test_upgrading_turns_the_local_times_of_every_moment_into_utc(
+    db_path: Path, london: None
+) -> None:
+    _database_at(db_path, "0002_stable_ids")
+    # Moments as the schema 0002 kept them: naive local time, in SQLAlchemy's format.
+    summer, autumn, winter = (
+        "2026-07-01 12:00:00.000000",  # BST: 11:00 UTC
+        "2026-10-25 01:30:00.000000",  # the hour that happens twice: taken as the first, BST
+        "2026-12-01 09:00:00.000000",  # GMT: UTC
+    )
+    with closing(sqlite3.connect(db_path)) as raw, raw:
+        raw.execute(
+            "INSERT INTO inspection (title, publication_types, forces, url, url_label, status,"
+            " archived, key_findings, recommendations_note, areas_for_improvement_note,"
+            " causes_of_concern_note, report_text, version, created_at, updated_at)"
+            " VALUES ('Kept', '[]', '[]', '', '', 'drafting', 0, '', '', '', '', '', 1, ?, ?)",
+            (summer, winter),
+        )
+        raw.executemany(
+            "INSERT INTO finding (inspection_id, position, kind, reference, text, addressee,"
+            " applies, not_applicable_reason, due_text, version, removed_at)"
+            " VALUES (1, ?, 'recommendation', ?, '', '', 1, '', '', 1, ?)",
+            [(0, "Recommendation 1", None), (1, "Recommendation 2", winter)],
+        )
+        raw.execute(
+            "INSERT INTO response (inspection_id, finding_id, role, part, text, version,"
+            " updated_at, updated_by) VALUES (1, 1, 'commissioner', 'response', 'B', 2, ?, 'me')",
+            (autumn,),
+        )
+        raw.executemany(
+            "INSERT INTO revision (response_id, text, saved_at, saved_by) VALUES (1, ?, ?, 'me')",
+            [("A", summer), ("B", autumn)],
+        )
+        raw.execute(
+            "INSERT INTO status_change (inspection_id, status, changed_at, changed_by, note)"
+            " VALUES (1, 'drafting', ?, 'me', '')",
+            (summer,),
+        )
+    database = Database.open(db_path)
+    try:
+        assert current_revision(database.engine) == head_revision()
+        kept = reading.get_inspection(database, 1)
+        utc = [(r.text, r.saved_at) for r in kept.revisions]
+        assert utc == [("A", dt.datetime(2026, 7, 1, 11, tzinfo=dt.UTC)),
+                       ("B", dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC))]  # fmt: skip
+        assert [c.changed_at for c in kept.status_history] == [utc[0][1]]
+        assert [f.reference for f in kept.findings] == ["Recommendation 1"]
+    finally:
+        database.close()
+    with closing(sqlite3.connect(db_path)) as raw:
+        stored = [
+            raw.execute(f"SELECT {column} FROM {table} ORDER BY id").fetchall()
+            for table, column in (
+                ("inspection", "created_at"), ("inspection", "updated_at"),
+                ("finding", "removed_at"), ("response", "updated_at"), ("revision", "saved_at"),
+                ("status_change", "changed_at"),
+            )
+        ]  # fmt: skip
+        autoincrement = raw.execute(
+            "SELECT name FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%' ORDER BY name"
+        ).fetchall()
+    assert stored == [
+        [("2026-07-01T11:00:00+00:00",)],
+        [("2026-12-01T09:00:00+00:00",)],
+        [(None,), ("2026-12-01T09:00:00+00:00",)],
+        [("2026-10-25T00:30:00+00:00",)],
+        [("2026-07-01T11:00:00+00:00",), ("2026-10-25T00:30:00+00:00",)],
+        [("2026-07-01T11:00:00+00:00",)],
+    ]
+    assert [name for (name,) in autoincrement] == ["finding", "inspection", "response", "revision"]
 
 
 def test_ids_of_removed_rows_are_never_handed_out_again(db: Database) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import inspect
 
 from app.db import engine as engine_module
 from app.db.database import Database
-from app.db.models import FindingRow, InspectionRow, OrganisationRow
+from app.db.models import FindingRow, InspectionRow, OrganisationRow, StatusChangeRow
 from app.db.queries import session_sql
 from app.db.reader import read_inspection
 from app.domain.enums import FindingKind, ProtectiveMarking
@@ -47,6 +48,29 @@ def test_every_column_reads_back_as_the_orm_loads_it(sample_db: Database) -> Non
                 for column in (c.key for c in inspect(FindingRow).columns):
                     if column not in WRITE_SIDE_ONLY:
                         assert _domain_value(finding, column) == getattr(finding_row, column)
+
+
+def test_moments_read_back_in_utc_on_both_sides_a_naive_one_as_local_time(
+    db: Database, london: None
+) -> None:
+    inspection_id = inspections.create_inspection(db, Inspection("Times"))
+    summer = dt.datetime(2026, 7, 1, 11, 0, tzinfo=dt.UTC)
+    with db.transaction() as session:
+        session.add(StatusChangeRow(inspection_id=inspection_id, status="drafting",
+                                    changed_at=summer))  # fmt: skip
+    with closing(sqlite3.connect(db.path)) as raw, raw:
+        stored = raw.execute("SELECT changed_at FROM status_change ORDER BY id").fetchall()
+        assert stored[-1] == ("2026-07-01T11:00:00+00:00",)
+        # A naive time, as an earlier version wrote it: this computer's local time (BST).
+        raw.execute(
+            "UPDATE status_change SET changed_at = '2026-07-01 12:00:00.000000' WHERE id = 1"
+        )
+    with db.transaction() as session:
+        orm = [c.changed_at for c in session.get_one(InspectionRow, inspection_id).status_changes]
+        read = [c.changed_at for c in read_inspection(session_sql(session), inspection_id)
+                .status_history]  # fmt: skip
+    assert orm == read == [summer, summer]
+    assert all(moment.tzinfo == dt.UTC for moment in read)
 
 
 def test_settings_read_the_defaults_until_saved_then_what_was_saved(db: Database) -> None:

@@ -50,6 +50,9 @@ text = st.one_of(
 nonblank = text.filter(lambda t: bool(t.strip()))
 dates = st.one_of(st.none(), st.dates(dt.date(1995, 1, 1), dt.date(2090, 12, 31)))
 roles = st.builds(RoleTexts, text, text)
+moments = st.datetimes(
+    dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1), timezones=st.just(dt.UTC)
+).map(lambda moment: moment.replace(microsecond=0))  # as the application takes them
 
 
 @st.composite
@@ -72,15 +75,8 @@ def inspections_(draw: st.DrawFn) -> Inspection:
         )
         for reference in references
     ]
-    times = sorted(
-        draw(
-            st.lists(
-                st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)),
-                max_size=4,
-                unique=True,
-            )
-        )
-    )
+    # In any order: revisions keep the order they are listed in, whatever their times.
+    times = draw(st.lists(moments, max_size=4, unique=True))
     revisions = []
     for moment in times:
         reference = draw(st.one_of(st.none(), st.sampled_from(references))) if references else None
@@ -95,7 +91,7 @@ def inspections_(draw: st.DrawFn) -> Inspection:
                 draw(st.sampled_from(AuthorRole)),
                 part,
                 draw(text),
-                moment.replace(microsecond=0),
+                moment,
                 draw(text),
             )
         )
@@ -128,13 +124,7 @@ def inspections_(draw: st.DrawFn) -> Inspection:
         revisions=revisions,
         status_history=[
             StatusChange(draw(st.sampled_from(InspectionStatus)), moment, draw(text), draw(text))
-            for moment in draw(
-                st.lists(
-                    st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)),
-                    min_size=1,
-                    max_size=3,
-                )
-            )
+            for moment in draw(st.lists(moments, min_size=1, max_size=3))
         ],
     )
 
@@ -239,3 +229,32 @@ def test_unknown_keys_and_computed_keys_are_ignored() -> None:
 def test_writing_to_an_unwritable_place_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError, match="Cannot save the archive in"):
         archive.write_archive(tmp_path / "missing-folder" / "out.json", [Inspection("T")])
+
+
+def test_times_are_archived_in_utc_and_an_older_archives_naive_times_read_as_local(
+    london: None,
+) -> None:
+    revision = {"finding": None, "role": "commissioner", "part": "overall", "text": "Kept."}
+    data = {
+        "format": archive.FORMAT,
+        "inspections": [
+            {
+                "title": "T",
+                "revisions": [
+                    {**revision, "saved_at": "2026-07-01T12:00:00"},  # an earlier version's: BST
+                    {**revision, "saved_at": "2026-07-01T12:00:00+02:00"},
+                    {**revision, "saved_at": "2026-12-01T12:00:00"},  # local in winter: GMT
+                ],
+                "status_history": [{"status": "drafting", "changed_at": "2026-07-01T12:00:00"}],
+            }
+        ],
+    }
+    (inspection,) = archive.archive_from_dict(data)
+    written = archive.inspection_to_dict(inspection)
+    assert [r["saved_at"] for r in written["revisions"]] == [
+        "2026-07-01T11:00:00+00:00",
+        "2026-07-01T10:00:00+00:00",
+        "2026-12-01T12:00:00+00:00",
+    ]
+    assert [c["changed_at"] for c in written["status_history"]] == ["2026-07-01T11:00:00+00:00"]
+    assert archive.archive_to_dict([])["exported_at"].endswith("+00:00")

@@ -19,7 +19,7 @@ from app.db.models import (
     StatusChangeRow,
 )
 from app.domain.enums import AuthorRole, ResponsePart
-from app.domain.model import Finding, Inspection
+from app.domain.model import Finding, Inspection, Revision
 from app.domain.workflow import StatusChange
 
 HEADER_FIELDS = (
@@ -71,7 +71,10 @@ def apply_finding(row: FindingRow, finding: Finding) -> None:
 
 
 def build_inspection_row(inspection: Inspection, now: dt.datetime) -> InspectionRow:
-    """New rows for a whole inspection: findings, responses and their revisions included."""
+    """New rows for a whole inspection: findings and responses included.
+
+    Its revisions are added by :func:`add_revisions` once these rows have their ids.
+    """
     row = InspectionRow(created_at=now, updated_at=now, version=1)
     apply_header(row, inspection)
     row.pillars = [
@@ -95,7 +98,7 @@ def build_inspection_row(inspection: Inspection, now: dt.datetime) -> Inspection
         key = (reference, role.value, part.value)
         if key not in responses:
             responses[key] = ResponseRow(
-                role=role.value, part=part.value, text="", version=1,
+                role=role.value, part=part.value, text="", version=1, revisions=[],
                 finding=by_reference.get(reference) if reference else None,
             )  # fmt: skip
         return responses[key]
@@ -110,15 +113,54 @@ def build_inspection_row(inspection: Inspection, now: dt.datetime) -> Inspection
                 response(
                     finding.reference, role, ResponsePart.RESPONSE
                 ).text = finding.responses.get(role)
-    for revision in inspection.revisions:
-        reference = revision.finding if revision.finding in by_reference else None
-        part = revision.part if reference else _non_finding_part(revision.part)
-        target = response(reference, revision.role, part)
+    row.responses = list(responses.values())
+    return row
+
+
+ResponseSlot = tuple[int | None, str, str]
+"""(finding row id or None, role, part): where a response lives."""
+
+
+def responses_by_slot(row: InspectionRow) -> dict[ResponseSlot, ResponseRow]:
+    return {(r.finding_id, r.role, r.part): r for r in row.responses}
+
+
+def response_in_slot(
+    row: InspectionRow,
+    slots: dict[ResponseSlot, ResponseRow],
+    finding: FindingRow | None,
+    role: AuthorRole,
+    part: ResponsePart,
+) -> ResponseRow:
+    """The response in that slot, made (empty, never saved) when there is none yet."""
+    slot = (finding.id if finding is not None else None, role.value, part.value)
+    response = slots.get(slot)
+    if response is None:
+        response = ResponseRow(role=role.value, part=part.value, text="", version=0,
+                               finding=finding, revisions=[])  # fmt: skip
+        row.responses.append(response)
+        slots[slot] = response
+    return response
+
+
+def add_revisions(
+    row: InspectionRow, by_reference: dict[str, FindingRow], revisions: list[Revision]
+) -> None:
+    """Add ``revisions`` to the responses of ``row`` (in the session, its rows flushed).
+
+    Each is added to the session as it is appended, so they are numbered in the list's order:
+    revisions are listed in the order they were saved into the file, never by their times.
+    A revision of a finding that is not among ``by_reference`` goes to the overall response.
+    """
+    slots = responses_by_slot(row)
+    for revision in revisions:
+        finding = by_reference.get(revision.finding) if revision.finding else None
+        part = revision.part if finding is not None else _non_finding_part(revision.part)
+        target = response_in_slot(row, slots, finding, revision.role, part)
+        target.version = max(target.version, 1)
         target.revisions.append(
             RevisionRow(text=revision.text, saved_at=revision.saved_at, saved_by=revision.saved_by)
         )
-    row.responses = list(responses.values())
-    return row
 
 
 def _non_finding_part(part: ResponsePart) -> ResponsePart:

@@ -2,7 +2,9 @@
 
 One ``DeclarativeBase`` with a naming convention so that constraints have stable names and
 Alembic batch migrations on SQLite can find them. Every editable row carries ``version`` for
-optimistic concurrency (docs/architecture.md, "An autosave, from keystroke to file").
+optimistic concurrency (docs/architecture.md, "An autosave, from keystroke to file"). Moments
+are aware datetimes in UTC, stored with their offset (``UtcDateTime``); rows are ordered by id,
+never by their times.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -22,6 +23,8 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.db.types import UtcDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -62,8 +65,8 @@ class InspectionRow(Base):
     causes_of_concern_note: Mapped[str] = mapped_column(Text, default="")
     report_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
     pillars: Mapped[list[PillarRow]] = relationship(
         back_populates="inspection", cascade="all, delete-orphan", order_by="PillarRow.position"
@@ -137,7 +140,7 @@ class FindingRow(Base):
     due_text: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     """When the finding was removed (by hand, or because an update no longer had it): it is
     kept, with its responses and their history, but no longer shown or published."""
 
@@ -201,7 +204,7 @@ class ResponseRow(Base):
     part: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     updated_by: Mapped[str] = mapped_column(Text, default="")
 
     inspection: Mapped[InspectionRow] = relationship(back_populates="responses")
@@ -222,7 +225,7 @@ class RevisionRow(Base):
         ForeignKey("response.id", ondelete="CASCADE"), index=True
     )
     text: Mapped[str] = mapped_column(Text, default="")
-    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    saved_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     saved_by: Mapped[str] = mapped_column(Text, default="")
 
     response: Mapped[ResponseRow] = relationship(back_populates="revisions")
@@ -238,7 +241,7 @@ class StatusChangeRow(Base):
         ForeignKey("inspection.id", ondelete="CASCADE"), index=True
     )
     status: Mapped[str] = mapped_column(String(40))
-    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     changed_by: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
 

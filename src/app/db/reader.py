@@ -4,7 +4,8 @@ This is the one read path: the services read through it on a connection from
 ``Database.reading()``, or on the connection of an open ORM session (``queries.session_sql``)
 when they read inside a writing transaction. Writing stays with the ORM (``app.db.mapping``).
 Values are decoded as SQLAlchemy stored them on SQLite: dates and times as ISO text, lists as
-JSON text, booleans as 0 or 1. tests/db/test_reader.py keeps both sides in step.
+JSON text, booleans as 0 or 1; moments as ISO 8601 text in UTC
+(``app.db.types.UtcDateTime``). tests/db/test_reader.py keeps both sides in step.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from app.domain import clock
 from app.domain.enums import (
     AuthorRole,
     FindingKind,
@@ -40,8 +42,6 @@ SETTINGS_TEXTS = (
     "opcc_name", "commissioner_title", "commissioner_name", "force_name", "chief_title",
     "chief_name", "website", "logo_filename",
 )  # fmt: skip
-_PART_ORDER = {part: n for n, part in enumerate(ResponsePart)}
-_ROLE_ORDER = {role: n for n, role in enumerate(AuthorRole)}
 
 
 def read_inspection(connection: sqlite3.Connection, inspection_id: int) -> Inspection:
@@ -239,30 +239,24 @@ def read_settings(connection: sqlite3.Connection) -> OrganisationSettings:
 
 
 def _revisions(connection: sqlite3.Connection, inspection_id: int) -> list[Revision]:
-    """Oldest first.
+    """Oldest first: in the order they were saved into this file (row ids are never reused).
 
-    Saves in the same second (filling many responses at once) are ordered by where they sit in
-    the document, not by row ids, so that an archive exported, imported and exported again
-    lists them identically; a response's own revisions keep their order.
+    Never by their times: local clocks repeat an hour when they go back, and another copy's
+    clock may be wrong. An archive's revisions are stored in the archive's order, so an
+    archive exported, imported and exported again lists them identically.
     """
-    keyed: list[tuple[tuple[dt.datetime, int, int, int], Revision]] = []
-    for r in _rows(
-        connection,
-        "SELECT v.text, v.saved_at, v.saved_by, s.role, s.part, f.reference, f.position"
-        " FROM revision AS v JOIN response AS s ON s.id = v.response_id"
-        " LEFT JOIN finding AS f ON f.id = s.finding_id"
-        " WHERE s.inspection_id = ? AND f.removed_at IS NULL ORDER BY s.id, v.id",
-        inspection_id,
-    ):
-        role, part = AuthorRole(r["role"]), ResponsePart(r["part"])
-        saved_at = _datetime(r["saved_at"])
-        position = -1 if r["position"] is None else r["position"]
-        keyed.append((
-            (saved_at, position, _PART_ORDER[part], _ROLE_ORDER[role]),
-            Revision(r["reference"], role, part, r["text"] or "", saved_at, r["saved_by"] or ""),
-        ))  # fmt: skip
-    keyed.sort(key=lambda item: item[0])
-    return [revision for _, revision in keyed]
+    return [
+        Revision(r["reference"], AuthorRole(r["role"]), ResponsePart(r["part"]), r["text"] or "",
+                 _datetime(r["saved_at"]), r["saved_by"] or "")
+        for r in _rows(
+            connection,
+            "SELECT v.text, v.saved_at, v.saved_by, s.role, s.part, f.reference"
+            " FROM revision AS v JOIN response AS s ON s.id = v.response_id"
+            " LEFT JOIN finding AS f ON f.id = s.finding_id"
+            " WHERE s.inspection_id = ? AND f.removed_at IS NULL ORDER BY v.id",
+            inspection_id,
+        )
+    ]  # fmt: skip
 
 
 def _rows(connection: sqlite3.Connection, sql: str, *parameters: Any) -> list[sqlite3.Row]:
@@ -280,7 +274,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _datetime(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value)
+    return clock.from_iso(value)  # as app.db.types.UtcDateTime reads it
 
 
 def _list(value: str | None) -> list[str]:

@@ -14,7 +14,15 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from app.db.mapping import apply_finding, apply_header, finding_row
+from app.db.mapping import (
+    ResponseSlot,
+    add_revisions,
+    apply_finding,
+    apply_header,
+    finding_row,
+    response_in_slot,
+    responses_by_slot,
+)
 from app.db.models import (
     FindingRow,
     InspectionRow,
@@ -23,15 +31,12 @@ from app.db.models import (
     ProgressUpdateRow,
     QuestionRow,
     ResponseRow,
-    RevisionRow,
     StatusChangeRow,
 )
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.model import Finding, Inspection, OfficeStep, Revision
 
 UPDATED_NOTE = "Updated by import"
-ResponseSlot = tuple[int | None, str, str]
-"""(finding row id or None, role, part): where a response lives."""
 
 
 def update_inspection_rows(
@@ -63,7 +68,7 @@ def update_inspection_rows(
     session.flush()  # every finding has its id: responses are found by it
     _update_responses(row, by_reference, updated, at, user)
     session.flush()  # new responses have their finding's id: revisions find them by it
-    _add_revisions(row, by_reference, _new_revisions(stored.revisions, updated.revisions))
+    add_revisions(row, by_reference, _new_revisions(stored.revisions, updated.revisions))
     row.status_changes.append(
         StatusChangeRow(status=InspectionStatus(status).value, changed_at=at, changed_by=user,
                         note=UPDATED_NOTE)
@@ -155,28 +160,6 @@ def _finding_fields(row: FindingRow) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def _responses_by_slot(row: InspectionRow) -> dict[ResponseSlot, ResponseRow]:
-    return {(r.finding_id, r.role, r.part): r for r in row.responses}
-
-
-def _response(
-    row: InspectionRow,
-    slots: dict[ResponseSlot, ResponseRow],
-    finding: FindingRow | None,
-    role: AuthorRole,
-    part: ResponsePart,
-) -> ResponseRow:
-    """The response in that slot, made (empty, never saved) when there is none yet."""
-    slot = (finding.id if finding is not None else None, role.value, part.value)
-    response = slots.get(slot)
-    if response is None:
-        response = ResponseRow(role=role.value, part=part.value, text="", version=0,
-                               finding=finding)  # fmt: skip
-        row.responses.append(response)
-        slots[slot] = response
-    return response
-
-
 def _update_responses(
     row: InspectionRow,
     by_reference: dict[str, FindingRow],
@@ -184,7 +167,7 @@ def _update_responses(
     at: dt.datetime,
     user: str,
 ) -> None:
-    slots = _responses_by_slot(row)
+    slots = responses_by_slot(row)
     texts: list[tuple[FindingRow | None, AuthorRole, ResponsePart, str]] = []
     for role in AuthorRole:
         texts.append((None, role, ResponsePart.OVERALL, updated.overall.get(role)))
@@ -195,7 +178,7 @@ def _update_responses(
     for owner, role, part, text in texts:
         if text.rstrip() == _response_text(slots, owner, role, part).rstrip():
             continue
-        target = _response(row, slots, owner, role, part)
+        target = response_in_slot(row, slots, owner, role, part)
         target.text = text
         target.version += 1  # an editor holding the old version meets a conflict
         target.updated_at = at
@@ -222,21 +205,3 @@ def _new_revisions(stored: list[Revision], updated: list[Revision]) -> list[Revi
         else:
             new.append(revision)
     return new
-
-
-def _add_revisions(
-    row: InspectionRow, by_reference: dict[str, FindingRow], revisions: list[Revision]
-) -> None:
-    slots = _responses_by_slot(row)
-    for revision in revisions:
-        finding = by_reference.get(revision.finding) if revision.finding else None
-        part = revision.part if finding is not None else _non_finding_part(revision.part)
-        target = _response(row, slots, finding, revision.role, part)
-        target.version = max(target.version, 1)
-        target.revisions.append(
-            RevisionRow(text=revision.text, saved_at=revision.saved_at, saved_by=revision.saved_by)
-        )
-
-
-def _non_finding_part(part: ResponsePart) -> ResponsePart:
-    return ResponsePart.OVERALL if part is ResponsePart.RESPONSE else part

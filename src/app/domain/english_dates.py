@@ -34,3 +34,8 @@ def month_name(month: int) -> str:
 def long_date(day: dt.date) -> str:
     """ "7 July 2023": how UK public bodies write a date."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """ "07/07/2023": the UK's day-first numeric form, for tables and lists."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"

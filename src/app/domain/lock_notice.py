@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.domain import clock
 from app.domain.english_dates import long_date
 from app.domain.enums import InspectionStatus
 from app.domain.model import OfficeStep
@@ -32,12 +33,12 @@ def lock_notice(
         return f"Locked: {label}. {READ_ONLY}"
     if change.note.startswith(IMPORTED_PREFIX):
         source = change.note.removeprefix(IMPORTED_PREFIX)
-        return (
-            f"Locked: {label} when imported from {source} on {long_date(change.changed_at.date())}"
-            f". {READ_ONLY}"
-        )
+        day = clock.to_local(change.changed_at).date()
+        return f"Locked: {label} when imported from {source} on {long_date(day)}. {READ_ONLY}"
     who = f" by {change.changed_by}" if change.changed_by else ""
-    return f"Locked: {label} on {change.changed_at:%d/%m/%Y at %H:%M}{who}. {READ_ONLY}"
+    moment = change.changed_at
+    when = f"{clock.local_date(moment)} at {clock.local_time(moment)}"
+    return f"Locked: {label} on {when}{who}. {READ_ONLY}"
 
 
 def _published_step(steps: Sequence[OfficeStep]) -> OfficeStep | None:

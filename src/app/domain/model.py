@@ -124,6 +124,7 @@ class Revision:
     part: ResponsePart
     text: str
     saved_at: dt.datetime
+    """When, in UTC (:mod:`app.domain.clock`): shown in local time, never used for ordering."""
     saved_by: str = ""
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain import clock
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ValidationError
 
@@ -119,11 +120,12 @@ class StatusChange:
 
     status: InspectionStatus
     changed_at: dt.datetime
+    """When, in UTC (:mod:`app.domain.clock`); described in local time."""
     changed_by: str = ""
     note: str = ""
 
     def describe(self) -> str:
-        when = f"{self.changed_at:%d/%m/%Y %H:%M}"
+        when = clock.local_date_time(self.changed_at)
         who = f" by {self.changed_by}" if self.changed_by else ""
         note = f" – {self.note}" if self.note else ""
         return f"{self.status.label}, {when}{who}{note}"

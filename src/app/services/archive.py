@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from app.domain import clock
 from app.domain.deadlines import statutory_deadline
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
 from app.domain.errors import ArchiveError
@@ -113,7 +114,7 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
                 "role": r.role.value,
                 "part": r.part.value,
                 "text": r.text,
-                "saved_at": r.saved_at.isoformat(),
+                "saved_at": clock.to_iso(r.saved_at),
                 "saved_by": r.saved_by,
             }
             for r in inspection.revisions
@@ -121,7 +122,7 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
         "status_history": [
             {
                 "status": c.status.value,
-                "changed_at": c.changed_at.isoformat(),
+                "changed_at": clock.to_iso(c.changed_at),
                 "changed_by": c.changed_by,
                 "note": c.note,
             }
@@ -133,7 +134,7 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
 def archive_to_dict(
     inspections: Iterable[Inspection], *, now: dt.datetime | None = None
 ) -> dict[str, Any]:
-    exported_at = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    exported_at = clock.to_iso(now or clock.now_utc())
     return {
         "format": FORMAT,
         "exported_at": exported_at,
@@ -208,18 +209,21 @@ class _Reader:
             ) from None
 
     def moment(self, key: str) -> dt.datetime:
-        """A required date and time, as local time (the revisions made here are)."""
+        """A required date and time, in UTC.
+
+        Archives write UTC with its offset; one written by an earlier version has naive times,
+        which were the local time of the computer that wrote it and are read as the local time
+        of this one (the same, unless the archive crossed time zones).
+        """
         text = self.required_text(key)
         try:
             moment = dt.datetime.fromisoformat(text)
         except ValueError:
             raise ArchiveError(f"{self.where}: '{key}' is not a date and time.") from None
-        if moment.tzinfo is not None:
-            try:
-                moment = moment.astimezone().replace(tzinfo=None)
-            except (OverflowError, OSError, ValueError):  # 0001-01-01 ahead of UTC, and the like
-                raise ArchiveError(f"{self.where}: '{key}' is out of range: {text}.") from None
-        return moment
+        try:
+            return clock.as_utc(moment)
+        except (OverflowError, OSError, ValueError):  # 0001-01-01 ahead of UTC, and the like
+            raise ArchiveError(f"{self.where}: '{key}' is out of range: {text}.") from None
 
     def strings(self, key: str) -> list[str]:
         values = self._typed(key, list, [])

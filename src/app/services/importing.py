@@ -21,6 +21,7 @@ from typing import Literal, TypeVar
 
 from app.db import queries
 from app.db.database import Database
+from app.domain import clock
 from app.domain.enums import AuthorRole, ResponsePart
 from app.domain.model import Inspection, OfficeStep, Revision, RoleTexts
 from app.domain.validation import validate_inspection
@@ -108,7 +109,7 @@ class _Merger:
 
     def __init__(self) -> None:
         self.kept: list[str] = []
-        self.now, self.user = responses.now(), current_user()
+        self.now, self.user = clock.now_utc(), current_user()
 
     def __call__(self, stored: Inspection, imported: Inspection) -> Inspection:
         merged, kept = merge_update(stored, imported, now=self.now, user=self.user)
@@ -141,10 +142,9 @@ def merge_update(
     merged.status, merged.archived = stored.status, stored.archived  # the workflow owns these
     merged.status_history = list(stored.status_history)
     merged.office_steps = _merge_steps(stored.office_steps, merged.office_steps)
-    # An archive brings revisions of its own: the update keeps both histories, once each.
-    merged.revisions = sorted(
-        _union(stored.revisions, imported.revisions), key=lambda r: r.saved_at
-    )
+    # An archive brings revisions of its own: the update keeps both histories, once each, in
+    # the order they reached this file (never by their times: clocks go back, and differ).
+    merged.revisions = _union(stored.revisions, imported.revisions)
     history = stored.revisions
     merged_before = len(merged.revisions)
     _merge_texts(merged, history, None, stored.overall, merged.overall, ResponsePart.OVERALL,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import queries
 from app.db.database import Database
 from app.db.mapping import (
+    add_revisions,
     apply_finding,
     apply_header,
     build_inspection_row,
@@ -20,6 +20,7 @@ from app.db.mapping import (
 )
 from app.db.models import FindingRow, InspectionRow, StatusChangeRow
 from app.db.updating import update_inspection_rows
+from app.domain import clock
 from app.domain.deadlines import cc_comments_requested_by
 from app.domain.enums import InspectionStatus
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -28,10 +29,6 @@ from app.domain.validation import validate_inspection
 from app.domain.workflow import CREATED_NOTE, ensure_editable, imported_note
 from app.services.identity import current_user
 from app.services.settings import read_settings
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def inspection_version(db: Database, inspection_id: int) -> int:
@@ -54,7 +51,7 @@ def _insert(
         inspection.office_steps = [
             OfficeStep(name) for name in read_settings(session).office_step_names
         ]
-    row = build_inspection_row(inspection, now())
+    row = build_inspection_row(inspection, clock.now_utc())
     # An archive brings the history it was exported with; anything else starts one here.
     note = imported_note(source) if source else CREATED_NOTE
     row.status_changes = status_change_rows(inspection.status_history) or [
@@ -62,7 +59,8 @@ def _insert(
                         note=note)
     ]  # fmt: skip
     session.add(row)
-    session.flush()
+    session.flush()  # ids for the findings and responses, which the revisions are added to
+    add_revisions(row, {f.reference: f for f in row.findings}, inspection.revisions)
     return row.id
 
 
@@ -88,7 +86,7 @@ def update_header(
         apply_header(row, edited)
         row.status = status  # the workflow owns status changes
         row.version += 1
-        row.updated_at = now()
+        row.updated_at = clock.now_utc()
         return row.version
 
 
@@ -97,7 +95,7 @@ def set_archived(db: Database, inspection_id: int, archived: bool) -> None:
         row = queries.inspection_row(session, inspection_id)
         row.archived = archived
         row.version += 1
-        row.updated_at = now()
+        row.updated_at = clock.now_utc()
 
 
 def delete_inspection(db: Database, inspection_id: int) -> None:
@@ -175,7 +173,7 @@ def remove_finding(db: Database, finding_id: int) -> None:
             return
         if any(response.text.strip() or response.revisions for response in row.responses):
             ensure_editable(InspectionStatus(row.inspection.status))  # its responses are locked
-        row.removed_at = now()
+        row.removed_at = clock.now_utc()
         row.version += 1
         session.flush()
         for position, other in enumerate(_findings(session, row.inspection_id)):
@@ -255,7 +253,7 @@ def import_inspections(
                     validate_inspection(inspection)
                 update_inspection_rows(
                     session, queries.inspection_row(session, existing), stored, inspection,
-                    at=now(), user=current_user(),
+                    at=clock.now_utc(), user=current_user(),
                 )  # fmt: skip
                 outcome.updated.append(existing)
             else:

@@ -19,6 +19,7 @@ from app.db.database import Database
 from app.db.models import FindingRow, InspectionRow, ResponseRow, RevisionRow, StatusChangeRow
 from app.db.queries import session_sql
 from app.db.reader import read_findings, read_questions, read_settings
+from app.domain import clock
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding, GradedQuestion
@@ -26,10 +27,6 @@ from app.domain.workflow import STARTED_DRAFTING_NOTE, ensure_editable, status_a
 from app.services.identity import current_user
 
 IMPORTED_BY = "imported"
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def normalise(text: str) -> str:
@@ -86,7 +83,7 @@ class ResponseConflict(ConflictError):
 
     def __init__(self, theirs: ResponseState) -> None:
         who = f" by {theirs.updated_by}" if theirs.updated_by else ""
-        when = f" at {theirs.updated_at:%H:%M}" if theirs.updated_at else ""
+        when = f" at {clock.local_time(theirs.updated_at)}" if theirs.updated_at else ""
         super().__init__(
             f"This response was changed{who}{when} in another window while you were editing it."
         )
@@ -160,7 +157,7 @@ def lock_inspection(session: Session, inspection_id: int) -> InspectionRow:
         session.execute(
             update(InspectionRow)
             .where(InspectionRow.id == inspection_id)
-            .values(updated_at=now())
+            .values(updated_at=clock.now_utc())
             .execution_options(synchronize_session=False)  # no SELECT before the write
         ),
     )
@@ -206,7 +203,7 @@ def _write(
         if row is None:
             raise NotFoundError("This response was removed in another window.")
         raise ResponseConflict(_state(row))
-    at = now()
+    at = clock.now_utc()
     if row is None:
         row = ResponseRow(
             inspection_id=inspection.id, finding_id=key.finding_id, role=key.role.value,

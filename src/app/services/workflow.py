@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 from app.db import queries, reader
 from app.db.database import Database
 from app.db.models import InspectionRow, StatusChangeRow
+from app.domain import clock
 from app.domain.completeness import CompletenessReport, check_completeness
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.workflow import REOPEN_STATUS, StatusChange, Transition, transition
 from app.services.identity import current_user
-from app.services.responses import lock_inspection, now
+from app.services.responses import lock_inspection
 from app.services.settings import read_settings
 
 
@@ -90,7 +91,7 @@ def change_status(
         row.status = target.value
         session.add(
             StatusChangeRow(
-                inspection_id=inspection_id, status=target.value, changed_at=now(),
+                inspection_id=inspection_id, status=target.value, changed_at=clock.now_utc(),
                 changed_by=user or current_user(), note=note.strip(),
             )
         )  # fmt: skip

@@ -7,6 +7,7 @@ import re
 
 from app.domain.deadlines import statutory_deadline
 from app.domain.english_dates import long_date as english_date
+from app.domain.english_dates import short_date as numeric_date
 
 NO_DATE = "No date"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
@@ -15,7 +16,7 @@ _HEADING = re.compile(r"^( {0,3})(#{1,5})(?=\s|$)", re.MULTILINE)
 
 def short_date(value: dt.date | None, missing: str = "") -> str:
     """07/07/2023: the UK day-first numeric form used in tables."""
-    return f"{value:%d/%m/%Y}" if value else missing
+    return numeric_date(value) if value else missing
 
 
 def long_date(value: dt.date | None, missing: str = NO_DATE) -> str:

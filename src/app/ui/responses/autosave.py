@@ -16,13 +16,13 @@ Signals:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from contextlib import suppress
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.db.database import Database
+from app.domain import clock
 from app.domain.errors import AppError, ConflictError, NotFoundError
 from app.domain.workflow import LockedError
 from app.services import responses
@@ -61,7 +61,6 @@ class AutoSaver(QObject):
         self.longest.setSingleShot(True)
         self.longest.setInterval(LONGEST_MS)
         self.longest.timeout.connect(self._timer_fired)
-        self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self.last_saved: dt.datetime | None = None
 
     def watch(self, editor: ResponseEditor) -> None:
@@ -211,7 +210,7 @@ class AutoSaver(QObject):
         self._report_saved(editor)
 
     def _report_saved(self, editor: ResponseEditor) -> None:
-        self.last_saved = self.clock()
+        self.last_saved = clock.now_utc()
         self.saved.emit(editor)
         self._report_status()
 
@@ -219,6 +218,6 @@ class AutoSaver(QObject):
         if self.has_pending():
             self.statusChanged.emit("Unsaved changes")
         elif self.last_saved is not None:
-            self.statusChanged.emit(f"Saved {self.last_saved:%H:%M}")
+            self.statusChanged.emit(f"Saved {clock.local_time(self.last_saved)}")
         else:
             self.statusChanged.emit("")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.services.responses import ResponseState
 from app.ui.responses.editor import NO_HTML, ResponseEditor
 
@@ -48,7 +49,8 @@ class ConflictDialog(QDialog):
         self.setAccessibleName("Changed in another window")
         self.resolution: Resolution | None = None
         who = theirs.updated_by or "someone"
-        when = f" at {theirs.updated_at:%H:%M on %d/%m/%Y}" if theirs.updated_at else ""
+        moment = theirs.updated_at
+        when = f" at {clock.local_time(moment)} on {clock.local_date(moment)}" if moment else ""
         intro = QLabel(
             f"The {name} was saved by {who}{when} in another window while you were editing "
             "it. Nothing has been overwritten: choose which text to keep.",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.services.responses import RevisionInfo
 from app.services.revision_changes import describe_change
 from app.ui.responses.editor import NO_HTML
@@ -66,8 +67,9 @@ class HistoryPanel(QWidget):
         self.list.clear()
         for number, revision in enumerate(revisions):
             older = revisions[number + 1].text if number + 1 < len(revisions) else None
+            when = clock.local_date_time(revision.saved_at, seconds=True)
             label = (
-                f"{revision.saved_at:%d/%m/%Y %H:%M:%S} – {revision.saved_by or 'unknown'}"
+                f"{when} – {revision.saved_by or 'unknown'}"
                 f"{' (current)' if number == 0 else ''}\n{describe_change(older, revision.text)}"
             )
             item = QListWidgetItem(label, self.list)
