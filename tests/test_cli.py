@@ -332,7 +332,8 @@ def test_an_export_never_replaces_the_database_or_itself(
 
 READING_COMMANDS = [
     ("list",), ("list", "--json"), ("show", "1"), ("show", "1", "--json"),
-    ("export-json", "{out}.json"), ("export", "1", "--pdf", "{out}.pdf"),
+    ("export-json", "{out}.json"), ("export", "1", "--pdf", "{out}.pdf"), ("check",),
+    ("check", "--json"), ("backup", "{out}.sqlite3"),
 ]  # fmt: skip
 
 
@@ -362,3 +363,19 @@ def test_a_command_that_only_reads_never_creates_or_changes_a_file(
         assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
     assert (path.read_bytes() if path.exists() else None) == content
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda c: " ".join(c))
+def test_a_command_that_only_reads_leaves_a_damaged_file_byte_identical(
+    loaded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    from tests.db.damage import damage
+
+    content = damage(loaded)
+    args = [a.format(out=tmp_path / "out") for a in command]
+    code, _, err = run(capsys, "--db", str(loaded), *args)
+    assert "Traceback" not in err
+    if command[0] in ("check", "backup"):
+        assert code == 1 and err.count("\n") == 1
+    assert loaded.read_bytes() == content
+    assert not (tmp_path / "out.sqlite3").exists()

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from app import APP_NAME, __version__
-from app.db.connection import is_database_file
+from app.cli_check import CheckReport
+from app.db.connection import is_database_file, prepare_location
 from app.db.database import Database, NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
 from app.domain.errors import AppError, ValidationError
@@ -30,6 +31,9 @@ from app.services.publishing import export_response
 # commands that only read (list, show, export, export-json) start in half the time without it.
 
 Handler = Callable[[Database, argparse.Namespace], int]
+FileHandler = Callable[[Path, argparse.Namespace], int]
+"""A command on the database file itself (check, backup, restore): it must work on a file
+that cannot be opened as a database, damaged or missing."""
 
 
 def _out(text: str) -> None:
@@ -208,6 +212,38 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(path: Path, args: argparse.Namespace) -> int:
+    from app.services.backups import check_file
+
+    report = CheckReport(path, check_file(path))
+    if args.json:
+        _out_json(archive.dumps(report.as_dict()))
+    else:
+        for line in report.lines():
+            _out(line)
+    if report.problem is not None:
+        _err(report.problem)
+        return 1
+    return 0
+
+
+def cmd_backup(path: Path, args: argparse.Namespace) -> int:
+    from app.services.backups import back_up
+
+    made = back_up(path, Path(args.out).expanduser())
+    _out(f"Backed up {path} to {made}.")
+    return 0
+
+
+def cmd_restore(path: Path, args: argparse.Namespace) -> int:
+    from app.services.backups import restore
+
+    outcome = restore(path, Path(args.file).expanduser())
+    Database.open(path).close()  # an older backup is upgraded now (after a backup of its own)
+    _out(f"{outcome.describe()}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="opcc-responses",
@@ -220,11 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
-        name: str, handler: Handler, help_text: str, *, writes: bool = True
+        name: str, handler: Handler | FileHandler, help_text: str, *, writes: bool = True,
+        on_file: bool = False,
     ) -> argparse.ArgumentParser:
-        """A command; one that only reads (``writes=False``) never creates or changes a file."""
+        """A command; one that only reads (``writes=False``) never creates or changes a file;
+        one ``on_file`` is given the database's path instead of the opened database."""
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(handler=handler, writes=writes)
+        sub.set_defaults(handler=handler, writes=writes, on_file=on_file)
         return sub
 
     add("samples", cmd_samples, "load the two sample inspections")
@@ -258,6 +296,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--internal", action="store_true", help="internal copy: office checklist and marking"
     )
     sub.add_argument("--marking", choices=["none", "OFFICIAL", "OFFICIAL-SENSITIVE"])
+    sub = add(
+        "check", cmd_check, "check the database: integrity, schema version and counts",
+        writes=False, on_file=True,
+    )  # fmt: skip
+    sub.add_argument("--json", action="store_true", help="print the report as JSON")
+    sub = add(
+        "backup", cmd_backup, "copy the database, safely even while it is in use, to OUT",
+        writes=False, on_file=True,
+    )  # fmt: skip
+    sub.add_argument("out", metavar="OUT")
+    sub = add(
+        "restore", cmd_restore,
+        "replace the database with the backup FILE (the database is backed up first)",
+        on_file=True,
+    )  # fmt: skip
+    sub.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -342,6 +396,15 @@ def _exit_now(code: int) -> NoReturn:
 
 
 def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.on_file:
+        try:
+            path = resolve_db_path(args.db)
+            prepare_location(path, create_folder=False)
+            file_handler: FileHandler = args.handler
+            return file_handler(path, args)
+        except AppError as error:
+            _err(error.message)
+            return 1
     handler: Handler = args.handler
     try:
         db = Database.open(resolve_db_path(args.db), writable=args.writes)

@@ -38,8 +38,8 @@ def test_a_backup_closes_both_connections(tmp_path: Path, monkeypatch: pytest.Mo
             self.closed = True
             super().close()
 
-    def connect(*args: Any) -> Tracked:
-        connection = real_connect(*args, factory=Tracked)
+    def connect(*args: Any, **options: Any) -> Tracked:
+        connection = real_connect(*args, **options, factory=Tracked)
         assert isinstance(connection, Tracked)
         opened.append(connection)
         return connection

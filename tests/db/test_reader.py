@@ -134,9 +134,9 @@ def test_tasks_that_first_need_the_orm_together_share_one_engine(
     Database.open(db_path).close()  # made and at the newest schema: reopening makes no engine
     make = engine_module.create_sqlite_engine
 
-    def slow_make(path: Path) -> object:
+    def slow_make(path: Path, **options: bool) -> object:
         time.sleep(0.05)  # as on a busy PC: the other tasks arrive while it is being made
-        return make(path)
+        return make(path, **options)
 
     monkeypatch.setattr(engine_module, "create_sqlite_engine", slow_make)
     database = Database.open(db_path)

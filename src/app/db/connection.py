@@ -7,7 +7,9 @@ the file and read from it without loading the ORM (about half a second on an off
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -55,8 +57,21 @@ def close_without_checkpoint(connection: Any) -> None:
         connection.setconfig(option, True)
 
 
+NETWORK_FILE_SYSTEMS = frozenset(
+    {"cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "coda", "fuse.sshfs", "davfs"}
+)
+"""Linux mounts of a share: Windows (SMB), NFS, and the rarer ones an office might use."""
+
+NETWORK_REFUSED = (
+    "The database cannot be kept on a network drive ({path}): SQLite's locking is not reliable "
+    "there, and a slip of the network can damage the file. Keep it on this computer's own "
+    "disk and save backups to the share (File → Back up now…); several people sharing one "
+    "register need a shared database server, not a shared file."
+)
+
+
 def is_network_path(path: Path) -> bool:
-    """True for a UNC path or (on Windows) a mapped network drive.
+    """True for a UNC path, a mapped network drive (Windows) or a network mount (Linux).
 
     SQLite's WAL mode and file locking are unreliable over SMB, so the live database must be
     on a local disk (docs/product.md, "Decisions that settle common questions").
@@ -71,17 +86,33 @@ def is_network_path(path: Path) -> bool:
         if drive:
             drive_remote = 4
             return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
+    if sys.platform.startswith("linux"):
+        try:
+            mounts = Path("/proc/self/mounts").read_text("utf-8", "replace")
+        except OSError:
+            return False
+        return mount_type(path.resolve(), mounts) in NETWORK_FILE_SYSTEMS
     return False
+
+
+def mount_type(path: Path, mounts: str) -> str:
+    """The file system type of the mount holding ``path``, from a ``/proc/mounts`` text."""
+    best, kind = -1, ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        if (path == Path(point) or Path(point) in path.parents) and len(point) > best:
+            best, kind = len(point), fields[2]
+    return kind
 
 
 def prepare_location(path: Path, *, create_folder: bool = True) -> None:
     """Refuse a network drive or a folder, and create the file's folder (when
     ``create_folder``); DatabaseError if not."""
     if is_network_path(path):
-        raise DatabaseError(
-            f"The database cannot be kept on a network drive ({path}): SQLite is not reliable "
-            "there. Keep it on this computer and save backups or exports to the share instead."
-        )
+        raise DatabaseError(NETWORK_REFUSED.format(path=path))
     if path.exists() and path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     if not create_folder:
@@ -94,13 +125,35 @@ def prepare_location(path: Path, *, create_folder: bool = True) -> None:
         ) from error
 
 
+def can_write(path: Path) -> bool:
+    """Whether this process may change the database at ``path``: SQLite needs to write the
+    file (when there is one) and to make its ``-wal`` and ``-shm`` files in its folder."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(path.parent, os.W_OK)
+
+
+def must_read_untouched(path: Path) -> bool:
+    """True when SQLite could not read ``path`` the ordinary way: a database in write-ahead
+    mode needs its ``-shm`` file, which a folder nobody may write to, or a full disk, cannot
+    give it. Such a file is read as it is: no other program can be changing it there either
+    (a program writing to it would hold the ``-shm`` already)."""
+    log = Path(f"{path}-wal")
+    log_is_empty = not log.exists() or log.stat().st_size == 0
+    if not os.access(path.parent, os.W_OK):
+        return log_is_empty or not Path(f"{path}-shm").exists()
+    return log_is_empty and disk_is_full(path)
+
+
 def connect_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection:
     """A connection that can neither create the file nor write to it, in autocommit mode.
 
     The caller starts a transaction (``BEGIN``) to read several tables as one snapshot.
     ``untouched`` reads the main file alone (SQLite's ``immutable``): no lock, and no ``-wal``
-    or ``-shm`` file made beside it, for a first look at a file that may not be ours.
+    or ``-shm`` file made beside it, for a first look at a file that may not be ours; a file in
+    a read-only folder is always read so (:func:`must_read_untouched`).
     """
+    untouched = untouched or must_read_untouched(path)
     # A URI, built from the path so that "%20", "?" or "#" in a folder name stay part of it.
     uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if untouched else "?mode=ro")
     connection = sqlite3.connect(uri, uri=True, isolation_level=None)
@@ -113,10 +166,46 @@ def connect_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connect
     return connection
 
 
+DISK_NEARLY_FULL_BYTES = 1024 * 1024
+"""Less free space than this beside the database, and a failed write is put down to it."""
+
+
+def describe_os_error(error: OSError) -> str:
+    """Why a file could not be written, in a few plain words (no errno, no traceback)."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full"
+    if error.errno == errno.EROFS:
+        return "the disk is read-only"
+    if isinstance(error, PermissionError):
+        return "you may not write there"
+    return (error.strerror or str(error)).rstrip(".")
+
+
+def disk_is_full(path: Path) -> bool:
+    """True when the disk holding ``path`` has (next to) no free space left."""
+    folder = path.parent if not path.is_dir() else path
+    try:
+        return shutil.disk_usage(folder).free < DISK_NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
 def describe_sqlite_error(error: BaseException, path: Path) -> str:
     """One sentence a person can act on, from an SQLite or SQLAlchemy error."""
     original = getattr(error, "orig", error)
     text = str(original).lower()
+    if "database or disk is full" in text or (
+        ("disk i/o error" in text or "unable to open" in text) and disk_is_full(path)
+    ):
+        return (
+            f"The disk holding the database ({path.parent}) is full, so nothing can be saved "
+            "until some space is freed there; reading and exporting elsewhere still work."
+        )
+    if "could not decode to utf-8" in text:
+        return (
+            f"{path} is damaged: some of its text cannot be read. Run 'check' for details, "
+            "and restore a backup."
+        )
     if "file is not a database" in text or "malformed" in text:
         return (
             f"{path} is damaged or is not an OPCC Inspection Responses database. Restore a "

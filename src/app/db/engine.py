@@ -8,15 +8,22 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-from app.db.connection import apply_pragmas, close_without_checkpoint
+from app.db.connection import apply_pragmas, close_without_checkpoint, connect_read_only
 
 _OPEN: weakref.WeakKeyDictionary[Engine, list[Any]] = weakref.WeakKeyDictionary()
 """The driver connections each engine has open (see :func:`forget_deleted_files`)."""
 
 
-def create_sqlite_engine(path: Path) -> Engine:
-    """An engine on ``path``, a location ``Database.open`` has already checked and prepared."""
+def create_sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on ``path``, a location ``Database.open`` has already checked and prepared.
+
+    ``read_only``: for a file this process may not change; its connections are read-only
+    (``connection.connect_read_only``), so that the services that read through the ORM still
+    work and any write fails at once.
+    """
     path = Path(path)
+    if read_only:
+        return create_engine("sqlite://", creator=lambda: connect_read_only(path), future=True)
     # A URL object, not a URL string: a string would read "%20" in a folder name as a space and
     # a "?" as the start of options, and so open another file than the one named.
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -24,7 +25,7 @@ from app.domain.enums import (
     ProtectiveMarking,
     ResponsePart,
 )
-from app.domain.errors import NotFoundError
+from app.domain.errors import DatabaseError, NotFoundError
 from app.domain.model import (
     Finding,
     GradedQuestion,
@@ -265,8 +266,52 @@ def _rows(connection: sqlite3.Connection, sql: str, *parameters: Any) -> list[sq
     cursor.row_factory = sqlite3.Row
     try:
         return list(cursor.execute(sql, parameters))
+    except sqlite3.OperationalError as error:
+        if "could not decode" not in str(error).lower():
+            raise
+        # sqlite3's own message quotes the whole damaged text, lines of it: name the record.
+        raise DatabaseError(_unreadable(connection, sql, parameters)) from None
     finally:
         cursor.close()
+
+
+def _unreadable(connection: sqlite3.Connection, sql: str, parameters: tuple[Any, ...]) -> str:
+    """One sentence naming the record whose text is not UTF-8, found by reading it as bytes."""
+    table = _FROM.search(sql)
+    where = table.group(1) if table else "a record"
+    saved = connection.text_factory
+    connection.text_factory = bytes
+    try:
+        cursor = connection.execute(sql, parameters)
+        names = [column[0] for column in cursor.description]
+        for values in cursor:
+            for name, value in zip(names, values, strict=True):
+                if isinstance(value, bytes) and not _is_utf8(value):
+                    row = dict(zip(names, values, strict=True))
+                    record = f"{where} {row['id']}" if "id" in row else where
+                    return (
+                        f"The database is damaged: the {name} of {record} cannot be read as "
+                        "text. Restore a backup (File → Restore from backup…)."
+                    )
+    except sqlite3.Error:
+        pass
+    finally:
+        connection.text_factory = saved
+    return (
+        f"The database is damaged: some text in {where} cannot be read. Restore a backup "
+        "(File → Restore from backup…)."
+    )
+
+
+_FROM = re.compile(r"\bFROM\s+(\w+)", re.IGNORECASE)
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _date(value: str | None) -> dt.date | None:
