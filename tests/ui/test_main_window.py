@@ -182,16 +182,14 @@ def test_action_added_by_another_part_of_the_ui(window: MainWindow) -> None:
 
 
 def test_run_gui_reports_a_database_that_cannot_open(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object, message_log: MessageLog
 ) -> None:
-    shown: list[str] = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(application, "_configure_logging", lambda: None)
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     folder = tmp_path / "a folder"
     folder.mkdir()
     assert application.run_gui(folder) == 1
-    assert shown == [f"{folder} is a folder, not a database file."]
+    assert message_log.errors == [f"{folder} is a folder, not a database file."]
 
 
 def test_unexpected_errors_are_shown_and_logged(

@@ -22,6 +22,8 @@ class ActionId(Enum):
     PASTE_REPORT = auto()
     IMPORT_CC_COMMENTS = auto()
     LOAD_SAMPLES = auto()
+    BACK_UP = auto()
+    RESTORE_BACKUP = auto()
     ORGANISATION_SETTINGS = auto()
     QUIT = auto()
     EDIT_INSPECTION = auto()
@@ -61,6 +63,13 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.LOAD_SAMPLES: ActionSpec(
         "Load &sample inspections", "Add the two sample inspections (never twice)"
     ),
+    ActionId.BACK_UP: ActionSpec(
+        "&Back up now…", "Save a copy of the whole database, to any folder or a network share"
+    ),
+    ActionId.RESTORE_BACKUP: ActionSpec(
+        "&Restore from backup…",
+        "Replace the database with a backup (the current file is backed up first)",
+    ),
     ActionId.ORGANISATION_SETTINGS: ActionSpec(
         "&Organisation settings…", "Names, titles, logo and defaults of your office"
     ),
@@ -93,7 +102,7 @@ SPECS: dict[ActionId, ActionSpec] = {
 MENUS: dict[str, list[ActionId | None]] = {
     "&File": [
         ActionId.NEW_INSPECTION, ActionId.IMPORT_DOCUMENT, ActionId.PASTE_REPORT,
-        ActionId.LOAD_SAMPLES, None,
+        ActionId.LOAD_SAMPLES, None, ActionId.BACK_UP, ActionId.RESTORE_BACKUP, None,
         ActionId.ORGANISATION_SETTINGS, None, ActionId.QUIT,
     ],
     "&Inspection": [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -9,14 +10,15 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
-from app.db.database import Database
+from app.db.database import DamagedDatabase, Database
 from app.domain.errors import AppError
-from app.paths import data_dir
-from app.ui import log_files
+from app.paths import backups_dir, data_dir
+from app.services import backups
+from app.ui import log_files, messages
 from app.ui.context import AppContext
 from app.ui.document import viewer_copies
 from app.ui.instance_lock import DatabaseLock
@@ -26,6 +28,8 @@ from app.ui.window_state import default_settings
 log = logging.getLogger("app")
 
 
+EXIT_WAIT_MS = 3000
+"""How long the closed window's background work may take to finish before the process ends."""
 BRITISH_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
@@ -47,8 +51,68 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
         raise
 
 
+def open_window(db_path: Path, settings: QSettings | None = None) -> MainWindow | None:
+    """The main window over ``db_path``, or None (after saying why) when it cannot open.
+
+    A damaged database is never written to: the person is told so plainly and offered the
+    newest good backup beside it, which is restored (the damaged file kept) before the window
+    opens on it.
+    """
+    try:
+        return create_window(db_path, settings)
+    except DamagedDatabase as error:
+        log.error("The database %s is damaged: %s", db_path, "; ".join(error.problems))
+        if not offer_restore(db_path):
+            return None
+    except AppError as error:
+        log.error("Cannot open the database %s: %s", db_path, error.message)
+        messages.show_error(None, error.message, APP_NAME)
+        return None
+    try:
+        return create_window(db_path, settings)
+    except AppError as error:
+        messages.show_error(None, error.message, APP_NAME)
+        return None
+
+
+def offer_restore(db_path: Path) -> bool:
+    """Tell the person the database is damaged; restore the newest good backup if they agree."""
+    newest = backups.newest_good_backup(db_path)
+    damaged = (
+        f"The database {db_path} is damaged, so the application has not written anything to "
+        "it."
+    )
+    if newest is None:
+        messages.show_error(
+            None,
+            f"{damaged} There is no good backup of it in {backups_dir(db_path)}. Keep a copy of "
+            "the file and ask your IT support for help; they can run 'check' on it.",
+            APP_NAME,
+        )
+        return False
+    if not messages.confirm(
+        None, APP_NAME,
+        f"{damaged}\n\nThe newest good backup was made on {newest.made:%d/%m/%Y at %H:%M}. "
+        "Restore it? Anything recorded since then will have to be entered again; the damaged "
+        f"file is kept in {backups_dir(db_path)}.",
+        "Restore the backup",
+    ):  # fmt: skip
+        return False
+    try:
+        outcome = backups.restore(db_path, newest.path)
+    except AppError as error:
+        messages.show_error(None, error.message, APP_NAME)
+        return False
+    log.info("%s.", outcome.describe())
+    return True
+
+
 def run_gui(db_path: Path) -> int:
-    """Open the window on ``db_path`` and run until it closes; 1 if the database cannot open."""
+    """Open the window on ``db_path`` and run until it closes; 1 if the database cannot open.
+
+    The process always ends when the window closes: background work still running then (a
+    document being read) is given a moment, and then left behind rather than waited for.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
@@ -57,22 +121,33 @@ def run_gui(db_path: Path) -> int:
     app.setApplicationVersion(__version__)
     log_file = _configure_logging()
     install_excepthook(log_file)
-    try:
-        window = create_window(db_path)
-    except AppError as error:
-        log.error("Cannot open the database %s: %s", db_path, error.message)
-        QMessageBox.critical(None, APP_NAME, error.message)
+    window = open_window(db_path)
+    if window is None:
         return 1
     lock = DatabaseLock(Path(db_path))
     window.show()
     other_copy = lock.acquire()
     if other_copy:
         QMessageBox.information(window, APP_NAME, other_copy)
+    window.backups.start_automatic()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         lock.release()
         viewer_copies.remove_own()  # the window removes them as it closes; this is a backstop
+    if not QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS):
+        log.warning("Background work was still running at exit; it was left unfinished.")
+        logging.shutdown()
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process although a worker thread is still busy (Python would wait for it)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code)
 
 
 def _configure_logging() -> Path | None:

@@ -117,7 +117,7 @@ class FindingsTab(QWidget):
 
     def remove_finding(self) -> None:
         finding = self.current_finding()
-        if finding is None or finding.id is None or self.inspection is None:
+        if finding is None or finding.id is None or self.inspection is None or self._read_only:
             return
         responses = "" if finding.responses.is_empty() else " and the responses written to it"
         if not messages.confirm(
@@ -129,7 +129,7 @@ class FindingsTab(QWidget):
 
     def move_finding(self, offset: int) -> None:
         finding = self.current_finding()
-        if finding is None or finding.id is None:
+        if finding is None or finding.id is None or self._read_only:
             return
         finding_id = finding.id
         self._change(lambda: inspections.move_finding(self.context.db, finding_id, offset),
@@ -139,7 +139,7 @@ class FindingsTab(QWidget):
 
     def _open_dialog(self, finding: Finding | None) -> None:
         inspection = self.inspection
-        if inspection is None or inspection.id is None:
+        if inspection is None or inspection.id is None or self._read_only:
             return
         dialog = FindingDialog(
             self.context, inspection.id, finding, published_on=inspection.published_on,
@@ -151,7 +151,7 @@ class FindingsTab(QWidget):
 
     def _change(self, action: Callable[[], None], keep: int | None) -> None:
         inspection = self.inspection
-        if inspection is None or inspection.id is None:
+        if inspection is None or inspection.id is None or self._read_only:
             return
         try:
             action()
@@ -191,8 +191,13 @@ class FindingsTab(QWidget):
         text = f"### {escape_markdown(finding.reference)}\n\n" + nest_headings(finding.text, 3)
         self.preview.document().setMarkdown(text, QTextDocument.MarkdownFeature.MarkdownNoHTML)
 
+    @property
+    def _read_only(self) -> bool:
+        """The database cannot be changed (the window's banner says so)."""
+        return self.context.db.read_only
+
     def _update_buttons(self) -> None:
-        has_inspection = self.inspection is not None
+        has_inspection = self.inspection is not None and not self._read_only
         index = self.table.currentIndex()
         selected = has_inspection and index.isValid()
         self.buttons["add"].setEnabled(has_inspection)

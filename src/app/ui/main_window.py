@@ -24,6 +24,7 @@ from app.services import inspections, reading, samples
 from app.services.inspections import ImportOutcome
 from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
+from app.ui.backup_commands import BackupCommands
 from app.ui.context import AppContext
 from app.ui.document import DocumentTab, viewer_copies
 from app.ui.findings_tab import FindingsTab
@@ -37,8 +38,14 @@ from app.ui.responses import ResponsesView
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import run_in_background
 from app.ui.welcome import WelcomePanel
+from app.ui.widgets import read_only_banner
 
 STATUS_TIMEOUT_MS = 8000
+EDITING_COMMANDS = (
+    ActionId.NEW_INSPECTION, ActionId.IMPORT_DOCUMENT, ActionId.PASTE_REPORT,
+    ActionId.LOAD_SAMPLES, ActionId.RESTORE_BACKUP, ActionId.ORGANISATION_SETTINGS,
+)  # fmt: skip
+"""Disabled over a read-only database, with the commands about the inspection shown."""
 TITLE_CHARS = 80  # an inspection title longer than this is shortened in the window title
 
 
@@ -76,7 +83,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         self.importer = ImportController(self, context.db, save_pending=self.page.save_pending)
-        self.importer.install_drop_target(self)
+        self.backups = BackupCommands(
+            self, context.db, settings, save_pending=self.page.save_pending, reload=self._reload_all
+        )
+        if not context.db.read_only:
+            self.importer.install_drop_target(self)
         self.welcome = WelcomePanel(
             [
                 self.commands[ActionId.LOAD_SAMPLES],
@@ -89,7 +100,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(read_only_banner(self.stack) if context.db.read_only else self.stack)
         self.statusBar()
 
         self._connect()
@@ -115,6 +126,8 @@ class MainWindow(QMainWindow):
         self.importer.responsesFilled.connect(self._imported)
         self.importer.skipped.connect(self.show_inspection)
         a[ActionId.ORGANISATION_SETTINGS].triggered.connect(self.edit_settings)
+        a[ActionId.BACK_UP].triggered.connect(self.backups.back_up_now)
+        a[ActionId.RESTORE_BACKUP].triggered.connect(self.backups.restore_from_backup)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.EDIT_INSPECTION].triggered.connect(self.edit_inspection)
         a[ActionId.ARCHIVE_INSPECTION].triggered.connect(self.toggle_archived)
@@ -242,16 +255,25 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         summary = self.current_summary()
         self.setWindowTitle(window_title(summary.title if summary else None, self.context.db.path))
-        self.commands[ActionId.EDIT_INSPECTION].setEnabled(summary is not None)
-        self.commands[ActionId.IMPORT_CC_COMMENTS].setEnabled(summary is not None)
+        writable = not self.context.db.read_only
+        for command in EDITING_COMMANDS:
+            self.commands[command].setEnabled(writable)
+        self.commands[ActionId.EDIT_INSPECTION].setEnabled(writable and summary is not None)
+        self.commands[ActionId.IMPORT_CC_COMMENTS].setEnabled(writable and summary is not None)
         archive = self.commands[ActionId.ARCHIVE_INSPECTION]
-        archive.setEnabled(summary is not None)
+        archive.setEnabled(writable and summary is not None)
         archived = summary is not None and summary.archived
         archive.setText("Un&archive inspection" if archived else "&Archive inspection")
         archive.setStatusTip(
             "Return the inspection shown to the register" if archived
             else "Hide the inspection shown from the register (it is kept)"
         )  # fmt: skip
+
+    def _reload_all(self) -> None:
+        """Everything read afresh from the database (after a restore replaced it)."""
+        self.context.reload_organisation()
+        self.refresh()
+        self.page.reload()
 
     def _find(self) -> None:
         self.commands[ActionId.SHOW_REGISTER].setChecked(True)
@@ -321,7 +343,7 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         if not self.page.save_pending():
             return
-        if SettingsDialog(self.context, self).exec():
+        if SettingsDialog(self.context, self, self.settings).exec():
             self.statusBar().showMessage("Organisation settings saved.", STATUS_TIMEOUT_MS)
 
     # --- layout and closing --------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import AppError
 from app.domain.organisation import OrganisationSettings
+from app.services.backups import BackupPolicy
 from app.ui import file_dialogs
+from app.ui.backup_commands import backup_policy, save_backup_policy
 from app.ui.context import AppContext
 from app.ui.step_list import EditableList
 from app.ui.widgets import ErrorLabel, save_cancel_layout
@@ -49,8 +51,12 @@ _MARKINGS = {
 class SettingsDialog(QDialog):
     """Edits the organisation settings; Save writes them and tells every view."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None,
+        window_settings: QSettings | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
+        self._window_settings = window_settings
         self.setWindowTitle("Organisation settings")
         self.context = context
         self._settings = dataclasses.replace(context.organisation)
@@ -79,6 +85,8 @@ class SettingsDialog(QDialog):
         self.steps = EditableList("Office steps", "office step", self)
         self.steps.set_items(list(self._settings.office_step_names))
         self._row(form, "Office st&eps (new inspections)", self.steps)
+        if window_settings is not None:
+            form.addRow(*self._backups_row(backup_policy(window_settings)))
 
         self.error = ErrorLabel(self)
         save_cancel_layout(self, form, self.error)
@@ -110,6 +118,29 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         label = QLabel("&Logo:", self)
         label.setBuddy(self.choose_logo)
+        return label, box
+
+    def _backups_row(self, policy: BackupPolicy) -> tuple[QLabel, QWidget]:
+        """How many automatic backups this computer keeps (a setting of this computer's, kept
+        with the window's, not in the database)."""
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.backups_daily = QSpinBox(box)
+        self.backups_daily.setAccessibleName("Daily backups kept")
+        self.backups_daily.setRange(1, 365)
+        self.backups_daily.setSuffix(" daily")
+        self.backups_daily.setValue(max(1, policy.daily))
+        self.backups_weekly = QSpinBox(box)
+        self.backups_weekly.setAccessibleName("Weekly backups kept")
+        self.backups_weekly.setRange(0, 520)
+        self.backups_weekly.setSuffix(" weekly")
+        self.backups_weekly.setValue(policy.weekly)
+        row.addWidget(self.backups_daily)
+        row.addWidget(self.backups_weekly)
+        row.addStretch(1)
+        label = QLabel("Automatic &backups kept:", self)
+        label.setBuddy(self.backups_daily)
         return label, box
 
     # --- logo ----------------------------------------------------------------------------------
@@ -178,4 +209,7 @@ class SettingsDialog(QDialog):
         except AppError as error:
             self.error.show_message(error.message)
             return
+        if self._window_settings is not None:
+            policy = BackupPolicy(self.backups_daily.value(), self.backups_weekly.value())
+            save_backup_policy(self._window_settings, policy)
         super().accept()

@@ -156,3 +156,28 @@ def save_cancel_layout(dialog: QDialog, form: QLayout, error: QWidget) -> QVBoxL
     layout.addWidget(error)
     layout.addWidget(buttons)
     return layout
+
+
+READ_ONLY_WORDS = (
+    "This database is read-only: you can read, print, export and back it up, but not change "
+    "anything. To work in it, ask IT to make the file and its folder writable, or restore a "
+    "backup somewhere you may write to."
+)
+
+
+def read_only_banner(content: QWidget) -> QWidget:
+    """``content`` under a banner saying that nothing can be changed (accessible name
+    "Read-only"), for a database the program may not write to."""
+    box = QWidget(content.parentWidget())
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    banner = QLabel(READ_ONLY_WORDS, box)
+    banner.setObjectName("readOnlyBanner")
+    banner.setAccessibleName("Read-only")
+    banner.setWordWrap(True)
+    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner.setStyleSheet(rag_style_sheet(RagState.DUE_SOON) + " padding: 6px;")
+    layout.addWidget(banner)
+    layout.addWidget(content, 1)
+    return box

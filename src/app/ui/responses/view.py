@@ -260,10 +260,14 @@ class ResponsesView(QWidget):
     def _apply_lock(self) -> None:
         status = self.workflow_bar.status
         locked = self.inspection_id is not None and is_locked(status)
+        read_only = self.db.read_only  # the window's banner says why
         if self.content is not None:
-            self.content.set_locked(locked)
+            self.content.set_locked(locked or read_only)
+        if read_only:
+            self.workflow_bar.setEnabled(False)
+            self.office_steps.setEnabled(False)
         self.toolbar.update_state()
-        self.history.set_read_only(locked)
+        self.history.set_read_only(locked or read_only)
         if locked:
             steps = [OfficeStep(row.step.step, row.step.done_on) for row in self.office_steps.rows]
             self.banner.setText(lock_notice(status, self.workflow_bar.history, steps))
