@@ -9,10 +9,11 @@ import random
 from pathlib import Path
 from typing import Any
 
-WORDS = (
+_PROSE = (
     "the force should improve how it records crime data and supervises investigations so that "
     "victims receive a consistent service across every local policing area by the end of the year"
-).split()
+)
+WORDS = tuple(_PROSE.split())
 
 
 def _sentence(rng: random.Random, words: int) -> str:

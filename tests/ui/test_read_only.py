@@ -33,7 +33,8 @@ def read_only_window(
 
 
 def test_the_window_says_the_database_is_read_only(read_only_window: MainWindow) -> None:
-    banners = [w for w in read_only_window.findChildren(QLabel) if w.accessibleName() == "Read-only"]
+    labels = read_only_window.findChildren(QLabel)
+    banners = [w for w in labels if w.accessibleName() == "Read-only"]
     assert len(banners) == 1 and banners[0].isVisible()
     assert "read-only" in banners[0].text()
 
