@@ -8,14 +8,22 @@ window, the command line, a worker thread) has exactly one error type to handle.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.errors import ImportFailure
 from app.importers.blocks import SourceDocument
-from app.importers.decode import decode_text
+from app.importers.decode import check_words, decode_text
 from app.importers.detect import looks_like_response
-from app.importers.limits import check_text_length, read_limited
+from app.importers.limits import (
+    MAX_TEXT_LINES,
+    budget,
+    check_line_count,
+    check_text_length,
+    checkpoint,
+    read_limited,
+)
 from app.importers.read_text import read_text
 from app.importers.report import parse_report
 from app.importers.response import parse_response
@@ -26,6 +34,8 @@ from app.importers.tidy import tidy
 def _text_file(data: bytes, name: str) -> SourceDocument:
     text = decode_text(data, name)
     check_text_length(text, name)
+    check_line_count(text, name)
+    check_words(text, name)
     return read_text(text)
 
 
@@ -66,8 +76,14 @@ READERS: dict[str, Callable[[bytes, str], SourceDocument]] = {
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 
 
-def import_document(path: str | os.PathLike[str]) -> ImportedInspection:
-    """Read a report or a response from a .txt, .html, .htm, .pdf or .docx file."""
+def import_document(
+    path: str | os.PathLike[str], *, cancelled: threading.Event | None = None
+) -> ImportedInspection:
+    """Read a report or a response from a .txt, .html, .htm, .pdf or .docx file.
+
+    Stops with ImportFailure after ``limits.MAX_SECONDS``, and with ``ImportCancelled`` soon
+    after ``cancelled`` is set.
+    """
     path = Path(path)
     name = path.name or str(path)
     reader = READERS.get(path.suffix.lower())
@@ -81,23 +97,36 @@ def import_document(path: str | os.PathLike[str]) -> ImportedInspection:
         raise ImportFailure(
             f"{name} is not a supported type; import a .txt, .html, .htm, .pdf or .docx file."
         )
-    data = read_limited(path, name)
-    return _guarded(lambda: _parse(reader(data, name), name, path.stem))
+    with budget(name, cancelled=cancelled):
+        data = read_limited(path, name)
+        return _guarded(lambda: _parse(reader(data, name), name, path.stem))
 
 
-def import_text(text: str, source_name: str = "") -> ImportedInspection:
-    """Read a report or a response from pasted text."""
+def import_text(
+    text: str, source_name: str = "", *, cancelled: threading.Event | None = None
+) -> ImportedInspection:
+    """Read a report or a response from pasted text (limits as :func:`import_document`)."""
     name = source_name or "The pasted text"
     if not text.strip():
         raise ImportFailure(f"{name} is empty.")
     check_text_length(text, name)
-    return _guarded(lambda: _parse(read_text(text), name, source_name))
+    check_line_count(text, name)
+    with budget(name, cancelled=cancelled):
+        return _guarded(lambda: _parse(read_text(text), name, source_name))
 
 
 def _parse(document: SourceDocument, name: str, source_name: str) -> ImportedInspection:
     if not document.blocks:
         raise ImportFailure(f"{name} contains no text to import.")
-    if looks_like_response(tidy(document.blocks)):
+    if len(document.blocks) > MAX_TEXT_LINES:
+        raise ImportFailure(
+            f"{name} has {len(document.blocks):,} paragraphs, far more than a report or a "
+            "response has."
+        )
+    checkpoint()
+    response = looks_like_response(tidy(document.blocks))
+    checkpoint()
+    if response:
         return parse_response(document, source_name)
     return parse_report(document, source_name)
 

@@ -55,3 +55,27 @@ def _checked(text: str, name: str) -> str:
     if controls > max(8, len(sample) // 50):
         raise ImportFailure(f"{name} is not a text file (it holds binary data).")
     return text
+
+
+_WORD = re.compile(r"[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30})*")
+_NUMBER = re.compile(r"[£$€]?[\d.,:/%–-]{1,20}[a-z]{0,3}")
+_EDGES = "\"'“”‘’()[]{}<>.,;:!?*•-–—/"
+WORDS_SAMPLE = 50_000
+MOSTLY_WORDS = 0.5
+
+
+def check_words(text: str, name: str) -> None:
+    """Refuse text that is mostly not words: random bytes or a binary file saved under a text
+    name decode as cp1252 into long runs of symbols and accented letters, not into words."""
+    sample = text[:WORDS_SAMPLE]
+    counted = worded = 0
+    for token in sample.split():
+        counted += len(token)
+        core = token.strip(_EDGES)
+        if not core or _WORD.fullmatch(core) or _NUMBER.fullmatch(core):
+            worded += len(token)
+    if counted and worded < counted * MOSTLY_WORDS:
+        raise ImportFailure(
+            f"{name} does not read as text: most of it is not words (it may be another kind of "
+            "file saved with a .txt name)."
+        )

@@ -9,9 +9,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
+from xml.etree.ElementTree import ParseError, iterparse  # expat: no outside entities
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
@@ -27,7 +30,7 @@ from app.importers.blocks import (
     plain_text,
     table,
 )
-from app.importers.limits import check_docx_archive
+from app.importers.limits import MAX_DOCX_PARAGRAPHS, check_docx_archive, checkpoint, every
 from app.importers.lines import lines_to_blocks
 from app.importers.render import blocks_to_text
 
@@ -47,17 +50,19 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_docx_archive(archive, name)
+            count_paragraphs(archive, name)
     except zipfile.BadZipFile:
         raise ImportFailure(f"{name} is not a Word document (.docx), or it is damaged.") from None
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
+        style_name = _StyleNames(document)
         blocks: list[Block] = []
-        for item in document.iter_inner_content():
+        for item in every(200, document.iter_inner_content()):
             if isinstance(item, Table):
                 blocks.append(_table(item))
             else:
-                blocks.extend(_paragraph(item, numbering))
+                blocks.extend(_paragraph(item, numbering, style_name))
         title = clean_inline(document.core_properties.title or "")
     except ImportFailure:
         raise
@@ -65,6 +70,39 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         raise ImportFailure(f"{name} is damaged and cannot be read as a Word document.") from error
     blocks = [block for block in blocks if block.text]
     return SourceDocument(blocks, blocks_to_text(blocks), title=title)
+
+
+_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
+def count_paragraphs(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a document of more than ``MAX_DOCX_PARAGRAPHS`` paragraphs before python-docx
+    builds them all in memory: its parts are read as a stream, each paragraph let go once
+    counted, and the count stops at the limit (a fraction of a second for any file)."""
+    try:
+        _count_paragraphs(archive, name)
+    except (ParseError, zlib.error, EOFError, RuntimeError, ValueError) as error:
+        raise ImportFailure(f"{name} is damaged and cannot be read as a Word document.") from error
+
+
+def _count_paragraphs(archive: zipfile.ZipFile, name: str) -> None:
+    count = 0
+    for entry in archive.infolist():
+        if not (entry.filename.startswith("word/") and entry.filename.endswith(".xml")):
+            continue
+        with archive.open(entry) as stream:
+            for _event, element in iterparse(stream, events=("end",)):
+                if element.tag != _PARAGRAPH:
+                    continue
+                count += 1
+                if count > MAX_DOCX_PARAGRAPHS:
+                    raise ImportFailure(
+                        f"{name} has more than {MAX_DOCX_PARAGRAPHS:,} paragraphs, far more "
+                        "than a report or a response has."
+                    )
+                element.clear()
+                if count % 1000 == 0:
+                    checkpoint()
 
 
 _MARKER_STYLES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
@@ -107,18 +145,33 @@ class _Numbering:
         return list_marker(_MARKER_STYLES.get(self.formats.get((num_id, level), ""), ""), count)
 
 
-def _style_name(paragraph: Any) -> str:
-    try:
-        return str(paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError, AttributeError):
-        return ""
+class _StyleNames:
+    """Each paragraph's style name, from a table made once: python-docx looks the document's
+    default style up afresh, twice, for every paragraph without a style of its own (minutes
+    for a file of a million paragraphs)."""
+
+    def __init__(self, document: Any) -> None:
+        self.names: dict[str, str] = {}
+        self.default = ""
+        try:
+            for style in document.styles:
+                if style.type == WD_STYLE_TYPE.PARAGRAPH and style.style_id:
+                    self.names[str(style.style_id)] = str(style.name or "")
+            default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            self.default = str(default.name or "") if default is not None else ""
+        except (KeyError, ValueError, AttributeError, NotImplementedError):
+            pass
+
+    def __call__(self, paragraph: Any) -> str:
+        style_id = paragraph._p.style
+        return self.names.get(str(style_id), self.default) if style_id else self.default
 
 
-def _paragraph(paragraph: Any, numbering: _Numbering) -> list[Block]:
+def _paragraph(paragraph: Any, numbering: _Numbering, style_name: _StyleNames) -> list[Block]:
     text = _inline(paragraph)
     if not text.strip():
         return []
-    style = _style_name(paragraph)
+    style = style_name(paragraph)
     if match := _HEADING_STYLE.match(style):
         return [heading(clean_inline(plain_text(text)), int(match.group("level") or 1))]
     num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None

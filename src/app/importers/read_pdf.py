@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from app.domain.errors import ImportFailure
 from app.importers.blocks import SourceDocument
 from app.importers.layout import Line, page_lines
-from app.importers.limits import MAX_PDF_PAGES
+from app.importers.limits import MAX_PDF_PAGES, every
 from app.importers.lines import BULLET, lines_to_blocks
 from app.importers.render import blocks_to_text
 
@@ -50,7 +50,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
             raise ImportFailure(
                 f"{name} has {count} pages, more than a report or response ever has."
             )
-        pages = [page_lines(page) for page in reader.pages]
+        pages = [page_lines(page) for page in every(1, reader.pages)]
         title = _metadata_title(reader)
     except ImportFailure:
         raise

@@ -173,7 +173,19 @@ class _Reader:
             return default
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in _tuple(kinds)):
             raise ArchiveError(f"{self.where}: '{key}' has the wrong type.")
+        if isinstance(value, str):
+            self._only_text(key, value)
         return value
+
+    def _only_text(self, key: str, value: str) -> None:
+        """Refuse a lone surrogate ("\\ud800"): JSON allows it, UTF-8 (and SQLite) cannot."""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ArchiveError(
+                f"{self.where}: '{key}' holds a character that is not text (a lone "
+                "surrogate code); the archive is damaged."
+            ) from None
 
     def text(self, key: str) -> str:
         return str(self._typed(key, str, ""))
@@ -229,6 +241,8 @@ class _Reader:
         values = self._typed(key, list, [])
         if not all(isinstance(v, str) for v in values):
             raise ArchiveError(f"{self.where}: '{key}' should be a list of text.")
+        for value in values:
+            self._only_text(key, value)
         return list(values)
 
     def objects(self, key: str, build: Callable[[_Reader], _T]) -> list[_T]:
@@ -357,6 +371,10 @@ def read_archive_text(text: str) -> list[Inspection]:
     except json.JSONDecodeError as error:
         raise ArchiveError(
             f"The archive is not valid JSON (line {error.lineno}: {error.msg})."
+        ) from None
+    except RecursionError:
+        raise ArchiveError(
+            "The archive is nested far too deeply to be one written by this application."
         ) from None
     return archive_from_dict(data)
 

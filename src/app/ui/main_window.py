@@ -41,6 +41,7 @@ from app.ui.welcome import WelcomePanel
 from app.ui.widgets import read_only_banner
 
 STATUS_TIMEOUT_MS = 8000
+CLOSE_WAIT_MS = 5_000
 EDITING_COMMANDS = (
     ActionId.NEW_INSPECTION, ActionId.IMPORT_DOCUMENT, ActionId.PASTE_REPORT,
     ActionId.LOAD_SAMPLES, ActionId.RESTORE_BACKUP, ActionId.ORGANISATION_SETTINGS,
@@ -387,8 +388,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        # Let background work that uses the database finish (or give up after 30 s).
-        QThreadPool.globalInstance().waitForDone(30_000)
+        self.importer.cancel_all()
+        # Let background work that uses the database finish (or give up: the process still ends).
+        QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
         self.context.db.close()
         viewer_copies.remove_own()  # they may be OFFICIAL-SENSITIVE; the system keeps %TEMP%
         super().closeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,9 +71,9 @@ def test_a_large_file_is_read_off_the_gui_thread(
     assert path.stat().st_size > 1_000_000
     threads: list[threading.Thread] = []
 
-    def read(source: Path) -> ImportedInspection:
+    def read(source: Path, **options: threading.Event) -> ImportedInspection:
         threads.append(threading.current_thread())
-        return import_document(source)
+        return import_document(source, **options)
 
     monkeypatch.setattr(controller_module, "import_document", read)
     task = controller.import_file(path)
@@ -92,9 +93,9 @@ def blocked_reader(
     """Make reading wait until the returned event is set."""
     release = threading.Event()
 
-    def read(source: Path) -> ImportedInspection:
+    def read(source: Path, **options: threading.Event) -> ImportedInspection:
         release.wait(WAIT_MS / 1000)
-        return import_document(source)
+        return import_document(source, **options)
 
     monkeypatch.setattr(controller_module, "import_document", read)
     return release
@@ -119,6 +120,28 @@ def test_a_slow_import_shows_progress_and_can_be_cancelled(
     qtbot.waitUntil(lambda: task.done, timeout=WAIT_MS)
     assert controller.preview is None  # the result arrived after the cancel and is dropped
     assert reading.list_inspections(db) == []
+
+
+def test_a_cancelled_import_stops_reading(
+    qtbot: QtBot, controller: ImportController, monkeypatch: pytest.MonkeyPatch,
+    message_log: MessageLog,
+) -> None:  # fmt: skip
+    """Cancel stops the work itself, not only the waiting: a window closed after it is not
+    held open by a reading that goes on for minutes."""
+    from app.importers import api, limits
+
+    def endless(*_args: object) -> ImportedInspection:
+        while True:  # a slow reader, as every reader does, stops at its checkpoints
+            limits.checkpoint()
+            time.sleep(0.01)
+
+    monkeypatch.setattr(api, "_parse", endless)
+    task = controller.import_file(PEEL_SEED)
+    assert task is not None
+    qtbot.waitUntil(lambda: controller.progress is not None and controller.progress.isVisible())
+    controller.cancel_all()
+    qtbot.waitUntil(lambda: task.done, timeout=2000)
+    assert not controller.busy and message_log.errors == []
 
 
 def test_an_import_failure_is_shown_in_words(

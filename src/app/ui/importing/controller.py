@@ -7,8 +7,9 @@ asked for while one is under way (several files dropped at once) wait their turn
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class _Job:
     pasted: bool = False
     """Text from the person (pasted or dropped): kept in ``last_pasted`` until it is saved."""
     cancelled: bool = False
+    stop: threading.Event = field(default_factory=threading.Event)
+    """Set on Cancel: the reading stops at its next checkpoint (``importers.limits``)."""
 
 
 class ImportController(QObject):
@@ -136,14 +139,16 @@ class ImportController(QObject):
                 "it cannot be imported while it is in use.",
             )
             return None
-        return self._start(_Job(path.name), lambda: import_document(path))
+        job = _Job(path.name)
+        return self._start(job, lambda: import_document(path, cancelled=job.stop))
 
     def import_text(
         self, text: str, source: str = "The pasted text"
     ) -> BackgroundTask[ImportedInspection] | None:
         """Read pasted or dropped text off the GUI thread, then show the preview."""
         self.last_pasted = text  # kept until it imports, so that nothing pasted is lost
-        return self._start(_Job(source, pasted=True), lambda: read_pasted_text(text, source))
+        job = _Job(source, pasted=True)
+        return self._start(job, lambda: read_pasted_text(text, source, cancelled=job.stop))
 
     def import_comments(self, inspection_id: int) -> CommentsImportDialog | None:
         """Inspection → Import Chief Constable's comments…: choose the file, check, fill."""
@@ -206,10 +211,17 @@ class ImportController(QObject):
             self.progress = None
 
     def _cancel(self, job: _Job) -> None:
-        """Stop waiting: the reading finishes unseen in the background."""
+        """Stop the reading (at its next checkpoint) and stop waiting for it."""
         job.cancelled = True
+        job.stop.set()
         self._job_done(job)
         self._status(f"Import of {job.source} cancelled.")
+
+    def cancel_all(self) -> None:
+        """Stop the reading under way and forget those waiting (the window is closing)."""
+        self._waiting.clear()
+        if self._job is not None:
+            self._cancel(self._job)
 
     def _job_done(self, job: _Job) -> None:
         if self._job is job:
