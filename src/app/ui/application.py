@@ -28,7 +28,7 @@ from app.ui.window_state import default_settings
 log = logging.getLogger("app")
 
 
-EXIT_WAIT_MS = 3000
+EXIT_WAIT_MS = 2000
 """How long the closed window's background work may take to finish before the process ends."""
 BRITISH_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
