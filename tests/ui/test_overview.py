@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from PySide6.QtGui import QDesktopServices
+
 from app.db.database import Database
 from app.domain.enums import FindingKind
 from app.domain.model import Finding, Inspection
@@ -105,3 +108,17 @@ def test_markdown_helpers() -> None:
 
 def test_markdown_of_an_empty_inspection() -> None:
     assert "No key findings" in inspection_markdown(Inspection(title="Empty"))
+
+
+def test_the_report_link_opens_in_the_browser_only_when_clicked(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    overview = _open(window, "PEEL Spotlight")
+    link = overview.fields["Link"].value
+    assert "<a href=" in link.text() and opened == []  # shown, not opened
+    link.linkActivated.emit("https://hmicfrs.justiceinspectorates.gov.uk/report")
+    assert opened == ["https://hmicfrs.justiceinspectorates.gov.uk/report"]
+    link.linkActivated.emit("file:///etc/passwd")
+    assert len(opened) == 1  # only web addresses

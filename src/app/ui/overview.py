@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextDocument
+import html
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -34,6 +36,16 @@ _SELECTABLE = (
 )
 
 
+WEB_SCHEMES = ("http", "https")
+
+
+def open_in_browser(url: str) -> bool:
+    """Open a report's web address in the person's browser (a link they clicked)."""
+    if QUrl(url).scheme().lower() not in WEB_SCHEMES:
+        return False
+    return QDesktopServices.openUrl(QUrl(url))
+
+
 class _Field:
     """A caption and its value; the value is selectable and reachable with Tab."""
 
@@ -55,11 +67,27 @@ class _Field:
         self.caption.setToolTip(tooltip)
 
     def set(self, text: str, tooltip: str = "", style: str = "") -> None:
+        self.value.setTextFormat(Qt.TextFormat.PlainText)
+        self.value.setTextInteractionFlags(_SELECTABLE)
         self.value.setStyleSheet(style)  # before the text, so that the size fits both
         self.value.setText(text)
         self.value.setToolTip(tooltip)
         self.value.setAccessibleName(f"{self.name}: {text}")
         self.value.setAccessibleDescription(tooltip)
+
+    def set_link(self, url: str, label: str) -> None:
+        """A web address shown as a link that opens in the browser when clicked (only then,
+        and only for http and https: the application itself never goes on the network)."""
+        words = f"{label} ({url})" if label else url
+        self.set(words)
+        if QUrl(url).scheme().lower() not in WEB_SCHEMES:
+            return
+        self.value.setTextFormat(Qt.TextFormat.RichText)
+        self.value.setText(f'<a href="{html.escape(url)}">{html.escape(words)}</a>')
+        self.value.setTextInteractionFlags(
+            _SELECTABLE | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )  # fmt: skip
 
     def set_visible(self, visible: bool) -> None:
         self.caption.setVisible(visible)
@@ -97,6 +125,7 @@ class OverviewTab(QWidget):
             field = self.fields[name] = _Field(self.header, name)
             grid.addWidget(field.caption, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(field.value, row, 1)
+        self.fields["Link"].value.linkActivated.connect(open_in_browser)
         # The coloured state is as wide as its words, not the whole row.
         chip = self.fields["Days left"].value
         chip.setWordWrap(False)
@@ -175,7 +204,10 @@ class OverviewTab(QWidget):
         f["Forces"].set(plain_list(inspection.forces) or "None recorded")
         link = inspection.url.strip()
         label = inspection.url_label.strip()
-        f["Link"].set(f"{label} ({link})" if label and link else link or label or "None")
+        if link:
+            f["Link"].set_link(link, label)
+        else:
+            f["Link"].set(label or "None")
 
     def _fill_stated_deadline(self, inspection: Inspection) -> None:
         field = self.fields["Stated deadline"]
