@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.importers.blocks import Block, BlockKind, SourceDocument, is_heading_like
-from app.importers.dates import published_date, updated_date
+from app.importers.dates import prose_published_date, published_date, updated_date, whole_date
 from app.importers.forces import forces_named_in
 from app.importers.peel import PILLARS, grade_of
 from app.importers.references import reference_heading, section_kind
@@ -80,8 +80,31 @@ def _dates(blocks: list[Block], meta: ReportMeta) -> None:
             f"The report gives only a “Last updated” date ({updated:%d/%m/%Y}); it is used as the "
             "publication date."
         )
+    elif found := _date_line(blocks) or _prose_date(blocks):
+        meta.published_on, where = found
+        meta.warnings.append(f"The publication date was read from {where}; check it.")
     else:
         meta.warnings.append("No publication date was found; enter it before saving.")
+
+
+_DATE_LINE_SEARCH = 6
+
+
+def _date_line(blocks: list[Block]) -> tuple[dt.date, str] | None:
+    """A date standing alone under the title ("03 September 2019"), as the inspectorates'
+    publication pages give it."""
+    for block in blocks[:_DATE_LINE_SEARCH]:
+        if block.kind is BlockKind.PARAGRAPH and (found := whole_date(block.plain)):
+            return found, f"the line “{block.plain}” under the title"
+    return None
+
+
+def _prose_date(blocks: list[Block]) -> tuple[dt.date, str] | None:
+    for block in blocks[:40]:
+        if block.kind is not BlockKind.TABLE and (found := prose_published_date(block.plain)):
+            sentence = found[1] if len(found[1]) <= 100 else found[1][:99] + "…"
+            return found[0], f"the sentence “{sentence}”"
+    return None
 
 
 def _publication_types(blocks: list[Block], title: str) -> list[str]:
