@@ -167,8 +167,18 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
     result = _Assembled(wrap=max(30, wrap))
     previous: Line | None = None
     previous_level = 0
-    for page in pages:
+    for number, page in enumerate(pages):
         for position, line in enumerate(page):
+            after = page[position + 1] if position + 1 < len(page) else None
+            if after is None and number + 1 < len(pages) and pages[number + 1]:
+                after = pages[number + 1][0]
+            # A bold line that runs on into more bold text is a bold paragraph, not a heading.
+            bold_runs_on = (
+                after is not None
+                and after.bold
+                and _runs_on(line, after)
+                and not _breaks(line, after, leading, body, position + 1 >= len(page), wrap)
+            )
             broke = previous is None or _breaks(previous, line, leading, body, position == 0, wrap)
             # A bold line starts a heading only where a paragraph could start: after a break
             # or a line that is not bold (a bold paragraph's second line is not a heading).
@@ -177,7 +187,7 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
                 heading_sizes.index(round(line.size)) + 1
                 if round(line.size) in heading_sizes
                 else len(heading_sizes) + 1
-                if starts and _bold_heading(line, body)
+                if starts and not bold_runs_on and _bold_heading(line, body)
                 else 0
             )
             if previous is not None and broke:

@@ -112,7 +112,7 @@ class _ResponseParser:
         header.apply(self.inspection)
         self.warnings += header.warnings
         self._fallback_title(blocks)
-        self._unattributed(headed)
+        self._unattributed(headed, templated=bool(header.values))
         self.inspection.findings = self.collector.finish(self.inspection.published_on)
         self._tabled_responses()
         for role_section in responses:
@@ -169,13 +169,14 @@ class _ResponseParser:
         if letter_body:
             self._append_overall(AuthorRole.COMMISSIONER, letter_body)
 
-    def _unattributed(self, headed: set[AuthorRole | None]) -> None:
-        """Prose under no author's heading: the office's own words when the document has no
-        section by author (a statement, a web page); otherwise left unplaced, as a template's
-        preamble is."""
+    def _unattributed(self, headed: set[AuthorRole | None], *, templated: bool) -> None:
+        """Prose under no author's heading: the office's own words when the document has
+        neither sections by author nor header fields (a statement, a web page); otherwise left
+        unplaced, as a template's preamble is (a template with no author's section holds no
+        response yet)."""
         if not self.prose:
             return
-        if headed or self.letter:
+        if headed or self.letter or templated:
             self.unplaced[:0] = self.prose
             return
         self._append_overall(AuthorRole.COMMISSIONER, self.prose, first=True)
