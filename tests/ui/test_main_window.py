@@ -51,16 +51,19 @@ def test_the_window_opens_without_loading_the_pdf_and_word_libraries(db_path: Pa
 
 def test_smoke_test_opens_the_window_and_closes_it(sample_db: object, db_path: Path) -> None:
     """``--smoke-test``, for checking an installation: the window opens on the database (its
-    register filled) and closes again, and the program says so and ends with 0."""
+    register filled) and closes again, the About box's list of bundled parts has a licence text
+    for each, and the program says so and ends with 0."""
     result = subprocess.run(
         [sys.executable, "-m", "app", "--db", str(db_path), "--smoke-test"],
         capture_output=True, text=True, check=False, timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
-        f"{APP_NAME} {__version__}: the window opened on {db_path} (2 inspections) and closed."
-    ]
+    [said] = result.stdout.splitlines()
+    opened = f"{APP_NAME} {__version__}: the window opened on {db_path} (2 inspections) and closed"
+    assert said.startswith(f"{opened}; About lists ")
+    assert said.endswith(" bundled parts, each with its licence.")
+    assert int(said.removeprefix(f"{opened}; About lists ").split()[0]) >= 20
 
 
 def test_empty_database_welcome_then_load_samples(

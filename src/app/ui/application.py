@@ -10,12 +10,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.db.database import Database
 from app.domain.errors import AppError
+from app.licences import bundled_components
 from app.paths import data_dir
 from app.ui import log_files
 from app.ui.context import AppContext
@@ -87,10 +88,20 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
         lock.release()
         viewer_copies.remove_own()  # the window removes them as it closes; this is a backstop
     if smoke_test and code == 0:
-        counted = f"{inspections} inspection{'' if inspections == 1 else 's'}"
-        _say(sys.stdout, f"{APP_NAME} {__version__}: the window opened on {db_path} "
-                         f"({counted}) and closed.")  # fmt: skip
+        _say(sys.stdout, smoke_report(db_path, inspections))
     return code
+
+
+def smoke_report(db_path: Path, inspections: int) -> str:
+    """What ``--smoke-test`` says: the window, and the About box's licences (which a frozen
+    bundle lacks when the build left the packages' metadata out)."""
+    counted = f"{inspections} inspection{'' if inspections == 1 else 's'}"
+    parts = bundled_components(qVersion())
+    missing = [part.name for part in parts if not part.licence_text()]
+    licences = (f"without a licence text: {', '.join(missing)}" if missing
+                else "each with its licence")  # fmt: skip
+    return (f"{APP_NAME} {__version__}: the window opened on {db_path} ({counted}) and closed; "
+            f"About lists {len(parts)} bundled parts, {licences}.")
 
 
 def _say(stream: TextIO | None, text: str) -> None:
