@@ -151,8 +151,9 @@ def startup_seconds(cli: Path, python: Path, args: list[str], env: dict[str, str
 def msi_table(msi: Path, table: str) -> list[dict[str, str]]:
     """The rows of one table of ``msi``, by column name (``msiinfo export``)."""
     msiinfo = shutil.which("msiinfo") or "msiinfo"
-    text = subprocess.run([msiinfo, "export", str(msi), table], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    with tempfile.TemporaryDirectory() as streams:  # it writes binary columns to files there
+        text = subprocess.run([msiinfo, "export", str(Path(msi).resolve()), table], cwd=streams,
+                              capture_output=True, text=True, check=True).stdout  # fmt: skip
     lines = text.splitlines()
     columns = lines[0].split("\t")
     return [dict(zip(columns, line.split("\t"), strict=False)) for line in lines[3:] if line]

@@ -160,7 +160,11 @@ def test_the_msi_check_finds_a_wrong_version(
     monkeypatch.setattr(package, "ROOT", tmp_path)  # wixl takes sources relative to its folder
     info = package.Product("OPCC Inspection Responses", "2.3.4")
     msi = package.build_msi(staged, info, tmp_path / "x.msi", tmp_path / "work")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
     assert package_checks.msi_problems(msi, staged, info) == []
+    assert list(here.iterdir()) == []  # msiinfo writes the icon out: never where it runs
     problems = package_checks.msi_problems(msi, staged, package.Product(info.name, "2.3.5"))
     assert problems[0] == "Property ProductVersion is '2.3.4', not '2.3.5'"
     assert problems[1].startswith("no major upgrade of earlier versions")
