@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from app import APP_NAME, __version__
 from app.domain.errors import AppError, ConflictError
 from app.services import inspections, reading
 from app.ui import application
@@ -45,6 +47,23 @@ def test_the_window_opens_without_loading_the_pdf_and_word_libraries(db_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_smoke_test_opens_the_window_and_closes_it(sample_db: object, db_path: Path) -> None:
+    """``--smoke-test``, for checking an installation: the window opens on the database (its
+    register filled) and closes again, the About box's list of bundled parts has a licence text
+    for each, and the program says so and ends with 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db_path), "--smoke-test"],
+        capture_output=True, text=True, check=False, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [said] = result.stdout.splitlines()
+    opened = f"{APP_NAME} {__version__}: the window opened on {db_path} (2 inspections) and closed"
+    assert said.startswith(f"{opened}; About lists ")
+    assert said.endswith(" bundled parts, each with its licence.")
+    assert int(said.removeprefix(f"{opened}; About lists ").split()[0]) >= 20
 
 
 def test_empty_database_welcome_then_load_samples(

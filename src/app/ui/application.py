@@ -8,17 +8,20 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.db.database import Database
 from app.domain.errors import AppError
+from app.licences import bundled_components
 from app.paths import data_dir
 from app.ui import log_files
 from app.ui.context import AppContext
 from app.ui.document import viewer_copies
+from app.ui.icons import application_icon
 from app.ui.instance_lock import DatabaseLock
 from app.ui.main_window import MainWindow
 from app.ui.window_state import default_settings
@@ -35,9 +38,10 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
     ``settings`` holds the window layout (the user's INI file when None). Raises AppError
     when the database cannot be opened. Every widget speaks British English (a date box's
     calendar names "July", not "Juli"), whatever the computer's language. Copies opened in the
-    PDF viewer by runs that have ended are removed.
+    PDF viewer by runs that have ended are removed. Every window carries the application's icon.
     """
     QLocale.setDefault(BRITISH_ENGLISH)
+    QApplication.setWindowIcon(application_icon())
     viewer_copies.remove_stale()
     db = Database.open(Path(db_path))
     try:
@@ -47,8 +51,12 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
         raise
 
 
-def run_gui(db_path: Path) -> int:
-    """Open the window on ``db_path`` and run until it closes; 1 if the database cannot open."""
+def run_gui(db_path: Path, smoke_test: bool = False) -> int:
+    """Open the window on ``db_path`` and run until it closes; 1 if the database cannot open.
+
+    ``smoke_test`` (``--smoke-test``, for checking an installation) closes the window as soon as
+    it is shown and says so on the console; nothing then waits for a person.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
@@ -61,18 +69,45 @@ def run_gui(db_path: Path) -> int:
         window = create_window(db_path)
     except AppError as error:
         log.error("Cannot open the database %s: %s", db_path, error.message)
-        QMessageBox.critical(None, APP_NAME, error.message)
+        if smoke_test:
+            _say(sys.stderr, error.message)
+        else:
+            QMessageBox.critical(None, APP_NAME, error.message)
         return 1
     lock = DatabaseLock(Path(db_path))
     window.show()
     other_copy = lock.acquire()
-    if other_copy:
+    inspections = window.register.model.rowCount()
+    if smoke_test:
+        QTimer.singleShot(0, window.close)
+    elif other_copy:
         QMessageBox.information(window, APP_NAME, other_copy)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         lock.release()
         viewer_copies.remove_own()  # the window removes them as it closes; this is a backstop
+    if smoke_test and code == 0:
+        _say(sys.stdout, smoke_report(db_path, inspections))
+    return code
+
+
+def smoke_report(db_path: Path, inspections: int) -> str:
+    """What ``--smoke-test`` says: the window, and the About box's licences (which a frozen
+    bundle lacks when the build left the packages' metadata out)."""
+    counted = f"{inspections} inspection{'' if inspections == 1 else 's'}"
+    parts = bundled_components(qVersion())
+    missing = [part.name for part in parts if not part.licence_text()]
+    licences = (f"without a licence text: {', '.join(missing)}" if missing
+                else "each with its licence")  # fmt: skip
+    return (f"{APP_NAME} {__version__}: the window opened on {db_path} ({counted}) and closed; "
+            f"About lists {len(parts)} bundled parts, {licences}.")
+
+
+def _say(stream: TextIO | None, text: str) -> None:
+    """A line on the console, when there is one (the windowed program has none)."""
+    if stream is not None:
+        print(text, file=stream, flush=True)
 
 
 def _configure_logging() -> Path | None:

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_REGISTER].toggled.connect(self._show_register)
         a[ActionId.REFRESH].triggered.connect(self.refresh)
         a[ActionId.ABOUT_DEADLINE].triggered.connect(lambda: show_deadline_help(self))
-        a[ActionId.ABOUT].triggered.connect(lambda: show_about(self))
+        a[ActionId.ABOUT].triggered.connect(lambda: show_about(self, self.context.db.path))
         self.register.inspectionActivated.connect(self._inspection_activated)
         self.page.inspectionChanged.connect(lambda _id: self.refresh())
         self.page.notice.connect(
