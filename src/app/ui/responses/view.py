@@ -225,6 +225,7 @@ class ResponsesView(QWidget):
             sheet, self.scroll_area.viewport(), on_editor=self._watch_editor
         )
         self.scroll_area.setWidget(self.content)
+        self.content.attach(self.scroll_area)
         self.content.resized.connect(self._keep_current_caret_visible)
         self.content.notApplicableRequested.connect(self._mark_not_applicable)
         self.content.appliesRequested.connect(lambda f: self._set_applies(f, True, ""))
@@ -243,8 +244,11 @@ class ResponsesView(QWidget):
         The side panel is made once and each inspection's rows after it, so Qt's order (the
         order of making) would send Tab from the toolbar into the side panel before the rows.
         """
-        stops = tab_stops(self)
         content = self.content
+        focus = QApplication.focusWidget()
+        if next and content is not None and focus is not None:
+            content.build_past(focus)  # Tab goes on to the next row, not past the rows built
+        stops = tab_stops(self)
         rows = [w for w in stops if content is not None and content.isAncestorOf(w)]
         side = [w for w in stops if self.side.isAncestorOf(w) and w is not self.side]
         head = [w for w in stops if w not in rows and w not in side and w is not self.side]
