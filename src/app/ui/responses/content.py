@@ -28,12 +28,21 @@ from app.domain.enums import AuthorRole
 from app.domain.model import Finding, Inspection
 from app.services.responses import ResponseKey, ResponseSheet, ResponseState
 from app.ui.responses.editor import ResponseEditor
-from app.ui.responses.rows import ROLES, NotApplicableList, ResponseRowWidget, finding_meta
+from app.ui.responses.rows import (
+    ROLES,
+    NotApplicableList,
+    ResponseRowWidget,
+    finding_meta,
+    row_width,
+)
 
 FIRST_ROWS = 6  # rows built before the view is first shown: a screenful or more
 ROWS_PER_STEP = 4  # rows built per pass of the event loop while the screen is not full
 BLOCK = 40  # rows laid out together (see _block)
 AHEAD = 1.0  # screens of rows kept built below the bottom of the screen
+# Going back to side by side needs this much more than going over to stacked, so that a scroll
+# bar that comes (or goes) as the rows change height does not switch them back straight away.
+HYSTERESIS = 24
 NO_FINDINGS = "No finding of this report applies to the force."
 
 
@@ -102,6 +111,7 @@ class ResponsesContent(QWidget):
         self.on_editor = on_editor
         self.rows: list[ResponseRowWidget] = []
         self.not_applicable: NotApplicableList | None = None
+        self.stacked = False  # the editors one above the other: too narrow for side by side
         self.expanded = True  # rows not toggled since "Expand all" or "Collapse all"
         self.toggled: set[str] = set()  # headings of rows the other way, built or not yet
         self._scroll: QScrollArea | None = None
@@ -208,6 +218,13 @@ class ResponsesContent(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        margins = self._layout.contentsMargins()
+        inside = self.width() - margins.left() - margins.right()
+        needed = row_width(side_by_side=True) + (HYSTERESIS if self.stacked else 0)
+        if (inside < needed) != self.stacked:
+            self.stacked = inside < needed
+            for row in self.rows:
+                row.set_stacked(self.stacked)
         self.resized.emit()
         self._fill_later()
 
@@ -249,6 +266,7 @@ class ResponsesContent(QWidget):
 
     def _add_row(self, row: ResponseRowWidget) -> None:
         self.rows.append(row)
+        row.set_stacked(self.stacked)
         if (row.heading in self.toggled) == self.expanded:
             row.set_expanded(False)
         row.toggle.toggled.connect(lambda expanded: self._row_toggled(row, expanded))
