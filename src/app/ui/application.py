@@ -64,7 +64,7 @@ def run_gui(db_path: Path) -> int:
         QMessageBox.critical(None, APP_NAME, error.message)
         return 1
     lock = DatabaseLock(Path(db_path))
-    window.show()
+    window.show_at_start()
     other_copy = lock.acquire()
     if other_copy:
         QMessageBox.information(window, APP_NAME, other_copy)
