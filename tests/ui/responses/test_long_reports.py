@@ -4,6 +4,7 @@ Tab still goes through them in report order, and nothing typed in a late row is 
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 import time
 from collections.abc import Callable
 
@@ -182,11 +183,12 @@ def test_a_new_line_is_quick_with_a_thousand_rows_built(
     qtbot.waitUntil(editor.hasFocus)
     qtbot.keyClick(editor, Qt.Key.Key_A)  # the first keystroke scrolls the editor into view
     qtbot.wait(100)
-    slowest = 0.0
-    for _ in range(4):  # each new line makes the editor taller: the rows below it move
+    took = []
+    for _ in range(5):  # each new line makes the editor taller: the rows below it move
         started = time.perf_counter()
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         QApplication.sendPostedEvents()  # the layout that follows
         QApplication.sendPostedEvents()
-        slowest = max(slowest, time.perf_counter() - started)
-    assert slowest < 0.060, f"a new line took {slowest * 1000:.0f} ms"
+        took.append(time.perf_counter() - started)
+    # The median: one slow moment of a busy machine is not the layout (0.13 s before the fix).
+    assert statistics.median(took) < 0.040, [f"{t * 1000:.0f} ms" for t in took]
