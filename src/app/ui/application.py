@@ -75,7 +75,7 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
             QMessageBox.critical(None, APP_NAME, error.message)
         return 1
     lock = DatabaseLock(Path(db_path))
-    window.show()
+    window.show_at_start()
     other_copy = lock.acquire()
     inspections = window.register.model.rowCount()
     if smoke_test:
