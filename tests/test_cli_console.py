@@ -98,7 +98,7 @@ def exec_(box):  # the person reads the box and clicks OK
 
 QMessageBox.exec = exec_
 import app.ui.application
-app.ui.application.run_gui = lambda path: record.write_text('{"window": true}') or 0
+app.ui.application.run_gui = lambda path, **_: record.write_text('{"window": true}') or 0
 sys.stdout = sys.stderr = None  # what a program built with console=False has
 sys.argv = ["opcc-responses", *sys.argv[2:]]
 from app.cli import main

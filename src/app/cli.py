@@ -253,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="database file (default: your data folder; "
                         "or the OPCC_RESPONSES_DB environment variable)")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help="open the window and close it again at once (checks an installation)",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -322,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _open_window(args)
+    if args.smoke_test:
+        parser.error("--smoke-test opens the window: give it no command")
     code = _run_command(parser, args)
     if argv is None:
         _exit_now(code)
@@ -432,4 +438,4 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 def _open_window(args: argparse.Namespace) -> int:
     from app.ui.application import run_gui  # only the window needs Qt
 
-    return run_gui(resolve_db_path(args.db))
+    return run_gui(resolve_db_path(args.db), smoke_test=args.smoke_test)

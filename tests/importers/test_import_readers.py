@@ -338,3 +338,31 @@ def test_a_lettered_list_in_a_word_file_keeps_its_letters(tmp_path: Path) -> Non
     document.save(str(path))
     (finding,) = import_document(path).inspection.findings
     assert finding.text == LETTERED_TEXT
+
+
+def test_pdf_bold_lines_at_body_size_are_headings(tmp_path: Path) -> None:
+    """A Word response saved as PDF marks its headings by bold, not size: they are found as
+    the same response's HTML headings are, and its sections go to their authors."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    story = [
+        Paragraph("<b>Response to HMICFRS report: An inspection of race and policing</b>", body),
+        Paragraph("<b>Chief Constable’s response</b>", body),
+        Paragraph("The force accepts the recommendations and has a plan to meet them.", body),
+        Paragraph("<b>Police and Crime Commissioner’s response</b>", body),
+        Paragraph("I will hold the Chief Constable to account for the plan.", body),
+    ]
+    path = tmp_path / "bold.pdf"
+    SimpleDocTemplate(str(path)).build(story)
+    imported = import_document(path)
+    inspection = imported.inspection
+    assert inspection.title == "An inspection of race and policing"
+    assert inspection.overall.chief_constable == (
+        "The force accepts the recommendations and has a plan to meet them."
+    )
+    assert inspection.overall.commissioner == (
+        "I will hold the Chief Constable to account for the plan."
+    )

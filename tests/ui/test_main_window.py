@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from app import APP_NAME, __version__
 from app.domain.errors import AppError, ConflictError
 from app.services import inspections, reading
 from app.ui import application
 from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
+from app.ui.register_model import Column
 from tests.ui.conftest import MessageLog
 
 
@@ -45,6 +48,23 @@ def test_the_window_opens_without_loading_the_pdf_and_word_libraries(db_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_smoke_test_opens_the_window_and_closes_it(sample_db: object, db_path: Path) -> None:
+    """``--smoke-test``, for checking an installation: the window opens on the database (its
+    register filled) and closes again, the About box's list of bundled parts has a licence text
+    for each, and the program says so and ends with 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db_path), "--smoke-test"],
+        capture_output=True, text=True, check=False, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [said] = result.stdout.splitlines()
+    opened = f"{APP_NAME} {__version__}: the window opened on {db_path} (2 inspections) and closed"
+    assert said.startswith(f"{opened}; About lists ")
+    assert said.endswith(" bundled parts, each with its licence.")
+    assert int(said.removeprefix(f"{opened}; About lists ").split()[0]) >= 20
 
 
 def test_empty_database_welcome_then_load_samples(
@@ -77,7 +97,7 @@ def test_layout_is_remembered(
     qtbot.waitExposed(first)
     first.splitter.setSizes([300, 460])
     sizes, size = first.splitter.sizes(), first.size()
-    first.register.table.setColumnWidth(0, 321)
+    first.register.table.sortByColumn(Column.DAYS_LEFT, Qt.SortOrder.AscendingOrder)
     first.commands[ActionId.SHOW_ARCHIVED].setChecked(True)
     last = first.register.model.row_data(1).summary.id
     first.register.select_inspection(last)
@@ -89,7 +109,8 @@ def test_layout_is_remembered(
     qtbot.waitExposed(second)
     assert second.size() == size
     assert second.commands[ActionId.SHOW_ARCHIVED].isChecked()
-    assert second.register.table.columnWidth(0) == 321
+    # The register's columns too (the table's widths: see test_register).
+    assert second.register.table.horizontalHeader().sortIndicatorSection() == Column.DAYS_LEFT
     assert second.page.inspection_id == last  # the inspection open last time
     assert second.splitter.sizes() == sizes
 

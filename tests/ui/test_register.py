@@ -13,7 +13,9 @@ from pytestqt.qtbot import QtBot
 from app.domain.enums import InspectionStatus
 from app.domain.model import InspectionSummary
 from app.ui.main_window import MainWindow
+from app.ui.register_cards import PADDING, card_lines
 from app.ui.register_model import Column, RegisterFilterModel, RegisterModel
+from app.ui.register_view import RegisterPanel
 
 TODAY = dt.date(2023, 8, 28)
 
@@ -139,3 +141,73 @@ def test_click_on_published_header_sorts_by_date(window: MainWindow, qtbot: QtBo
     assert titles()[0].startswith(expected_first)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert header.sortIndicatorOrder() != order
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> RegisterPanel:
+    panel = RegisterPanel()
+    qtbot.addWidget(panel)
+    panel.set_summaries(SUMMARIES, TODAY)
+    panel.resize(panel.wide_enough + 40, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _visible_columns(panel: RegisterPanel) -> list[Column]:
+    return [c for c in Column if not panel.table.isColumnHidden(c)]
+
+
+def test_a_narrow_register_shows_cards_with_the_status_next_step_and_deadline(
+    panel: RegisterPanel, qtbot: QtBot
+) -> None:
+    assert not panel.compact and len(_visible_columns(panel)) == len(Column)
+    panel.resize(300, 400)
+    qtbot.waitUntil(lambda: panel.compact)
+    assert _visible_columns(panel) == [Column.TITLE, Column.DAYS_LEFT]
+    table = panel.table
+    row = next(r for r in range(panel.proxy.rowCount())
+               if panel.proxy.index(r, Column.TITLE).data() == "Norfolk PEEL 2018")  # fmt: skip
+    title = panel.proxy.index(row, Column.TITLE)
+    width = table.columnWidth(Column.TITLE) - 2 * PADDING
+    lines = [line.text for line in card_lines(title, table.font(), width)]
+    assert lines == ["Norfolk PEEL 2018", "Drafting", "Next: Sent to HMICFRS"]
+    days = panel.proxy.index(row, Column.DAYS_LEFT)
+    width = table.columnWidth(Column.DAYS_LEFT) - 2 * PADDING
+    assert " ".join(line.text for line in card_lines(days, table.font(), width)) == (
+        "Overdue by 1524 days due 26/06/2019"
+    )
+    # Each row is as tall as its card, and the viewport shows them whole, without scrolling.
+    assert table.rowHeight(row) >= 3 * table.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+    tip = title.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Norfolk PEEL 2018\nForces: Norfolk Constabulary\nStatus: Drafting\n" \
+        "Next step: Sent to HMICFRS"  # fmt: skip
+    panel.resize(panel.wide_enough + 40, 400)
+    qtbot.waitUntil(lambda: not panel.compact)
+    assert len(_visible_columns(panel)) == len(Column)
+
+
+def test_the_tables_columns_are_kept_while_cards_show_and_remembered(
+    panel: RegisterPanel, qtbot: QtBot
+) -> None:
+    panel.table.setColumnWidth(Column.TITLE, 321)
+    panel.resize(300, 400)
+    qtbot.waitUntil(lambda: panel.compact)
+    panel.table.sortByColumn(Column.DAYS_LEFT, Qt.SortOrder.DescendingOrder)  # among the cards
+    state = panel.header_state()  # as the window saves it on closing
+    assert panel.compact and _visible_columns(panel) == [Column.TITLE, Column.DAYS_LEFT]
+
+    again = RegisterPanel()
+    qtbot.addWidget(again)
+    again.resize(300, 400)
+    again.show()
+    qtbot.waitUntil(lambda: again.compact)
+    again.restore_header_state(state)
+    assert _visible_columns(again) == [Column.TITLE, Column.DAYS_LEFT]
+    again.resize(again.wide_enough + 40, 400)
+    qtbot.waitUntil(lambda: not again.compact)
+    assert again.table.columnWidth(Column.TITLE) == 321
+    header = again.table.horizontalHeader()
+    assert header.sortIndicatorSection() == Column.DAYS_LEFT
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

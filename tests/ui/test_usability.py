@@ -30,7 +30,6 @@ from app.ui.finding_dialog import FindingDialog
 from app.ui.inspection_dialog import InspectionDialog
 from app.ui.main_window import MainWindow, window_title
 from app.ui.overview import OverviewTab
-from app.ui.register_model import Column
 from app.ui.responses import ResponsesView
 from app.ui.settings_dialog import SettingsDialog
 from tests.ui.responses.conftest import inspection_id
@@ -89,14 +88,7 @@ def test_window_title_shortens_a_long_title_and_leaves_out_the_usual_database(
     assert window_title(None, usual) == APP_NAME
 
 
-def test_register_shows_the_deadline_state_and_status_without_scrolling(
-    shown: MainWindow,
-) -> None:
-    table = shown.register.table
-    viewport = table.viewport().rect()
-    for column in (Column.TITLE, Column.DAYS_LEFT, Column.STATUS):
-        index = table.model().index(0, column)
-        assert viewport.contains(table.visualRect(index)), column.heading
+# What the register shows on a laptop's screen: tests/ui/test_small_screens.py.
 
 
 def test_tab_goes_round_the_window_through_the_filter(shown: MainWindow, qtbot: QtBot) -> None:

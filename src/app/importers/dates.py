@@ -19,9 +19,12 @@ DATE = re.compile(
     rf"(?<![\w/.\-])(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC})\b", re.IGNORECASE
 )
 _PUBLISHED = re.compile(
-    r"\b(?:published(?:\s+on)?|date\s+(?:of\s+)?publi(?:shed|cation)|publication\s+date)\s*[:\-–]?\s*",
+    r"\b(?:published(?:\s+on)?|date\s+(?:of\s+)?publi(?:shed|cation)|publication\s+date)\s*[:\-–]?\s*"
+    r"(?:the\s+)?",
     re.IGNORECASE,
 )
+_PUBLISHED_PROSE = re.compile(r"\b(?:published|publication|released|publishes)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)")
 _UPDATED = re.compile(r"\b(?:last\s+)?updated(?:\s+on)?\s*[:\-–]?\s*", re.IGNORECASE)
 
 
@@ -80,3 +83,13 @@ def published_date(text: str) -> dt.date | None:
 
 def updated_date(text: str) -> dt.date | None:
     return date_after(_UPDATED, text)
+
+
+def prose_published_date(text: str) -> tuple[dt.date, str] | None:
+    """A date in a sentence that speaks of publication ("… efficiency report released today,
+    3 November 2016", "Today (Wednesday 06 December 2023) sees the publication of …"), with
+    that sentence."""
+    for sentence in _SENTENCE.findall(text):
+        if _PUBLISHED_PROSE.search(sentence) and (found := parse_date(sentence)):
+            return found, " ".join(sentence.split())
+    return None

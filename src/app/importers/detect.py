@@ -14,7 +14,7 @@ import re
 from app.importers.blocks import Block, BlockKind, is_heading_like
 from app.importers.peel import grade_of
 from app.importers.response_header import Field, label_at, table_labels, template_label_at
-from app.importers.response_roles import role_of_heading
+from app.importers.response_roles import is_signature, role_of_heading, speaker_of
 
 _OFFICE = re.compile(r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b", re.IGNORECASE)
 _SALUTATION = re.compile(r"^dear\s+\S", re.IGNORECASE)
@@ -24,6 +24,20 @@ _REPORT_VOICE = re.compile(
     r"\bwe found\b|\bour inspection\b|\bwe inspected\b|\bwe recommend\b|\bHMI\b|\bour judgment\b",
     re.IGNORECASE,
 )
+# The office speaking for itself ("As the Police and Crime Commissioner for Warwickshire …"), and
+# the inspectorate's report spoken of from outside ("the HMICFRS report", "this report from the
+# HMICFRS"): a response's voice, not the inspectorate's own.
+_OFFICE_VOICE = re.compile(
+    r"\b(?:as|I am)\s+(?:the\s+|your\s+)?(?:police(?:,)?\s+(?:fire\s+)?and\s+crime\s+"
+    r"commissioner|pf?cc|commissioner)\b|\bmy\s+police(?:,)?\s+(?:fire\s+)?and\s+crime\s+plan\b",
+    re.IGNORECASE,
+)
+_REPORT_FROM_OUTSIDE = re.compile(
+    r"\b(?:hmicfrs|hmic|inspectorate)(?:['’]s?)?\s+(?:\w+\s+)?(?:report|inspection)\b"
+    r"|\breport\s+from\s+(?:the\s+)?(?:hmicfrs|hmic|inspectorate)\b",
+    re.IGNORECASE,
+)
+_OUTSIDE_MOST = 2
 _UPDATED = re.compile(r"^(?:last\s+updated|published(?:\s+on)?)\s*:?\s*\d", re.IGNORECASE)
 
 
@@ -32,6 +46,8 @@ def looks_like_response(blocks: list[Block]) -> bool:
     roles = 0
     labels: set[Field] = set()
     role_kinds = set()
+    speakers: set[object] = set()
+    outside = 0
     for block in blocks:
         if block.kind is BlockKind.TABLE:
             labels.update(
@@ -60,5 +76,13 @@ def looks_like_response(blocks: list[Block]) -> bool:
         if _UPDATED.match(text):
             report += 2
         report += 1 if _REPORT_VOICE.search(text) else 0
+        if (speaker := speaker_of(block)) is not None:
+            speakers.add(speaker[0])
+        elif is_signature(block):
+            speakers.add("signature")
+        if _OFFICE_VOICE.search(text):
+            speakers.add("office")
+        outside += bool(_REPORT_FROM_OUTSIDE.search(text))
     response += len(labels) * 2 + len(role_kinds) * 3 + min(roles, 4)
+    response += 3 * len(speakers) + min(outside, _OUTSIDE_MOST)
     return response >= 3 and response > min(report, 12)

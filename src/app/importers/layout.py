@@ -20,6 +20,8 @@ class Line:
     y: float
     size: float
     url: str = ""
+    bold: bool = False
+    """Every piece of the line is set in a bold (or black, heavy) font."""
 
     def link_text(self) -> str:
         text = self.text.strip()
@@ -32,6 +34,19 @@ class _Piece:
     x: float
     y: float
     size: float
+    bold: bool = False
+
+
+_BOLD_FONT = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def _is_bold(font: Any) -> bool:
+    """The font's PostScript name says it is bold ("ABCDEF+Arial-BoldMT", "DejaVuSans-Bold")."""
+    try:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+    except Exception:  # a damaged font dictionary: read the text as regular
+        return False
+    return any(word in name.casefold() for word in _BOLD_FONT)
 
 
 def _multiply(first: list[float], second: list[float]) -> list[float]:
@@ -56,7 +71,13 @@ def page_lines(page: Any) -> list[Line]:
         matrix = _multiply([float(v) for v in tm], [float(v) for v in cm])
         scale = math.hypot(matrix[2], matrix[3]) or 1.0
         pieces.append(
-            _Piece(text.replace("\n", " "), matrix[4], matrix[5], float(size or 0) * scale)
+            _Piece(
+                text.replace("\n", " "),
+                matrix[4],
+                matrix[5],
+                float(size or 0) * scale,
+                _is_bold(font),
+            )
         )
 
     page.extract_text(visitor_text=visit)
@@ -89,7 +110,8 @@ def _group(pieces: list[_Piece]) -> list[Line]:
             text = text[:1].translate(_BULLET_GLYPHS) + text[1:]
         if text:
             size = max(piece.size for piece in group)
-            lines.append(Line(text, min(piece.x for piece in group), group[0].y, size))
+            bold = all(piece.bold for piece in group if piece.text.strip())
+            lines.append(Line(text, min(piece.x for piece in group), group[0].y, size, bold=bold))
     return lines
 
 

@@ -166,20 +166,39 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
     left = min(line.x for line in lines)
     result = _Assembled(wrap=max(30, wrap))
     previous: Line | None = None
-    for page in pages:
+    previous_level = 0
+    for number, page in enumerate(pages):
         for position, line in enumerate(page):
+            after = page[position + 1] if position + 1 < len(page) else None
+            if after is None and number + 1 < len(pages) and pages[number + 1]:
+                after = pages[number + 1][0]
+            # A bold line that runs on into more bold text is a bold paragraph, not a heading.
+            bold_runs_on = (
+                after is not None
+                and after.bold
+                and _runs_on(line, after)
+                and not _breaks(line, after, leading, body, position + 1 >= len(page), wrap)
+            )
+            broke = previous is None or _breaks(previous, line, leading, body, position == 0, wrap)
+            # A bold line starts a heading only where a paragraph could start: after a break
+            # or a line that is not bold (a bold paragraph's second line is not a heading).
+            starts = previous is None or broke or not previous.bold or previous_level > 0
             level = (
                 heading_sizes.index(round(line.size)) + 1
                 if round(line.size) in heading_sizes
+                else len(heading_sizes) + 1
+                if starts and not bold_runs_on and _bold_heading(line, body)
                 else 0
             )
-            if previous is not None and _breaks(previous, line, leading, body, position == 0, wrap):
+            if previous is not None and broke:
                 result.text.append("")
             if level:
                 if (
                     previous is not None
                     and round(previous.size) == round(line.size)
+                    and previous_level == level
                     and result.text[-1]
+                    and (level <= len(heading_sizes) or _runs_on(previous, line))
                 ):
                     result.text[-1] += " " + line.text.strip()  # a heading wrapped over two lines
                 else:
@@ -187,8 +206,30 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
             else:
                 indent = " " * max(0, round((line.x - left) / max(body * 0.5, 1)))
                 result.text.append(f"{indent}{line.link_text()}")
-            previous = line
+            previous, previous_level = line, level
     return result
+
+
+_BOLD_HEADING_WORDS = 15
+
+
+def _runs_on(previous: Line, line: Line) -> bool:
+    """A bold heading's second line carries on from the first (sizes say nothing here)."""
+    return line.text[:1].islower() or previous.text.rstrip()[-1:] in ",–-:&"
+
+
+def _bold_heading(line: Line, body: int) -> bool:
+    """A short line wholly in bold at the body size is a heading, as a styled heading in Word
+    saved as PDF usually is ("Recommendation 1", "Chief Constable's response")."""
+    text = line.text.strip()
+    return (
+        line.bold
+        and round(line.size) <= body
+        and len(text.split()) <= _BOLD_HEADING_WORDS
+        and text[-1:] not in ".;,"
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not BULLET.match(text)
+    )
 
 
 def _leading(pages: list[list[Line]], body: int) -> float:

@@ -10,7 +10,7 @@ from app.importers.blocks import Block, BlockKind, plain_text
 
 _KIND_WORDS = (
     r"(?P<rec>recommendation|rec\.?|r(?=\d))"
-    r"|(?P<afi>area\s+for\s+improvement|afi|a\.f\.i\.?)"
+    r"|(?P<afi>(?:area|action)\s+for\s+(?:further\s+)?improvement(?:\s*\(afi\))?|afi|a\.f\.i\.?)"
     r"|(?P<coc>cause\s+of\s+concern|coc)"
 )
 _REFERENCE = re.compile(
@@ -58,6 +58,8 @@ def parse_reference(text: str) -> Reference | None:
         return None
     written = " ".join(text[: match.end("number")].split())
     written = written[:1].upper() + written[1:]
+    # "Action for Further Improvement (AFI) 7" is then called "AFI 7": keep the short form.
+    written = re.sub(r"^.*\((\w+)\)\s*(\d+)$", r"\1 \2", written)
     separator = match.group("sep").strip()
     return Reference(
         kind=_kind(match),

@@ -15,6 +15,7 @@ from app.importers.report_meta import read_report_meta
 from app.importers.result import ImportedInspection
 from app.importers.sections import SectionReader
 from app.importers.tidy import tidy
+from app.importers.tracker import read_rows, register_entry
 
 _WE_RECOMMEND = re.compile(r"(?:^|(?<=[.!?]\s))we (?:therefore )?recommend that\b", re.IGNORECASE)
 
@@ -25,9 +26,14 @@ def parse_report(document: SourceDocument, source_name: str = "") -> ImportedIns
     collector = FindingCollector()
     peel = parse_peel(blocks, collector)
     outside = blocks[: peel.start] if peel.found else blocks
+    row_warnings: list[str] = []
+    if not peel.found:
+        outside, row_warnings = read_rows(outside, collector)
     notes = SectionReader(collector).read(outside).notes
+    if not collector.count(FindingKind.RECOMMENDATION):
+        row_warnings += register_entry(outside, collector)
     if collector.count(FindingKind.RECOMMENDATION) == 0:
-        _recommend_sentences(outside if peel.found else blocks, collector)
+        _recommend_sentences(outside, collector)
     questions = peel.questions
     judgments = parse_judgments(blocks) if not peel.found else None
     if judgments is not None:
@@ -54,7 +60,7 @@ def parse_report(document: SourceDocument, source_name: str = "") -> ImportedIns
         ),
         causes_of_concern_note=blocks_to_markdown(notes.get(FindingKind.CAUSE_OF_CONCERN, [])),
     )
-    warnings = [*document.warnings, *meta.warnings, *collector.warnings]
+    warnings = [*document.warnings, *meta.warnings, *row_warnings, *collector.warnings]
     if judgments is not None:
         warnings += judgments.warnings
     if not inspection.findings:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.importers.blocks import Block, BlockKind, SourceDocument, is_heading_like
-from app.importers.dates import published_date, updated_date
+from app.importers.dates import prose_published_date, published_date, updated_date, whole_date
 from app.importers.forces import forces_named_in
 from app.importers.peel import PILLARS, grade_of
 from app.importers.references import reference_heading, section_kind
@@ -29,7 +29,13 @@ class ReportMeta:
 
 def read_report_meta(blocks: list[Block], document: SourceDocument, source_name: str) -> ReportMeta:
     meta = ReportMeta()
-    meta.title = _title(blocks) or document.title
+    meta.title, skipped = _title(blocks)
+    meta.title = meta.title or document.title
+    if skipped:
+        meta.warnings.append(
+            f"The title is taken from the first line that names a report, not from “{skipped}” "
+            "above it; check it."
+        )
     if not meta.title:
         meta.title = source_name or "Imported report"
         meta.warnings.append("No title was found; the file name is used instead.")
@@ -51,14 +57,69 @@ def _is_title_candidate(block: Block) -> bool:
     )  # fmt: skip
 
 
-def _title(blocks: list[Block]) -> str:
+_REGISTER_NUMBER = re.compile(r"\s*\(\d+\)$")
+"""A register's own number after a report's name ("Core Business: … (4822)")."""
+_PUBLISHER_LABEL = re.compile(
+    r"^[^:]*\b(?:hmicfrs|hmic|inspectorate)\b[^:]*\breport\s*:\s*(?=\S)", re.IGNORECASE
+)
+"""Words that say who published what, before the report's own name ("… (HMICFRS) Inspection
+Report: PEEL Police Effectiveness 2017: …")."""
+_NAMES_A_REPORT = re.compile(
+    r"\b(?:inspections?|reports?|review|peel|plan|assessment|inquiry|effectiveness|efficiency|"
+    r"legitimacy|spotlight)\b",
+    re.IGNORECASE,
+)
+
+
+def _title(blocks: list[Block]) -> tuple[str, str]:
+    """The title, and the first heading-like line passed over for it ("" when none was)."""
     for block in blocks:
         if block.kind is BlockKind.HEADING and block.level == 1 and _is_title_candidate(block):
-            return block.plain
-    for block in blocks[:_TITLE_SEARCH]:
-        if _is_title_candidate(block):
-            return block.plain.rstrip(":")
-    return ""
+            return _tidy_title(block.plain), ""
+    candidates = [
+        (index, block)
+        for index, block in enumerate(blocks[:_TITLE_SEARCH])
+        if _is_title_candidate(block)
+    ]
+    if not candidates:
+        return "", ""
+    index, block = first_index, first = candidates[0]
+    if not _NAMES_A_REPORT.search(block.plain):
+        # Page furniture of a minutes or news site ("Agendas, Meetings and Minutes - Agenda
+        # item") comes first; the report's name is the first line that names a report.
+        named = [
+            (i, b)
+            for i, b in enumerate(blocks[:_TITLE_SEARCH])
+            if (_is_title_candidate(b) or _long_title(b)) and _NAMES_A_REPORT.search(b.plain)
+        ]
+        index, block = named[0] if named else (index, block)
+    title = _tidy_title(block.plain.rstrip(":"))
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is not None and is_heading_like(following):
+        pillar = following.plain.rstrip(":")
+        if pillar in PILLARS and pillar.casefold() not in title.casefold():
+            title = f"{title}: {pillar}"  # "West Midlands PEEL 2014" over "Legitimacy"
+    return title, (first.plain if index != first_index else "")
+
+
+_LONG_TITLE = 200
+_LONG_TITLE_WORDS = 30
+
+
+def _long_title(block: Block) -> bool:
+    """A report's full name with who published it can run past a heading's usual length."""
+    text = block.plain
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and len(text) <= _LONG_TITLE
+        and len(text.split()) <= _LONG_TITLE_WORDS
+        and text.rstrip()[-1:] not in ".;,"
+        and not is_chrome(block)
+    )
+
+
+def _tidy_title(text: str) -> str:
+    return _PUBLISHER_LABEL.sub("", _REGISTER_NUMBER.sub("", text)).strip()
 
 
 def _dates(blocks: list[Block], meta: ReportMeta) -> None:
@@ -80,8 +141,31 @@ def _dates(blocks: list[Block], meta: ReportMeta) -> None:
             f"The report gives only a “Last updated” date ({updated:%d/%m/%Y}); it is used as the "
             "publication date."
         )
+    elif found := _date_line(blocks) or _prose_date(blocks):
+        meta.published_on, where = found
+        meta.warnings.append(f"The publication date was read from {where}; check it.")
     else:
         meta.warnings.append("No publication date was found; enter it before saving.")
+
+
+_DATE_LINE_SEARCH = 6
+
+
+def _date_line(blocks: list[Block]) -> tuple[dt.date, str] | None:
+    """A date standing alone under the title ("03 September 2019"), as the inspectorates'
+    publication pages give it."""
+    for block in blocks[:_DATE_LINE_SEARCH]:
+        if block.kind is BlockKind.PARAGRAPH and (found := whole_date(block.plain)):
+            return found, f"the line “{block.plain}” under the title"
+    return None
+
+
+def _prose_date(blocks: list[Block]) -> tuple[dt.date, str] | None:
+    for block in blocks[:40]:
+        if block.kind is not BlockKind.TABLE and (found := prose_published_date(block.plain)):
+            sentence = found[1] if len(found[1]) <= 100 else found[1][:99] + "…"
+            return found[0], f"the sentence “{sentence}”"
+    return None
 
 
 def _publication_types(blocks: list[Block], title: str) -> list[str]:

@@ -8,7 +8,6 @@ office-use checklist. Whatever cannot be placed is named in a warning, never dro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from app.domain.deadlines import extract_due_text, parse_due_text
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus
@@ -23,10 +22,11 @@ from app.importers.blocks import (
     paragraph,
     plain_text,
 )
-from app.importers.dates import DATE, parse_date, published_date
+from app.importers.dates import DATE, parse_date, prose_published_date, published_date
 from app.importers.findings import FindingCollector
-from app.importers.references import Reference, parse_reference, section_kind
+from app.importers.references import Reference, parse_reference
 from app.importers.render import blocks_to_markdown
+from app.importers.response_cut import cut_sections
 from app.importers.response_header import (
     Field,
     HeaderValues,
@@ -36,7 +36,8 @@ from app.importers.response_header import (
 )
 from app.importers.response_roles import (
     RoleSection,
-    role_of_heading,
+    is_signature,
+    speaker_of,
     split_role_section,
     without_requote,
 )
@@ -45,25 +46,21 @@ from app.importers.result import ImportedInspection
 from app.importers.sections import SectionReader, is_directive
 from app.importers.tidy import tidy
 
-_KEY_FINDINGS = re.compile(
-    r"^(?:key|main|summary\s+of(?:\s+the)?)\s+findings$|^(?:report\s+)?summary$", re.I
-)
-_OFFICE = re.compile(
-    r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b|^(?:publication\s+)?checklist$", re.I
-)
-_NEXT_STEPS = re.compile(
-    r"^(?:next\s+steps|conclusion|concluding\s+remarks|closing\s+remarks)$", re.I
-)
 _SALUTATION = re.compile(r"^dear\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^yours\s+(?:sincerely|faithfully|truly)|^kind\s+regards|^best\s+wishes", re.I
 )
+_RESPONSE_TO = r"(?:(?:[\w’'&.-]+\s+){0,4}?response\s+to\s+(?:the\s+)?)"
+"""A few words before "response to" name who responds ("Surrey PCC", "Commissioner’s")."""
 _SUBJECT = re.compile(
     r"^(?:re|subject|ref"
     # "Response to HMICFRS report: …", "HMICFRS inspection – …" as a letter's subject line
-    r"|(?:(?:our\s+|pcc\s+|commissioner['’]s\s+)?response\s+to\s+(?:the\s+)?)?"
+    rf"|{_RESPONSE_TO}?"
     r"(?:hmicfrs|hmic|hmi)(?:['’]s)?(?:\s+(?:report|inspection|publication))?)"
-    r"\s*[:\-–]\s*(?P<subject>.+)$",
+    r"\s*[:\-–]\s*(?P<subject>.+)$"
+    # "Commissioner’s response to HMICFRS thematic inspection of vetting, …"
+    rf"|^{_RESPONSE_TO}(?:hmicfrs|hmic|hmi)(?:['’]s)?\s+(?:\w+\s+){{0,2}}?"
+    r"(?P<inspection>inspection\s+(?:of|into)\s+.+)$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[“\"‘'](?P<title>[^”\"’']{6,})[”\"’']")
@@ -71,50 +68,6 @@ _QUOTED = re.compile(r"[“\"‘'](?P<title>[^”\"’']{6,})[”\"’']")
 
 _SHOWN = 6
 """How many unplaced paragraphs a warning quotes."""
-
-
-@dataclass(slots=True)
-class _Section:
-    kind: str  # "header", "key_findings", "findings", "role", "next_steps", "office", "letter"
-    blocks: list[Block] = field(default_factory=list)
-    role: AuthorRole | None = None
-
-
-def _section_of(block: Block, seen_role: bool) -> _Section | None:
-    if not is_heading_like(block):
-        return None
-    text = block.plain.rstrip(":").strip()
-    if (role := role_of_heading(block)) is not None:
-        return _Section("role", role=role)
-    if _OFFICE.search(text):
-        return _Section("office")
-    if _NEXT_STEPS.match(text):
-        return _Section("next_steps")
-    if seen_role:
-        return None  # inside an author's section, other headings are its own sub-headings
-    if _KEY_FINDINGS.match(text):
-        return _Section("key_findings")
-    if section_kind(block) is not None:
-        return _Section("findings", [block])
-    return None
-
-
-def _cut(blocks: list[Block]) -> list[_Section]:
-    sections = [_Section("header")]
-    seen_role = False
-    for index, block in enumerate(blocks):
-        section = _section_of(block, seen_role) if index > 0 else None
-        if sections[-1].kind == "office" and block.kind is not BlockKind.HEADING:
-            section = None  # a checklist's lines ("Chief Constable's comments received")
-        if section is None:
-            sections[-1].blocks.append(block)
-            continue
-        if section.kind == "findings" and sections[-1].kind == "findings":
-            sections[-1].blocks.append(block)
-            continue
-        seen_role = seen_role or section.kind == "role"
-        sections.append(section)
-    return sections
 
 
 class _ResponseParser:
@@ -126,6 +79,8 @@ class _ResponseParser:
         self.warnings: list[str] = list(document.warnings)
         self.unplaced: list[Block] = []
         self.letter = False
+        self.prose: list[Block] = []
+        """Paragraphs outside any author's section and outside a letter."""
         self.tabled: list[tuple[Finding | Reference, TableRow]] = []
 
     def parse(self) -> ImportedInspection:
@@ -136,8 +91,13 @@ class _ResponseParser:
         ]
         header = HeaderValues()
         responses: list[RoleSection] = []
-        for section in _cut(blocks):
-            if section.kind == "header":
+        sections, cut_warnings = cut_sections(blocks)
+        self.warnings += cut_warnings
+        headed = {s.role for s in sections if s.kind == "role" and not s.quoted}
+        for section in sections:
+            if section.kind == "signature":
+                self.unplaced += section.blocks
+            elif section.kind == "header":
                 self._header(section.blocks, header)
             elif section.kind == "key_findings":
                 self.inspection.key_findings = blocks_to_markdown(section.blocks)
@@ -152,6 +112,7 @@ class _ResponseParser:
         header.apply(self.inspection)
         self.warnings += header.warnings
         self._fallback_title(blocks)
+        self._unattributed(headed, templated=bool(header.values))
         self.inspection.findings = self.collector.finish(self.inspection.published_on)
         self._tabled_responses()
         for role_section in responses:
@@ -166,7 +127,7 @@ class _ResponseParser:
     def _header(self, blocks: list[Block], header: HeaderValues) -> None:
         """Header fields; in a letter, the Commissioner's words between greeting and sign-off."""
         current: Field | None = None
-        state = "header"
+        state = "letter" if self.letter else "header"
         letter_body: list[Block] = []
         for block in blocks:
             text = block.plain
@@ -199,15 +160,37 @@ class _ResponseParser:
                     current = current if listed else None
                     continue
                 current = None
-            (letter_body if state == "letter" else self.unplaced).append(block)
+            if state == "letter":
+                letter_body.append(block)
+            elif is_signature(block) or (is_heading_like(block) and not speaker_of(block)):
+                self.unplaced.append(block)
+            else:
+                self.prose.append(block)
         if letter_body:
             self._append_overall(AuthorRole.COMMISSIONER, letter_body)
+
+    def _unattributed(self, headed: set[AuthorRole | None], *, templated: bool) -> None:
+        """Prose under no author's heading: the office's own words when the document has
+        neither sections by author nor header fields (a statement, a web page); otherwise left
+        unplaced, as a template's preamble is (a template with no author's section holds no
+        response yet)."""
+        if not self.prose:
+            return
+        if headed or self.letter or templated:
+            self.unplaced[:0] = self.prose
+            return
+        self._append_overall(AuthorRole.COMMISSIONER, self.prose, first=True)
+        self.warnings.append(
+            "No section of the document names its author, so its text (from "
+            f"“{_excerpt(self.prose[0])[:40]}”) is taken as the Commissioner’s response."
+        )
 
     def _subject(self, text: str) -> None:
         match = _SUBJECT.match(text)
         if match is None or self.inspection.title:
             return
-        subject = match.group("subject")
+        subject = match.group("subject") or match.group("inspection")
+        subject = subject[:1].upper() + subject[1:]
         quoted = _QUOTED.search(subject)
         title = quoted.group("title") if quoted else DATE.sub("", subject)
         self.inspection.title = title.strip(" ,.–-")
@@ -229,7 +212,18 @@ class _ResponseParser:
                     self.inspection.published_on = found
                     break
             else:
-                self.warnings.append("No publication date was found; enter it before saving.")
+                self._prose_date(blocks)
+
+    def _prose_date(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            if (found := prose_published_date(block.plain)) is not None:
+                self.inspection.published_on = found[0]
+                self.warnings.append(
+                    f"The publication date was read from the sentence “{_clip(found[1])}”; "
+                    "check it."
+                )
+                return
+        self.warnings.append("No publication date was found; enter it before saving.")
 
     # --- findings, responses, checklist ---------------------------------------------------------
 
@@ -319,7 +313,9 @@ class _ResponseParser:
         if finding.kind is FindingKind.RECOMMENDATION and (found := find_addressee(plain)):
             finding.addressee, finding.applies = found
 
-    def _append_overall(self, role: AuthorRole, blocks: list[Block]) -> None:
+    def _append_overall(
+        self, role: AuthorRole, blocks: list[Block], *, first: bool = False
+    ) -> None:
         end = len(blocks)
         while end and blocks[end - 1].kind is BlockKind.HEADING:
             end -= 1  # a heading with nothing under it (its table was read as findings)
@@ -327,7 +323,8 @@ class _ResponseParser:
         text = blocks_to_markdown(blocks[:end])
         if text:
             previous = self.inspection.overall.get(role)
-            self.inspection.overall.set(role, f"{previous}\n\n{text}" if previous else text)
+            joined = [text, previous] if first else [previous, text]
+            self.inspection.overall.set(role, "\n\n".join(part for part in joined if part))
 
     def _before_sign_off(self, blocks: list[Block]) -> list[Block]:
         """The blocks before a letter's "Yours sincerely"; the signature is not a response."""
@@ -393,6 +390,10 @@ def _is_gap(block: Block) -> bool:
 def _excerpt(block: Block) -> str:
     text = plain_text(block.text)
     return text if len(text) <= 80 else text[:79].rstrip() + "…"
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 100 else text[:99].rstrip() + "…"
 
 
 def _key_of(finding: Finding) -> tuple[FindingKind, int] | None:

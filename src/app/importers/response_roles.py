@@ -38,12 +38,79 @@ _DOCUMENT_TITLE = re.compile(
 """The template's title ("… response to inspections of … published by HMICFRS") names the
 whole document, not one author's section."""
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s|$)|$)", re.DOTALL)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+# Words that hand over to a speaker: "he has stated:", "The Chief Constable's response was:",
+# "Chief Constable X commented: “…", "The Chief Constable has responded:".
+_HANDOVER = re.compile(
+    r"\b(?:stated|states|said|says|responded|responds|commented|comments|replied|added|"
+    r"(?:response|reply|view|comments?)\s+(?:was|is|were|are)|as\s+follows)\s*:",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = "“\"‘'"
+_SIGNATURE_WORDS = 15
+_SIGNED_ROLE = re.compile(
+    r"\bchief\s+constable\b|\bcommissioner\b|\bp\.?f?\.?c\.?c\b|\bmayor\b", re.IGNORECASE
+)
+
+
+def without_section_number(text: str) -> str:
+    """ "2. Next Steps" → "Next Steps"."""
+    return _SECTION_NUMBER.sub("", text, count=1)
+
+
+def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
+    """The author whose words a paragraph hands over to, and whether the quotation starts in
+    the same paragraph ("… commented: “As the new Chief Constable …") rather than after it
+    ("I have requested the Chief Constable's view on the report, and he has stated:").
+
+    The speaker is the role named before the handing-over words; when both are named, the one
+    nearer to them.
+    """
+    if block.kind is not BlockKind.PARAGRAPH:
+        return None
+    text = block.plain
+    match = _HANDOVER.search(text)
+    if match is None:
+        return None
+    rest = text[match.end() :].strip()
+    if rest and rest[0] not in _QUOTE_MARKS:
+        return None
+    before = text[: match.start()]
+    chiefs = [m.end() for m in _CHIEF.finditer(before) if "force" not in m.group(0).casefold()]
+    commissioners = [m.end() for m in _COMMISSIONER.finditer(before)]
+    if not chiefs and not commissioners:
+        return None
+    chief_last = max(chiefs, default=-1)
+    role = (
+        AuthorRole.CHIEF_CONSTABLE
+        if chief_last > max(commissioners, default=-1)
+        else AuthorRole.COMMISSIONER
+    )
+    return role, bool(rest)
+
+
+def opens_with_quote(block: Block) -> bool:
+    return block.plain[:1] in _QUOTE_MARKS
+
+
+def is_signature(block: Block) -> bool:
+    """ "Gavin Stephens, Chief Constable of Surrey Police": a short line giving a name (a few
+    words, a comma) and then a role, without a sentence's full stop."""
+    text = block.plain.strip()
+    if block.kind is not BlockKind.PARAGRAPH or len(text.split()) > _SIGNATURE_WORDS:
+        return False
+    if not text or text[-1] in ".:;?!" or _RESPONSE_WORDS.search(text):
+        return False
+    name, comma, role = text.partition(",")
+    return bool(comma) and 1 < len(name.split()) <= 4 and bool(_SIGNED_ROLE.search(role))
 
 
 def role_of_heading(block: Block) -> AuthorRole | None:
     """The author a section heading introduces ("Chief Constable response to report …")."""
     if not is_heading_like(block, max_length=120) or not _RESPONSE_WORDS.search(block.plain):
         return None
+    if _HANDOVER.search(block.plain):
+        return None  # "The Chief Constable has responded:" hands over; it heads nothing
     if _ATTRIBUTION.search(block.plain):
         return None  # "Response from: Office of the …" names the author of the whole page
     if _DOCUMENT_TITLE.search(block.plain):

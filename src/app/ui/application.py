@@ -9,18 +9,21 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
-from PySide6.QtCore import QLocale, QSettings, QThreadPool
+from PySide6.QtCore import QLocale, QSettings, QThreadPool, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.db.database import DamagedDatabase, Database
 from app.domain.errors import AppError
+from app.licences import bundled_components
 from app.paths import backups_dir, data_dir
 from app.services import backups
 from app.ui import log_files, messages
 from app.ui.context import AppContext
 from app.ui.document import viewer_copies
+from app.ui.icons import application_icon
 from app.ui.instance_lock import DatabaseLock
 from app.ui.main_window import MainWindow
 from app.ui.window_state import default_settings
@@ -39,9 +42,10 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
     ``settings`` holds the window layout (the user's INI file when None). Raises AppError
     when the database cannot be opened. Every widget speaks British English (a date box's
     calendar names "July", not "Juli"), whatever the computer's language. Copies opened in the
-    PDF viewer by runs that have ended are removed.
+    PDF viewer by runs that have ended are removed. Every window carries the application's icon.
     """
     QLocale.setDefault(BRITISH_ENGLISH)
+    QApplication.setWindowIcon(application_icon())
     viewer_copies.remove_stale()
     db = Database.open(Path(db_path))
     try:
@@ -51,28 +55,41 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
         raise
 
 
-def open_window(db_path: Path, settings: QSettings | None = None) -> MainWindow | None:
+def open_window(
+    db_path: Path, settings: QSettings | None = None, smoke_test: bool = False
+) -> MainWindow | None:
     """The main window over ``db_path``, or None (after saying why) when it cannot open.
 
     A damaged database is never written to: the person is told so plainly and offered the
     newest good backup beside it, which is restored (the damaged file kept) before the window
-    opens on it.
+    opens on it. A smoke test says why on the console instead and offers nothing.
     """
     try:
         return create_window(db_path, settings)
     except DamagedDatabase as error:
         log.error("The database %s is damaged: %s", db_path, "; ".join(error.problems))
+        if smoke_test:
+            _say(sys.stderr, error.message)
+            return None
         if not offer_restore(db_path):
             return None
     except AppError as error:
         log.error("Cannot open the database %s: %s", db_path, error.message)
-        messages.show_error(None, error.message, APP_NAME)
+        _tell(error.message, smoke_test)
         return None
     try:
         return create_window(db_path, settings)
     except AppError as error:
-        messages.show_error(None, error.message, APP_NAME)
+        _tell(error.message, smoke_test)
         return None
+
+
+def _tell(message: str, smoke_test: bool) -> None:
+    """Why the window cannot open: on the console for a smoke test, otherwise in a dialogue."""
+    if smoke_test:
+        _say(sys.stderr, message)
+    else:
+        messages.show_error(None, message, APP_NAME)
 
 
 def offer_restore(db_path: Path) -> bool:
@@ -107,11 +124,14 @@ def offer_restore(db_path: Path) -> bool:
     return True
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path, smoke_test: bool = False) -> int:
     """Open the window on ``db_path`` and run until it closes; 1 if the database cannot open.
 
     The process always ends when the window closes: background work still running then (a
     document being read) is given a moment, and then left behind rather than waited for.
+
+    ``smoke_test`` (``--smoke-test``, for checking an installation) closes the window as soon as
+    it is shown and says so on the console; nothing then waits for a person.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -121,25 +141,49 @@ def run_gui(db_path: Path) -> int:
     app.setApplicationVersion(__version__)
     log_file = _configure_logging()
     install_excepthook(log_file)
-    window = open_window(db_path)
+    window = open_window(db_path, smoke_test=smoke_test)
     if window is None:
         return 1
     lock = DatabaseLock(Path(db_path))
-    window.show()
+    window.show_at_start()
     other_copy = lock.acquire()
-    if other_copy:
+    inspections = window.register.model.rowCount()
+    if smoke_test:
+        QTimer.singleShot(0, window.close)
+    elif other_copy:
         QMessageBox.information(window, APP_NAME, other_copy)
-    window.backups.start_automatic()
+    if not smoke_test:
+        window.backups.start_automatic()
     try:
         code = app.exec()
     finally:
         lock.release()
         viewer_copies.remove_own()  # the window removes them as it closes; this is a backstop
+    if smoke_test and code == 0:
+        _say(sys.stdout, smoke_report(db_path, inspections))
     if not QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS):
         log.warning("Background work was still running at exit; it was left unfinished.")
         logging.shutdown()
         _exit_now(code)
     return code
+
+
+def smoke_report(db_path: Path, inspections: int) -> str:
+    """What ``--smoke-test`` says: the window, and the About box's licences (which a frozen
+    bundle lacks when the build left the packages' metadata out)."""
+    counted = f"{inspections} inspection{'' if inspections == 1 else 's'}"
+    parts = bundled_components(qVersion())
+    missing = [part.name for part in parts if not part.licence_text()]
+    licences = (f"without a licence text: {', '.join(missing)}" if missing
+                else "each with its licence")  # fmt: skip
+    return (f"{APP_NAME} {__version__}: the window opened on {db_path} ({counted}) and closed; "
+            f"About lists {len(parts)} bundled parts, {licences}.")
+
+
+def _say(stream: TextIO | None, text: str) -> None:
+    """A line on the console, when there is one (the windowed program has none)."""
+    if stream is not None:
+        print(text, file=stream, flush=True)
 
 
 def _exit_now(code: int) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app import APP_NAME, __version__
 from app.domain.deadlines import DEADLINE_EXPLANATION, LEGAL_BASIS
+from app.ui.about import AboutDialog
 
 DEADLINE_HELP = (
     f"{DEADLINE_EXPLANATION}\n\n"
@@ -17,17 +20,15 @@ DEADLINE_HELP = (
     "settings."
 )
 
-ABOUT_TEXT = (
-    f"{APP_NAME} {__version__}\n\n"
-    "Section 55 responses to HMICFRS inspection reports, for Offices of Police and Crime "
-    "Commissioners.\n\nEverything is kept in one file on this computer. The application "
-    "never uses the network."
-)
-
 
 def show_deadline_help(parent: QWidget | None) -> None:
     QMessageBox.information(parent, "About the section 55 deadline", DEADLINE_HELP)
 
 
-def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(parent, f"About {APP_NAME}", ABOUT_TEXT)
+def show_about(parent: QWidget | None, db_path: Path) -> AboutDialog:
+    """Help → About over ``parent``: version, data locations, licences (window-modal; it is
+    deleted when closed)."""
+    dialog = AboutDialog(db_path, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

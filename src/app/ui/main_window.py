@@ -47,6 +47,8 @@ EDITING_COMMANDS = (
     ActionId.LOAD_SAMPLES, ActionId.RESTORE_BACKUP, ActionId.ORGANISATION_SETTINGS,
 )  # fmt: skip
 """Disabled over a read-only database, with the commands about the inspection shown."""
+REGISTER_SHARE = 0.3  # of the window's width, at first start: the responses need the rest
+SMALL_SCREEN = 1600  # narrower (in logical pixels, after scaling), the first start is maximised
 TITLE_CHARS = 80  # an inspection title longer than this is shortened in the window title
 
 
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.register)
         self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(0, 1)  # a wider window widens the responses most
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         self.importer = ImportController(self, context.db, save_pending=self.page.save_pending)
@@ -137,7 +139,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_REGISTER].toggled.connect(self._show_register)
         a[ActionId.REFRESH].triggered.connect(self.refresh)
         a[ActionId.ABOUT_DEADLINE].triggered.connect(lambda: show_deadline_help(self))
-        a[ActionId.ABOUT].triggered.connect(lambda: show_about(self))
+        a[ActionId.ABOUT].triggered.connect(lambda: show_about(self, self.context.db.path))
         self.register.inspectionActivated.connect(self._inspection_activated)
         self.page.inspectionChanged.connect(lambda _id: self.refresh())
         self.page.notice.connect(
@@ -354,7 +356,10 @@ class MainWindow(QMainWindow):
         self.commands[ActionId.SHOW_ARCHIVED].setChecked(
             window_state.read_bool(s, window_state.SHOW_ARCHIVED)
         )
-        if not self.restoreGeometry(window_state.read_bytes(s, window_state.GEOMETRY)):
+        self.first_start = not self.restoreGeometry(
+            window_state.read_bytes(s, window_state.GEOMETRY)
+        )
+        if self.first_start:
             screen = QGuiApplication.primaryScreen().availableGeometry()
             self.resize(min(1400, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
         self.restoreState(window_state.read_bytes(s, window_state.STATE))
@@ -373,12 +378,21 @@ class MainWindow(QMainWindow):
         s.setValue(window_state.CURRENT_INSPECTION, self.page.inspection_id or "")
         s.sync()
 
+    def show_at_start(self) -> None:
+        """Show the window, maximised the first time on a small screen (a 1366×768 laptop, or
+        any screen at 125 % or 150 %): with a margin round it the responses would be cramped."""
+        if self.first_start and self.screen().availableGeometry().width() < SMALL_SCREEN:
+            self.showMaximized()
+        else:
+            self.show()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._splitter_restored:  # first start: the responses need the wider side
             self._splitter_restored = True
             width = self.width()  # the splitter itself is not laid out yet
-            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+            register = max(int(width * REGISTER_SHARE), self.register.minimum_useful_width())
+            self.splitter.setSizes([register, width - register])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.page.save_pending() and not messages.confirm(

@@ -148,9 +148,18 @@ class RegisterModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: RegisterRow, column: Column) -> str | None:
+        # Whole, for a narrow register that cuts them (its cards show the status and the next
+        # step under the title, and the deadline under the days left).
         if column is Column.TITLE:
             forces = plain_list(row.summary.forces)
-            return row.summary.title + (f"\nForces: {forces}" if forces else "")
+            lines = [row.summary.title, f"Status: {row.texts[Column.STATUS]}"]
+            if forces:
+                lines.insert(1, f"Forces: {forces}")
+            if row.summary.next_step:
+                lines.append(f"Next step: {row.summary.next_step}")
+            return "\n".join(lines)
+        if column is Column.DAYS_LEFT and row.texts[Column.DEADLINE]:
+            return f"{row.texts[column]}\nSection 55 deadline: {row.texts[Column.DEADLINE]}"
         if column is Column.DEADLINE:
             return DEADLINE_EXPLANATION
         return row.texts[column] or None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import InspectionSummary
+from app.ui.register_cards import CardDelegate, days_width
 from app.ui.register_model import ID_ROLE, Column, RegisterFilterModel, RegisterModel
 
 # Starting widths: the text each column should show whole, measured in the current font.
@@ -34,6 +36,10 @@ VISUAL_ORDER = (
     Column.TITLE, Column.DAYS_LEFT, Column.STATUS, Column.DEADLINE, Column.NEXT_STEP,
     Column.PUBLISHED, Column.TYPES,
 )  # fmt: skip
+ResizeMode = QHeaderView.ResizeMode
+KEY_COLUMNS = VISUAL_ORDER[:5]  # what the register must show, wide or narrow
+CARD_COLUMNS = (Column.TITLE, Column.DAYS_LEFT)  # the columns left when it shows cards
+TITLE_CHARS = 32  # a table leaves the title at least this many characters, or shows cards
 
 
 class RegisterPanel(QWidget):
@@ -78,15 +84,29 @@ class RegisterPanel(QWidget):
         header.setHighlightSections(False)
         metrics = self.fontMetrics()
         padding = metrics.averageCharWidth() * 3  # cell margins and the sort arrow
-        for column, sample in _COLUMN_SAMPLES.items():
-            widest = max(
+        self._widths = {
+            column: padding + max(
                 metrics.horizontalAdvance(sample), metrics.horizontalAdvance(column.heading)
             )
-            self.table.setColumnWidth(column, widest + padding)
+            for column, sample in _COLUMN_SAMPLES.items()
+        }  # fmt: skip
+        for column, width in self._widths.items():
+            self.table.setColumnWidth(column, width)
         for position, column in enumerate(VISUAL_ORDER):
             header.moveSection(header.visualIndex(column), position)
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() * 3 // 2 + 4)
+        self._row_height = metrics.height() * 3 // 2 + 4
+        self.table.verticalHeader().setDefaultSectionSize(self._row_height)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        # Narrower than this, the register shows cards (see register_cards).
+        self.wide_enough = (
+            sum(self._widths[c] for c in KEY_COLUMNS if c is not Column.TITLE)
+            + metrics.averageCharWidth() * TITLE_CHARS
+            + self.table.verticalScrollBar().sizeHint().width()
+            + 2 * self.table.frameWidth()
+        )
+        self.cards = CardDelegate(self.table)
+        self.compact = False
+        self._wide_state: QByteArray | None = None  # the table's columns while cards show
 
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of inspections shown")
@@ -175,12 +195,71 @@ class RegisterPanel(QWidget):
     # --- remembered layout -----------------------------------------------------------------
 
     def header_state(self) -> QByteArray:
-        return self.table.horizontalHeader().saveState()
+        """The table's columns (widths, order, sorting), as the wide table has them."""
+        if not self.compact:
+            return self.table.horizontalHeader().saveState()
+        self._show_cards(False)
+        try:
+            return self.table.horizontalHeader().saveState()
+        finally:
+            self._show_cards(True)
 
     def restore_header_state(self, state: QByteArray) -> None:
         header = self.table.horizontalHeader()
+        showing_cards = self.compact
+        if showing_cards:
+            self._show_cards(False)
         if not state.isEmpty() and header.restoreState(state):
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if showing_cards:
+            self._show_cards(True)
+
+    def minimum_useful_width(self) -> int:
+        """The width at which the cards still show a title beside the days left."""
+        metrics = self.fontMetrics()
+        return (
+            days_width(self.table.font())
+            + metrics.averageCharWidth() * TITLE_CHARS // 2
+            + self.table.verticalScrollBar().sizeHint().width()
+            + 2 * self.table.frameWidth()
+        )
+
+    # --- wide or narrow ------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.width() < self.wide_enough
+        if compact != self.compact:
+            self._show_cards(compact)
+
+    def _show_cards(self, compact: bool) -> None:
+        """Cards (two columns) on a narrow register, the table of every column on a wide one."""
+        header = self.table.horizontalHeader()
+        if compact:
+            self._wide_state = header.saveState()
+            for column in Column:
+                header.setSectionHidden(column, column not in CARD_COLUMNS)
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(Column.TITLE, ResizeMode.Stretch)
+            self.table.setColumnWidth(Column.DAYS_LEFT, days_width(self.table.font()))
+            for column in CARD_COLUMNS:
+                self.table.setItemDelegateForColumn(column, self.cards)
+            # Each row as tall as its card at the title's width (the table asks the cards).
+            self.table.setWordWrap(True)
+            self.table.verticalHeader().setSectionResizeMode(ResizeMode.ResizeToContents)
+        else:
+            sort = header.sortIndicatorSection(), header.sortIndicatorOrder()
+            for column in CARD_COLUMNS:
+                self.table.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
+            header.setSectionResizeMode(Column.TITLE, ResizeMode.Interactive)
+            header.setStretchLastSection(True)
+            if self._wide_state is not None:
+                header.restoreState(self._wide_state)
+            header.setSortIndicator(*sort)  # chosen while the cards showed, perhaps
+            self.table.setWordWrap(False)
+            self.table.verticalHeader().setSectionResizeMode(ResizeMode.Fixed)
+            self.table.verticalHeader().setDefaultSectionSize(self._row_height)
+        self.compact = compact
 
     # --- slots -----------------------------------------------------------------------------
 

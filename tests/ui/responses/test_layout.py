@@ -14,6 +14,7 @@ from app.domain.enums import FindingKind
 from app.domain.model import Finding, Inspection
 from app.services import inspections
 from app.ui.responses import ResponsesView
+from app.ui.responses.rows import MIN_EDITOR
 from tests.ui.conftest import MessageLog
 from tests.ui.responses.conftest import Person
 
@@ -134,3 +135,19 @@ def test_tab_goes_down_the_rows_before_the_side_panel(view: ResponsesView, qtbot
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     qtbot.keyClick(view.side.tabBar(), Qt.Key.Key_Backtab)  # and back up to the rows
     assert last.hasFocus()
+
+
+def test_editors_go_one_above_the_other_rather_than_narrower_than_420_pixels(
+    view: ResponsesView, qtbot: QtBot
+) -> None:
+    editors = view.editors()
+    cc, pcc = editors[2], editors[3]  # Recommendation 2
+    view.resize(1300, 700)
+    qtbot.waitUntil(lambda: cc.y() == pcc.y())  # side by side
+    assert cc.width() >= MIN_EDITOR and pcc.x() > cc.x()
+    view.resize(NARROW_PAGE, 700)
+    qtbot.waitUntil(lambda: pcc.y() > cc.y() + cc.height())  # the Commissioner's below
+    assert cc.width() >= MIN_EDITOR and pcc.x() == cc.x()
+    assert pcc.width() == cc.width()
+    view.resize(1300, 700)
+    qtbot.waitUntil(lambda: cc.y() == pcc.y())

@@ -28,6 +28,10 @@ from app.services.responses import ResponseKey
 from app.ui.responses.editor import NO_HTML, ResponseEditor
 
 ROLES = (AuthorRole.CHIEF_CONSTABLE, AuthorRole.COMMISSIONER)
+MIN_EDITOR = 420  # narrower, a response is hard to read: the editors go one above the other
+ROW_MARGIN = 8  # left and right, inside a row's frame
+FRAME = 2  # a row's frame, each side (the style draws 1 or 2 pixels)
+PAIR_SPACING = 12  # between the two editors side by side
 # Short: a QTextEdit draws its placeholder on one line, cut at the editor's edge, and the role
 # is named in the caption above it anyway.
 EDITABLE_HINT = "Type or paste the response"
@@ -45,6 +49,12 @@ def plain_text(text: str) -> str:
     document = QTextDocument()
     document.setMarkdown(text, NO_HTML)
     return document.toPlainText()
+
+
+def row_width(*, side_by_side: bool) -> int:
+    """The width a row needs for editors no narrower than :data:`MIN_EDITOR`."""
+    editors = 2 * MIN_EDITOR + PAIR_SPACING if side_by_side else MIN_EDITOR
+    return editors + 2 * (ROW_MARGIN + FRAME)
 
 
 def finding_meta(finding: Finding, questions: list[GradedQuestion]) -> str:
@@ -137,28 +147,43 @@ class ResponseRowWidget(QFrame):
             text.setAutoFillBackground(True)  # a palette, not a style sheet: cheap for 40 rows
             text.setMargin(6)
             body.addWidget(text)
-        pair = QGridLayout()
-        pair.setHorizontalSpacing(12)
+        self.pair = QGridLayout()
+        self.pair.setHorizontalSpacing(PAIR_SPACING)
         self.editors: dict[AuthorRole, ResponseEditor] = {}
         self.captions: dict[AuthorRole, QLabel] = {}
-        for column, role in enumerate(ROLES):
+        for role in ROLES:
             editor = ResponseEditor(keys[role], names[role], self.body)
             editor.setPlaceholderText(EDITABLE_HINT)
             caption = QLabel(titles[role], self.body)
             caption.setWordWrap(True)
             caption.setBuddy(editor)
             self.captions[role] = caption
-            pair.addWidget(caption, 0, column)
-            pair.addWidget(editor, 1, column, Qt.AlignmentFlag.AlignTop)
-            pair.setColumnStretch(column, 1)
             editor.textChanged.connect(self.update_summary)
             self.editors[role] = editor
-        body.addLayout(pair)
+        self.stacked = False
+        self._place_editors()
+        body.addLayout(self.pair)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 8)
+        layout.setContentsMargins(ROW_MARGIN, 4, ROW_MARGIN, 8)
         layout.addLayout(header)
         layout.addWidget(self.body)
+
+    def set_stacked(self, stacked: bool) -> None:
+        """Put the editors one above the other (``True``) or side by side."""
+        if stacked != self.stacked:
+            self.stacked = stacked
+            for role in ROLES:
+                self.pair.removeWidget(self.captions[role])
+                self.pair.removeWidget(self.editors[role])
+            self._place_editors()
+
+    def _place_editors(self) -> None:
+        for n, role in enumerate(ROLES):
+            row, column = (2 * n, 0) if self.stacked else (0, n)
+            self.pair.addWidget(self.captions[role], row, column)
+            self.pair.addWidget(self.editors[role], row + 1, column, Qt.AlignmentFlag.AlignTop)
+            self.pair.setColumnStretch(n, 1 if n == 0 or not self.stacked else 0)
 
     def set_expanded(self, expanded: bool) -> None:
         self.toggle.setChecked(expanded)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,11 +49,13 @@ from app.ui.responses.content import ResponsesContent
 from app.ui.responses.editor import ResponseEditor
 from app.ui.responses.history import HistoryPanel
 from app.ui.responses.office_steps_panel import OfficeStepsPanel
+from app.ui.responses.rows import row_width
+from app.ui.responses.side_dock import SideDock
 from app.ui.responses.toolbar import FormattingBar
 from app.ui.responses.workflow_bar import StatusHistoryPanel, WorkflowBar
 
 PLACEHOLDER = "Choose an inspection in the register to write its responses here."
-NARROW = 900  # below this width the side panel starts hidden
+NARROW = 1100  # below this width the side panel starts hidden
 POLL_MS = 30_000  # look for changes saved by another copy this often while shown
 
 
@@ -127,24 +130,36 @@ class ResponsesView(QWidget):
         self.side.setMinimumWidth(max(220, self.side.tabBar().sizeHint().width() + 8))
         self.side.currentChanged.connect(lambda _index: self._refresh_history())
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.toolbar)
-        left_layout.addWidget(self.scroll_area, 1)
+        # The side panel never squeezes an editor below MIN_EDITOR: they go one above the other
+        # first (see ResponsesContent), and then the side panel can take no more; with no room
+        # for it beside them, it opens over them (see SideDock).
+        style = self.style()
+        rows_minimum = (
+            row_width(side_by_side=False)
+            + style.pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+            + style.pixelMetric(QStyle.PixelMetric.PM_LayoutRightMargin)
+            + self.scroll_area.verticalScrollBar().sizeHint().width()
+        )
+        self.scroll_area.setMinimumWidth(rows_minimum)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([1000, 340])
+        # Not its children's minimum widths added up: that would squeeze the register instead.
+        self.splitter.setMinimumWidth(rows_minimum)
+        self.dock = SideDock(self, self.splitter, self.side, self.scroll_area.viewport(),
+                             rows_minimum)  # fmt: skip
+        self.dock.closeRequested.connect(self._close_drawer)
         self.toolbar.detailsToggled.connect(self._details_toggled)
         self._first_show = True
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.toolbar)  # above the side panel too: the whole width for it
         layout.addWidget(self.splitter, 1)
 
         self.poll = QTimer(self)
@@ -230,6 +245,7 @@ class ResponsesView(QWidget):
             sheet, self.scroll_area.viewport(), on_editor=self._watch_editor
         )
         self.scroll_area.setWidget(self.content)
+        self.content.attach(self.scroll_area)
         self.content.resized.connect(self._keep_current_caret_visible)
         self.content.notApplicableRequested.connect(self._mark_not_applicable)
         self.content.appliesRequested.connect(lambda f: self._set_applies(f, True, ""))
@@ -248,8 +264,11 @@ class ResponsesView(QWidget):
         The side panel is made once and each inspection's rows after it, so Qt's order (the
         order of making) would send Tab from the toolbar into the side panel before the rows.
         """
-        stops = tab_stops(self)
         content = self.content
+        focus = QApplication.focusWidget()
+        if next and content is not None and focus is not None:
+            content.build_past(focus)  # Tab goes on to the next row, not past the rows built
+        stops = tab_stops(self)
         rows = [w for w in stops if content is not None and content.isAncestorOf(w)]
         side = [w for w in stops if self.side.isAncestorOf(w) and w is not self.side]
         head = [w for w in stops if w not in rows and w not in side and w is not self.side]
@@ -371,13 +390,12 @@ class ResponsesView(QWidget):
     # --- history ----------------------------------------------------------------------------------
 
     def _details_toggled(self, shown: bool) -> None:
-        self.side.setVisible(shown)
-        sizes = self.splitter.sizes()
-        if shown and len(sizes) == 2 and sizes[1] < self.side.minimumWidth():
-            # Hidden while the splitter was laid out, it would come back 0 px wide.
-            total = sum(sizes)
-            side = max(self.side.minimumWidth(), total // 4)
-            self.splitter.setSizes([max(0, total - side), side])
+        self.dock.set_shown(shown)
+
+    def _close_drawer(self) -> None:
+        self.toolbar.details.setChecked(False)
+        if self.current_editor is not None:
+            self.current_editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _keep_current_caret_visible(self) -> None:
         # The editors change height with their width: keep the caret in sight.

@@ -1,0 +1,138 @@
+"""Real documents of the corpus (`tests/fixtures/real/`) that showed the importers tuned to the
+layouts they were built on: page chrome as the title, a title line taken for nothing, numbered
+sections and a quoted Chief Constable, dates in prose, a third-party tracker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.domain.enums import FindingKind
+from app.importers import import_document, import_text
+from tests.importers.corpus_score import CORPUS, corpus_score
+
+CORPUS_FLOOR = 93.0
+"""The score reached when issue 13 was closed (95.2 %: 177 of 186 checks) less 2 points, rounded
+down; raise it as the importers improve."""
+
+
+def _import(name: str):  # type: ignore[no-untyped-def]
+    return import_document(CORPUS / f"{name}.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("cjji-business-plan-2023-25", "Criminal Justice Joint Inspection Business Plan 2023-25"),
+        (
+            "accountabilityindex-west-mercia-2018-19-tracker",
+            "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – West Mercia Police",
+        ),
+    ],
+)
+def test_page_chrome_is_not_the_title(name: str, title: str) -> None:
+    """A cookie banner ("Are you OK with cookies?"), "Skip to content" and a "Source ·" crumb
+    are skipped by what they are; the first heading-like line after them is the title."""
+    assert _import(name).inspection.title == title
+
+
+def test_cookie_banner_and_site_notices_are_not_the_title_of_a_response() -> None:
+    imported = _import("surrey-police-peel-2023-news")
+    title = imported.inspection.title.casefold()
+    assert "cookie" not in title and "escape" not in title and "beta" not in title
+    assert imported.kind == "response"
+
+
+def test_response_whose_first_line_is_its_title() -> None:
+    imported = _import("surrey-vetting-thematic-response")
+    assert imported.inspection.title == (
+        "Inspection of vetting, misconduct, and misogyny in the police service"
+    )
+    imported = _import("surrey-policing-in-austerity-response")
+    assert imported.inspection.title == "Policing in Austerity: Rising to the Challenge"
+
+
+def test_numbered_sections_and_the_chief_constable_quoted_after_an_introducing_sentence() -> None:
+    imported = _import("surrey-vetting-thematic-response")
+    inspection = imported.inspection
+    commissioner = inspection.overall.commissioner
+    chief = inspection.overall.chief_constable
+    # The introducing sentence stays with the Commissioner, the quotation is the Chief's.
+    assert commissioner.startswith("I welcome the findings of this report")
+    assert commissioner.endswith("he has stated:")
+    assert chief.startswith("The HMICFRS thematic titled")
+    assert chief.endswith("monitored through existing governance structures.")
+    # "2. Next Steps" is the Commissioner's, a heading not a list item, and not renumbered.
+    assert "Next Steps" not in chief and "Published on 2 November" not in chief
+    assert inspection.closing.commissioner.startswith("- Published on 2 November 2022")
+    assert "1. " not in commissioner[:3]
+    # The choice is said in a warning, and the signature is named, not dropped.
+    warnings = " ".join(imported.warnings)
+    assert "quoted as the Chief Constable" in warnings
+    assert "Gavin Stephens, Chief Constable of Surrey Police" in warnings
+
+
+def test_a_quotation_that_opens_with_quote_marks_ends_where_they_stop() -> None:
+    inspection = _import("surrey-hard-yards-response").inspection
+    assert inspection.overall.chief_constable.startswith("“I welcome the October 2019")
+    assert "I am part of the Governance structure" in inspection.overall.commissioner
+    assert "I am part of the Governance" not in inspection.overall.chief_constable
+
+
+def test_the_chief_constable_has_responded_until_the_next_heading() -> None:
+    text = (
+        "Response to HMICFRS report: An inspection of race and policing\n\n"
+        "I welcome this report.\n\n"
+        "The Chief Constable has responded:\n\n"
+        "The force accepts the recommendations.\n\n"
+        "It has a plan.\n\n"
+        "Next steps\n\n"
+        "I will monitor progress."
+    )
+    inspection = import_text(text).inspection
+    assert (
+        inspection.overall.commissioner
+        == "I welcome this report.\n\nThe Chief Constable has responded:"
+    )
+    assert (
+        inspection.overall.chief_constable
+        == "The force accepts the recommendations.\n\nIt has a plan."
+    )
+    assert inspection.closing.commissioner == "I will monitor progress."
+
+
+def test_letter_with_the_publication_date_in_prose() -> None:
+    imported = _import("warwickshire-vetting-letter")
+    inspection = imported.inspection
+    assert imported.kind == "response"
+    assert (
+        inspection.title
+        == "An inspection of vetting, misconduct, and misogyny in the police service"
+    )
+    assert inspection.published_on == dt.date(2022, 11, 2)
+    assert inspection.overall.commissioner.startswith("As the Police and Crime Commissioner")
+    assert "survey" not in inspection.overall.commissioner
+    assert _import("westmercia-activism-letter").inspection.published_on == dt.date(2024, 9, 10)
+
+
+def test_statement_dated_in_prose_says_where_the_date_came_from() -> None:
+    imported = _import("cheshire-efficiency-statement")
+    assert imported.inspection.published_on == dt.date(2016, 11, 3)
+    assert any("read from the sentence" in warning for warning in imported.warnings)
+
+
+def test_third_party_tracker_rows_with_status_and_force() -> None:
+    imported = _import("accountabilityindex-west-mercia-2018-19-tracker")
+    findings = imported.inspection.findings
+    assert [f.reference for f in findings] == [f"Recommendation {n}" for n in range(1, 9)]
+    assert all(f.kind is FindingKind.RECOMMENDATION for f in findings)
+    assert findings[2].text.startswith("HMIC recommends that the force should immediately: expand")
+    assert not any("West Mercia Police" in f.text or "Superseded" in f.text for f in findings)
+    assert any("tracker" in warning for warning in imported.warnings)
+
+
+def test_corpus_score() -> None:
+    score = corpus_score()
+    print(f"\nCorpus score: {score.passed}/{score.total} = {score.share:.1f} %")
+    assert score.share >= CORPUS_FLOOR, "\n".join(score.failures)
