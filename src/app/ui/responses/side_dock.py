@@ -69,7 +69,7 @@ class SideDock(QObject):
                 self.drawer_width = self.side.width() or self.drawer_width
                 self.side.setParent(self.view)
             self.side.setAutoFillBackground(not docked)  # a drawer hides the rows under it
-            self.side.setGraphicsEffect(None if docked else self._shadow())
+            self.side.setGraphicsEffect(None if docked else self._shadow())  # type: ignore[arg-type]  # None removes the effect (Qt allows it; the stubs do not)
             self.side.setVisible(shown)
             self.escape.setEnabled(not docked)
         if not docked:
