@@ -225,6 +225,7 @@ def test(rest: list[str]) -> int:
     checks = [
         [str(Path(python).parent / "lint-imports")],
         [python, "-m", "ruff", "check", "src", "tests", "scripts"],
+        [python, "-m", "mypy", "src", "tests"],  # strict, as pyproject.toml sets it
         [python, "-m", "pytest", *pytest_args],
     ]
     for check in checks:

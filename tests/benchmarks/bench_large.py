@@ -132,7 +132,7 @@ def _window_figures(db: Path, folder: Path, ids: dict[str, int]) -> list[Row]:
         for char in word:
             start = time.perf_counter()
             QTest.keyClicks(window.register.filter_edit, char)
-            app.processEvents()  # type: ignore[attr-defined]
+            app.processEvents()
             keystrokes.append(time.perf_counter() - start)
     window.register.filter_edit.clear()
     rows.append(("register: filter, per keystroke (2,000 rows; median)",

@@ -97,7 +97,7 @@ def _outputs(document: ResponseDocument) -> dict[str, str]:
     docx_document = docx.Document(io.BytesIO(word.data))
     return {
         "PDF": _squeeze(pdf_body_text(pdf.data)),
-        "HTML": _squeeze("".join(html_root.find("body").itertext())),  # type: ignore[union-attr]
+        "HTML": _squeeze("".join(html_root.find("body").itertext())),
         "DOCX": _squeeze("".join(p.text for p in docx_document.paragraphs)),
     }
 

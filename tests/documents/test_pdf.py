@@ -93,7 +93,7 @@ def test_metadata_language_and_viewer_settings(
     )
     assert metadata.author == "Office of the Police and Crime Commissioner for Norfolk"
     assert metadata.subject is not None and metadata.subject.startswith("Section 55 response")
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert root["/Lang"] == "en-GB"
     assert root["/PageMode"] == "/UseOutlines"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]

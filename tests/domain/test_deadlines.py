@@ -22,8 +22,9 @@ PUBLISHED = dt.date(2023, 7, 7)
 
 def test_statutory_deadline_counts_publication_day_as_day_one() -> None:
     # The seed's template states 1 September 2023 (+56); the law gives 31 August 2023 (+55).
-    assert statutory_deadline(PUBLISHED) == dt.date(2023, 8, 31)
-    assert (statutory_deadline(PUBLISHED) - PUBLISHED).days + 1 == 56
+    deadline = statutory_deadline(PUBLISHED)
+    assert deadline == dt.date(2023, 8, 31)
+    assert (deadline - PUBLISHED).days + 1 == 56
     assert statutory_deadline(None) is None
     assert "day 1" in DEADLINE_EXPLANATION
 

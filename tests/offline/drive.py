@@ -99,11 +99,11 @@ def drive_window(folder: Path) -> None:
     def save_path(*_args: object, **_kwargs: object) -> str:
         return str(answers["save"])
 
-    file_dialogs.choose_save_path = save_path  # type: ignore[assignment]
-    backup_commands.choose_save_path = save_path  # type: ignore[assignment]
-    backup_commands.choose_file = lambda *_a, **_k: str(answers["open"])  # type: ignore[assignment]
-    messages.confirm = lambda *_args: True  # type: ignore[assignment]
-    messages.show_error = lambda _p, text, *_a: seen.append(f"(error shown) {text}")  # type: ignore[assignment]
+    file_dialogs.choose_save_path = save_path
+    backup_commands.choose_save_path = save_path  # type: ignore[attr-defined]
+    backup_commands.choose_file = lambda *_a, **_k: str(answers["open"])  # type: ignore[attr-defined]
+    messages.confirm = lambda *_args: True
+    messages.show_error = lambda _p, text, *_a: seen.append(f"(error shown) {text}")
 
     window = create_window(db_path, QSettings(str(folder / "window.ini"),
                                               QSettings.Format.IniFormat))  # fmt: skip
@@ -154,7 +154,7 @@ def drive_window(folder: Path) -> None:
         printer.setOutputFileName(str(printed))
         return printer
 
-    printing.choose_printer = pdf_printer  # type: ignore[assignment]
+    printing.choose_printer = pdf_printer
     document.print_action.trigger()
     wait_until("printed to PDF", lambda: document._print_task is None and printed.exists())
 

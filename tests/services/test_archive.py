@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -44,7 +45,7 @@ HOSTILE = [
     "x" * 5000,
 ]
 text = st.one_of(
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=60),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=60),
     st.sampled_from(HOSTILE),
 )
 nonblank = text.filter(lambda t: bool(t.strip()))
@@ -183,7 +184,8 @@ def test_sample_archives_load_exactly(sample_db: Database) -> None:
     for stored in reading.all_inspections(sample_db):
         data = _without_ids(archive.inspection_to_dict(stored))
         # The samples were written before archives kept the workflow history: loading starts it.
-        assert [c["note"] for c in data.pop("status_history")] == ["Imported from the samples"]
+        history: Any = data.pop("status_history")
+        assert [c["note"] for c in history] == ["Imported from the samples"]
         assert data == expected[stored.title]
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )  # fmt: skip
 from pytestqt.qtbot import QtBot
@@ -59,8 +60,8 @@ def test_about_lists_the_bundled_licences_and_says_qt_can_be_replaced(
 ) -> None:
     dialog = open_about(window, qtbot)
     components = named(dialog, QTreeWidget, "Bundled components")
-    rows = {components.topLevelItem(i).text(0): components.topLevelItem(i)
-            for i in range(components.topLevelItemCount())}  # fmt: skip
+    items = [_item(components, i) for i in range(components.topLevelItemCount())]
+    rows = {item.text(0): item for item in items}
     assert {"Qt", "Python", "SQLAlchemy", "SQLite", "DejaVu fonts"} <= set(rows)
     assert rows["Qt"].text(2) == "LGPL-3.0-only"
     assert "LGPL" in shown_text(dialog) and "replace" in shown_text(dialog)
@@ -88,7 +89,7 @@ def test_about_is_read_with_the_keyboard_alone(window: MainWindow, qtbot: QtBot)
     assert named(dialog, QLineEdit, "Database file") in order
     assert components in order and text in order
     components.setFocus()
-    components.setCurrentItem(components.topLevelItem(0))
+    components.setCurrentItem(_item(components, 0))
     first = text.toPlainText()
     qtbot.keyClick(components, Qt.Key.Key_Down)
     assert text.toPlainText() and text.toPlainText() != first
@@ -102,3 +103,9 @@ def test_the_window_carries_the_application_icon(window: MainWindow) -> None:
     assert not icon.isNull()
     assert icon.pixmap(256, 256).toImage() == QApplication.windowIcon().pixmap(256, 256).toImage()
     assert icon.availableSizes()[0].width() == 256
+
+
+def _item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(row)
+    assert item is not None
+    return item

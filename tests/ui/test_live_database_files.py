@@ -90,7 +90,7 @@ def python_opens(db_path: Path) -> Iterator[list[str]]:
 
     def hook(event: str, args: tuple[object, ...]) -> None:
         if active[0] and event == "open" and args and isinstance(args[0], str | Path):
-            name = os.path.abspath(os.fspath(args[0]))  # type: ignore[arg-type]
+            name = os.path.abspath(os.fspath(args[0]))
             if name in watched:
                 seen.append(name)
 

@@ -131,7 +131,10 @@ def test_filter_narrows_as_you_type(window: MainWindow, qtbot: QtBot) -> None:
 def test_click_on_published_header_sorts_by_date(window: MainWindow, qtbot: QtBot) -> None:
     table = window.register.table
     header = table.horizontalHeader()
-    titles = lambda: _texts(window.register.proxy, Column.TITLE)  # noqa: E731
+
+    def titles() -> list[str]:
+        return _texts(window.register.proxy, Column.TITLE)
+
     assert titles()[0].startswith("PEEL Spotlight")  # newest first by default
     x = header.sectionViewportPosition(Column.PUBLISHED) + 5
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app import documents as app_documents
 from app.db.database import Database
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import DocumentError
@@ -175,7 +176,7 @@ def test_ctrl_equals_zooms_in_from_the_keyboard(qtbot: QtBot, tab: DocumentTab) 
     tab.activateWindow()
     tab.preview.view.setFocus()
     qtbot.waitUntil(lambda: tab.preview.view.hasFocus())
-    qtbot.keyClick(  # type: ignore[no-untyped-call]
+    qtbot.keyClick(
         tab.preview.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier
     )
     assert tab.preview.view.zoomMode() is QPdfView.ZoomMode.Custom
@@ -279,7 +280,7 @@ def test_a_rendering_error_is_shown_and_the_preview_kept(
     def fail(*_args: object) -> None:
         raise DocumentError("The PDF could not be laid out: the table is too wide.")
 
-    monkeypatch.setattr(tab_module.documents, "render_pdf", fail)
+    monkeypatch.setattr(app_documents, "render_pdf", fail)
     tab.refresh_action.trigger()
     wait_rendered(qtbot, tab)
     assert message_log.errors == ["The PDF could not be laid out: the table is too wide."]
@@ -297,7 +298,7 @@ def test_an_error_for_another_inspection_does_not_leave_the_old_preview(
     def fail(*_args: object) -> None:
         raise DocumentError("The PDF could not be laid out: the table is too wide.")
 
-    monkeypatch.setattr(tab_module.documents, "render_pdf", fail)
+    monkeypatch.setattr(app_documents, "render_pdf", fail)
     tab.show_inspection(norfolk)
     wait_rendered(qtbot, tab)
     assert tab.stack.currentWidget() is tab.placeholder

@@ -124,7 +124,7 @@ class Person:
         while parent is not None and not hasattr(parent, "ensureWidgetVisible"):
             parent = parent.parentWidget()
         if parent is not None:
-            parent.ensureWidgetVisible(editor)  # type: ignore[attr-defined]
+            parent.ensureWidgetVisible(editor)
         QTest.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
         self.qtbot.wait(5)
         if at_end:

@@ -13,13 +13,14 @@ import docx
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QTabBar
+from PySide6.QtWidgets import QCheckBox, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.services import reading
 from app.ui import file_dialogs
+from app.ui.document import DocumentTab
 from app.ui.importing import prompts as import_prompts
 from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
@@ -70,7 +71,7 @@ def _tick_office_steps(qtbot: QtBot, window: MainWindow) -> None:
         person.press_toolbar("Details")
     tabs = find(window, "Response details tabs", QTabBar)
     tabs.setCurrentIndex([tabs.tabText(i) for i in range(tabs.count())].index("Office steps"))
-    panel = find(window, "Office steps")
+    panel = find(window, "Office steps", QWidget)
     for box in [b for b in panel.findChildren(QCheckBox) if b.isVisible()]:
         if not box.isChecked():
             qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
@@ -123,6 +124,7 @@ def test_a_new_report_from_import_to_publication(
     monkeypatch.setattr(file_dialogs, "choose_save_path", lambda *_a, **_k: str(saved))
     you.show_tab("Document")
     document_tab = window.page.currentWidget()
+    assert isinstance(document_tab, DocumentTab)
     qtbot.waitUntil(lambda: document_tab.rendered is not None, timeout=WAIT_MS)
     document_tab.save_actions[next(iter(document_tab.save_actions))].trigger()
     qtbot.waitUntil(saved.exists, timeout=WAIT_MS)

@@ -36,7 +36,15 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QTabBar, QTextEdit, QToolButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QTabBar,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -241,7 +249,7 @@ class WindowJourney(RuleBasedStateMachine):
             self.person.press_toolbar("Details")
         tabs = find(self.window, "Response details tabs", QTabBar)
         tabs.setCurrentIndex([tabs.tabText(i) for i in range(tabs.count())].index("Office steps"))
-        panel = find(self.window, "Office steps")
+        panel = find(self.window, "Office steps", QWidget)
         boxes = [b for b in panel.findChildren(QCheckBox) if b.isVisible() and b.isEnabled()]
         if boxes:
             self.qtbot.mouseClick(boxes[number % len(boxes)], Qt.MouseButton.LeftButton)

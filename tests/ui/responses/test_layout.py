@@ -131,7 +131,8 @@ def test_tab_goes_down_the_rows_before_the_side_panel(view: ResponsesView, qtbot
     qtbot.keyClick(last, Qt.Key.Key_Tab)
     assert view.side.tabBar().hasFocus()
     qtbot.keyClick(view.side.tabBar(), Qt.Key.Key_Tab)
-    assert view.history.isAncestorOf(QApplication.focusWidget())
+    focus = QApplication.focusWidget()
+    assert focus is not None and view.history.isAncestorOf(focus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     qtbot.keyClick(view.side.tabBar(), Qt.Key.Key_Backtab)  # and back up to the rows
     assert last.hasFocus()

@@ -95,7 +95,7 @@ def test_typed_text_is_published_exactly_in_pdf_html_and_word(
     word = docx.Document(io.BytesIO(out["docx"].read_bytes()))
     published = {
         "PDF": pdf_body_text(out["pdf"].read_bytes()),
-        "HTML": "".join(root.find("body").itertext()),  # type: ignore[union-attr]
+        "HTML": "".join(root.find("body").itertext()),
         "Word": "\n".join(paragraph.text for paragraph in word.paragraphs),
     }
     for writer, text in published.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -22,7 +22,7 @@ PCC_REC3 = "Police and Crime Commissioner response to Recommendation 3"
 
 
 def click(qtbot: QtBot, widget: object) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_sign_off_is_refused_naming_the_missing_recommendation_then_allowed(
@@ -174,7 +174,7 @@ def test_ticking_an_office_step_records_the_date_and_user(
     assert (step.done_on, step.done_by) == (TODAY, current_user())
     assert row.date.isVisible() and row.by.text() == f"Done by {current_user()}"
     assert changed == [spotlight]
-    row.date.setDate(dt.date(2023, 8, 10))
+    row.date.setDate(QDate(2023, 8, 10))
     row.date.editingFinished.emit()
     row.note.setText("Sent by e-mail")
     row.note.editingFinished.emit()
