@@ -22,6 +22,7 @@ from app.cli_check import CheckReport
 from app.db.connection import is_database_file, prepare_location
 from app.db.database import Database, NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
+from app.domain.english_dates import short_date
 from app.domain.errors import AppError, ValidationError
 from app.paths import resolve_db_path
 from app.services import archive, reading
@@ -91,7 +92,7 @@ def cmd_list(db: Database, args: argparse.Namespace) -> int:
     if not rows:
         _say_no_inspections(args)
     for r in rows:
-        published = f"{r.published_on:%d/%m/%Y}" if r.published_on else "no date"
+        published = short_date(r.published_on) if r.published_on else "no date"
         _out(f"{r.id:>4}  {published:<10}  {r.status.label:<34}  {r.title}")
     return 0
 

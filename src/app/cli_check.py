@@ -11,6 +11,7 @@ from typing import Any
 from app.db.backup import list_backups
 from app.db.identity import SCHEMA_HEAD, FileKind
 from app.db.integrity import COUNTED, Examination
+from app.domain.english_dates import short_date_time
 from app.paths import backups_dir
 
 _NAMES = {"inspection": "Inspections", "finding": "Findings", "response": "Responses",
@@ -69,7 +70,7 @@ class CheckReport:
         if backups:
             lines.append(
                 f"Backups: {len(backups)} in {backups_dir(self.path)}, the newest made "
-                f"{backups[0].made:%d/%m/%Y %H:%M}"
+                f"{short_date_time(backups[0].made)}"
             )
         else:
             lines.append(f"Backups: none in {backups_dir(self.path)}")

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app.domain.deadlines import statutory_deadline
+from app.domain.english_dates import short_date
 from app.domain.enums import AuthorRole, FindingKind, InspectionStatus
 from app.domain.model import Finding, Inspection
 
@@ -128,7 +129,7 @@ class CompletenessReport:
             )
         if self.deadline_passed and self.deadline is not None:
             messages.append(
-                f"The statutory deadline ({self.deadline:%d/%m/%Y}, section 55(5A)) has passed."
+                f"The statutory deadline ({short_date(self.deadline)}, section 55(5A)) has passed."
             )
         return messages
 

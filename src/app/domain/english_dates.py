@@ -39,3 +39,8 @@ def long_date(day: dt.date) -> str:
 def short_date(day: dt.date) -> str:
     """ "07/07/2023": the UK's day-first numeric form, for tables and lists."""
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def short_date_time(moment: dt.datetime) -> str:
+    """ "07/07/2023 at 14:05": a moment in the same day-first form, to the minute."""
+    return f"{short_date(moment.date())} at {moment:%H:%M}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.english_dates import short_date
 from app.domain.errors import ValidationError
 from app.domain.model import Inspection
 
@@ -20,7 +21,7 @@ def validate_inspection(inspection: Inspection) -> None:
         ("stated deadline", inspection.stated_deadline),
     ):
         if value is not None and not (EARLIEST_REPORT <= value <= dt.date(2100, 12, 31)):
-            raise ValidationError(f"The {label} {value:%d/%m/%Y} is not a plausible date.")
+            raise ValidationError(f"The {label} {short_date(value)} is not a plausible date.")
     seen: set[str] = set()
     for finding in inspection.findings:
         reference = finding.reference.strip()
@@ -43,7 +44,7 @@ def date_before_publication(inspection: Inspection) -> tuple[str, str] | None:
         value = getattr(inspection, field_name)
         if value is not None and value < published:
             return field_name, (
-                f"The {label} ({value:%d/%m/%Y}) is before the publication date "
-                f"({published:%d/%m/%Y})."
+                f"The {label} ({short_date(value)}) is before the publication date "
+                f"({short_date(published)})."
             )
     return None

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from app.domain.english_dates import short_date
 from app.importers.blocks import Block, BlockKind, SourceDocument, is_heading_like
 from app.importers.dates import prose_published_date, published_date, updated_date, whole_date
 from app.importers.forces import forces_named_in
@@ -138,8 +139,8 @@ def _dates(blocks: list[Block], meta: ReportMeta) -> None:
     elif updated:
         meta.published_on = updated
         meta.warnings.append(
-            f"The report gives only a “Last updated” date ({updated:%d/%m/%Y}); it is used as the "
-            "publication date."
+            f"The report gives only a “Last updated” date ({short_date(updated)}); it is used "
+            "as the publication date."
         )
     elif found := _date_line(blocks) or _prose_date(blocks):
         meta.published_on, where = found

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.db.database import DamagedDatabase, Database
+from app.domain.english_dates import short_date_time
 from app.domain.errors import AppError
 from app.licences import bundled_components
 from app.paths import backups_dir, data_dir
@@ -109,7 +110,7 @@ def offer_restore(db_path: Path) -> bool:
         return False
     if not messages.confirm(
         None, APP_NAME,
-        f"{damaged}\n\nThe newest good backup was made on {newest.made:%d/%m/%Y at %H:%M}. "
+        f"{damaged}\n\nThe newest good backup was made on {short_date_time(newest.made)}. "
         "Restore it? Anything recorded since then will have to be entered again; the damaged "
         f"file is kept in {backups_dir(db_path)}.",
         "Restore the backup",

@@ -10,6 +10,8 @@ from app.domain.english_dates import long_date as english_date
 from app.domain.english_dates import short_date as numeric_date
 
 NO_DATE = "No date"
+QT_SHORT_DATE = "dd/MM/yyyy"
+"""``short_date``'s form in Qt's notation, for date editors."""
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
 _HEADING = re.compile(r"^( {0,3})(#{1,5})(?=\s|$)", re.MULTILINE)
 

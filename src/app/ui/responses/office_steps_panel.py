@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain.english_dates import short_date
 from app.domain.errors import AppError
 from app.services import office_steps
 from app.services.office_steps import OfficeStepState
 from app.ui.date_field import to_qdate
+from app.ui.formatting import QT_SHORT_DATE
 from app.ui.responses import prompts
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
@@ -48,7 +50,7 @@ class _StepRow(QFrame):
         self.name.setBuddy(self.check)
         self.name.installEventFilter(self)  # clicking the words ticks the box, as with any label
         self.date = QDateEdit(self)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setDisplayFormat(QT_SHORT_DATE)
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(f"Date done: {step.step}")
         self.by = QLabel(self)
@@ -91,7 +93,7 @@ class _StepRow(QFrame):
         if not step.done:
             self.by.setText("Not done yet")
         self.check.setAccessibleDescription(
-            f"Done on {step.done_on:%d/%m/%Y} by {step.done_by}" if step.done_on else "Not done"
+            f"Done on {short_date(step.done_on)} by {step.done_by}" if step.done_on else "Not done"
         )
         if self.note.text() != step.note:
             self.note.setText(step.note)
