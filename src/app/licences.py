@@ -4,9 +4,9 @@ Every Python distribution the application depends on is found through its instal
 (the frozen bundle carries the same metadata), with the licence files that metadata ships. The
 parts no distribution describes are added by name: Python, Qt (whose version the caller gives,
 since this module stays free of Qt), SQLite, the DejaVu fonts, the en_GB spelling dictionary
-and, in the frozen bundle, PyInstaller's start-up program. Qt and its binding are offered under the LGPL 3.0 or the GPL;
-the application uses them under the LGPL 3.0, whose text (with the GPL 3.0 it adds to) is in
-``resources/licences``.
+and, in the frozen bundle, PyInstaller's start-up program. Qt and its binding are offered under
+the LGPL 3.0 or the GPL; the application uses them under the LGPL 3.0, whose text (with the
+GPL 3.0 it adds to) is in ``resources/licences``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,96 @@
+"""Which words of a response are checked for spelling, and how many words it has.
+
+Free of Qt and of any dictionary: :mod:`app.services.spelling` looks the words up (Hunspell's
+en_GB dictionary through spylls); the editors underline what it rejects.
+
+Not checked: web addresses and e-mail addresses, numbers and words with a digit in them
+("2nd", "Q3"), abbreviations in capitals ("HMICFRS", "PEEL"), single letters, and Markdown's
+own marks (``**``, ``#``, list markers: they are not letters, so they never make a word).
+
+The en_GB dictionary also accepts Oxford spellings ("organization", "prioritize"); British
+public bodies write "-ise" and "-yse", so :func:`british_variant` offers the "-ise" spelling
+for a word the dictionary accepts only because of that.
+
+Words are counted as a person would: runs of characters between spaces with a letter or a digit
+in them ("well-being" and "e.g." are one word each, a dash on its own is none), the Markdown
+marks and link addresses left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_SKIPPED = re.compile(
+    r"(?:https?://|ftp://|mailto:|file:|www\.)\S+"  # web addresses
+    r"|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|police|info|io)\b(?:/\S*)?",  # police.uk
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+# Oxford "-ize" and American "-yze" endings with at least three letters before them: "prize",
+# "seize" and "size" keep their z, "capsize" has no "capsise" to prefer.
+_IZE = re.compile(r"(?<=[^\W\d_]{3})(iz|yz)(e|es|ed|ing|er|ers|ation|ations|ational|able)$",
+                  re.IGNORECASE)  # fmt: skip
+_MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MARKDOWN_LIST_MARKER = re.compile(r"^[ \t]*(?:\d+[.)]|[-*+])[ \t]+", re.MULTILINE)
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word to look up: ``text[start:end] == word``."""
+
+    start: int
+    end: int
+    word: str
+
+
+def words_to_check(text: str) -> Iterator[Word]:
+    """The words of ``text`` (one paragraph) that a spelling dictionary should look up."""
+    skipped = [(m.start(), m.end()) for m in _SKIPPED.finditer(text)] if _maybe_skip(text) else []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if len(word) < 2 or _DIGIT.search(word) or (word.isupper() and len(word) > 1):
+            continue
+        start, end = match.span()
+        if skipped and any(s < end and start < e for s, e in skipped):
+            continue
+        yield Word(start, end, word)
+
+
+def _maybe_skip(text: str) -> bool:
+    """Quick test before the slower address search: most paragraphs have no address."""
+    return "@" in text or "." in text or ":" in text
+
+
+def british_variant(word: str, accepts: Callable[[str], bool]) -> str | None:
+    """The "-ise"/"-yse" spelling of an Oxford or American "-ize"/"-yze" ``word`` when
+    ``accepts`` (the dictionary) knows it, else None: "organization" gives "organisation"."""
+    match = _IZE.search(word)
+    if match is None:
+        return None
+    z = match.group(1)
+    swapped = z[0] + ("S" if z[1] == "Z" else "s")
+    british = word[: match.start()] + swapped + word[match.end(1) :]
+    return british if accepts(british) else None
+
+
+def count_words(text: str) -> int:
+    """How many words plain ``text`` has, as a person counts them."""
+    return sum(1 for piece in text.split() if _ALPHANUMERIC.search(piece))
+
+
+def count_markdown_words(markdown: str) -> int:
+    """How many words stored Markdown has, its marks and link addresses left out."""
+    text = _MARKDOWN_LINK_TARGET.sub("]", markdown)
+    text = _MARKDOWN_LIST_MARKER.sub("", text)
+    text = text.replace("\\", "")
+    return count_words(text)
+
+
+def words_label(count: int) -> str:
+    """"1 word", "312 words", "2,048 words"."""
+    return "1 word" if count == 1 else f"{count:,} words"
