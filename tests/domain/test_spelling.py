@@ -48,6 +48,8 @@ def test_the_oxford_ize_spelling_has_a_british_variant() -> None:
     known = {"organisation", "prioritise", "Organisations", "analyse", "capsize"}.__contains__
     assert british_variant("organization", known) == "organisation"
     assert british_variant("prioritize", known) == "prioritise"
+    assert british_variant("organization's", known) == "organisation's"
+    assert british_variant("organizations’", known) is None  # no "organisations" here
     assert british_variant("Organizations", known) == "Organisations"
     assert british_variant("analyze", known) == "analyse"
     assert british_variant("capsize", known) is None  # no "capsise"

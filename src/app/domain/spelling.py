@@ -34,6 +34,7 @@ _DIGIT = re.compile(r"\d")
 # "seize" and "size" keep their z, "capsize" has no "capsise" to prefer.
 _IZE = re.compile(r"(?<=[^\W\d_]{3})(iz|yz)(e|es|ed|ing|er|ers|ation|ations|ational|able)$",
                   re.IGNORECASE)  # fmt: skip
+_POSSESSIVE = re.compile(r"['’][sS]?$")
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MARKDOWN_LIST_MARKER = re.compile(r"^[ \t]*(?:\d+[.)]|[-*+])[ \t]+", re.MULTILINE)
 _ALPHANUMERIC = re.compile(r"[^\W_]")
@@ -68,14 +69,19 @@ def _maybe_skip(text: str) -> bool:
 
 def british_variant(word: str, accepts: Callable[[str], bool]) -> str | None:
     """The "-ise"/"-yse" spelling of an Oxford or American "-ize"/"-yze" ``word`` when
-    ``accepts`` (the dictionary) knows it, else None: "organization" gives "organisation"."""
-    match = _IZE.search(word)
+    ``accepts`` (the dictionary) knows it, else None: "organization" gives "organisation",
+    "organization's" gives "organisation's"."""
+    possessive = _POSSESSIVE.search(word)
+    base = word[: possessive.start()] if possessive else word
+    match = _IZE.search(base)
     if match is None:
         return None
     z = match.group(1)
     swapped = z[0] + ("S" if z[1] == "Z" else "s")
-    british = word[: match.start()] + swapped + word[match.end(1) :]
-    return british if accepts(british) else None
+    british = base[: match.start()] + swapped + base[match.end(1) :]
+    if not accepts(british):
+        return None
+    return british + (possessive.group() if possessive else "")
 
 
 def count_words(text: str) -> int:

@@ -265,6 +265,7 @@ class ResponsesContent(QWidget):
                 editor.load(state.text, state.version)
             self.on_editor(editor)
         row.update_summary()
+        row.update_word_counts()
         row.set_locked(self.locked)
 
     def _add_finding_row(self, finding: Finding, titles: dict[AuthorRole, str]) -> None:

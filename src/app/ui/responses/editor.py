@@ -16,8 +16,11 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, QSize, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QKeyEvent,
@@ -29,11 +32,14 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
 from app.services.responses import ResponseKey
 from app.ui.responses.paste import html_to_fragment
 from app.ui.responses.rich_text import document_markdown
+
+if TYPE_CHECKING:
+    from app.ui.responses.spelling import SpellHighlighter
 
 NO_HTML = QTextDocument.MarkdownFeature.MarkdownNoHTML
 MIN_LINES = 3
@@ -87,6 +93,7 @@ class ResponseEditor(QTextEdit):
         self.version = 0
         self.baseline = ""
         self._loading = False
+        self.spell: SpellHighlighter | None = None  # set by Spelling.attach
         self.setAccessibleName(name)
         self.setObjectName(name)
         self.setTabChangesFocus(True)
@@ -116,6 +123,11 @@ class ResponseEditor(QTextEdit):
         finally:
             self._loading = False
         self._fit()
+
+    @property
+    def loading(self) -> bool:
+        """A stored text is being put in (not typing)."""
+        return self._loading
 
     def markdown(self) -> str:
         return document_markdown(self.document())
@@ -265,6 +277,24 @@ class ResponseEditor(QTextEdit):
         elif source.hasText():
             self.textCursor().insertText(source.text())
             self.ensureCursorVisible()
+
+    # --- the context menu: spelling suggestions first ---------------------------------------------
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The menu for ``position`` (in the viewport): suggestions and "Add to dictionary" for
+        a misspelt word there, then Qt's own entries."""
+        menu = self.createStandardContextMenu(position)
+        if self.spell is not None:
+            self.spell.add_actions(menu, self.cursorForPosition(position))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = event.pos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key: at the caret
+            position = self.cursorRect().center()
+        menu = self.context_menu(position)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.viewport().mapToGlobal(position))
 
     # --- keys and focus ---------------------------------------------------------------------------
 

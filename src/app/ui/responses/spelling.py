@@ -1,0 +1,310 @@
+"""Spell-checking in the response editors: the red wavy underline, suggestions and "Add to
+dictionary" in the context menu.
+
+One :class:`Spelling` per open database (:func:`spelling_of` finds it on the window's
+:class:`~app.ui.context.AppContext`) holds the checker of :mod:`app.services.spelling`, whose
+dictionary is read on a worker thread the first time an editor asks for it; until then nothing
+is underlined. Each editor has a :class:`SpellHighlighter` (a ``QSyntaxHighlighter``).
+
+Typing checks only the paragraph typed in, synchronously: every other word of it is already in
+the checker's cache. Whole texts (when the dictionary arrives, when an editor is loaded, when
+the word list changes) are checked a paragraph at a time in slices of a few milliseconds, the
+editors on screen first, so that the window never stalls. Links are not checked.
+
+Signals (Spelling):
+    ready(): the dictionary has been read; underlining starts.
+    wordsChanged(): the database's word list changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import weakref
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
+from PySide6.QtGui import QTextCursor as QTextCursorType
+from PySide6.QtWidgets import QApplication, QMenu, QTextEdit
+
+from app.db.database import Database
+from app.domain.errors import AppError
+from app.domain.spelling import Word, words_to_check
+from app.services import spelling as service
+from app.services.spelling import SpellChecker
+from app.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+SLICE_SECONDS = 0.008  # checking whole texts gives the event loop back this often
+UNDERLINE = QColor(200, 0, 0)
+ADD_TO_DICTIONARY = "Add to dictionary"
+NO_SUGGESTIONS = "No suggestions"
+
+
+class Spelling(QObject):
+    """The checker for one database and the editors it underlines (module docstring)."""
+
+    ready = Signal()
+    wordsChanged = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QObject | None = None,
+        *,
+        load: Callable[[list[str]], SpellChecker] = SpellChecker.load,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.checker: SpellChecker | None = None
+        self._load = load
+        self._loading = False
+        self._highlighters: weakref.WeakSet[SpellHighlighter] = weakref.WeakSet()
+        self._pending: list[SpellHighlighter] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._work)
+        self.underline = QTextCharFormat()
+        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.underline.setUnderlineColor(UNDERLINE)
+
+    # --- the dictionary ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the dictionary on a worker thread, once."""
+        if self.checker is not None or self._loading:
+            return
+        self._loading = True
+        try:
+            words = service.read_own_words(self.db)
+        except AppError as error:  # the word list can wait; the dictionary still helps
+            log.warning("The spelling word list could not be read: %s", error)
+            words = []
+        load = self._load
+        run_in_background(self, lambda: load(words), self._loaded, self._failed)
+
+    def _loaded(self, checker: SpellChecker) -> None:
+        self._loading = False
+        self.checker = checker
+        self.ready.emit()
+        self.recheck_all()
+
+    def _failed(self, error: BaseException) -> None:
+        self._loading = False
+        log.warning("The spelling dictionary could not be read", exc_info=error)
+
+    def attach(self, editor: QTextEdit) -> SpellHighlighter:
+        """Underline the misspelt words of ``editor``."""
+        highlighter = SpellHighlighter(editor, self)
+        if hasattr(editor, "spell"):
+            editor.spell = highlighter
+        self._highlighters.add(highlighter)
+        self.start()
+        if self.checker is not None:
+            self.schedule(highlighter)
+        return highlighter
+
+    # --- the word list ----------------------------------------------------------------------------
+
+    def add_word(self, word: str) -> None:
+        """Accept ``word`` in this database from now on, and stop underlining it."""
+        service.add_own_word(self.db, word)
+        if self.checker is not None:
+            self.checker.add_own_word(word)
+        self.wordsChanged.emit()
+        self.recheck_all(containing=word)
+
+    def set_words(self, words: list[str]) -> list[str]:
+        """Make the word list ``words`` (the settings); returns it as stored."""
+        stored = service.save_own_words(self.db, words)
+        if self.checker is not None:
+            self.checker.set_own_words(stored)
+        self.wordsChanged.emit()
+        self.recheck_all()
+        return stored
+
+    def words(self) -> list[str]:
+        return service.read_own_words(self.db)
+
+    # --- checking whole texts in slices, the editors on screen first ------------------------------
+
+    def recheck_all(self, containing: str = "") -> None:
+        for highlighter in list(self._highlighters):
+            if not containing or containing in highlighter.document().toPlainText():
+                self.schedule(highlighter)
+
+    def is_pending(self, highlighter: SpellHighlighter) -> bool:
+        return highlighter in self._pending
+
+    def schedule(self, highlighter: SpellHighlighter) -> None:
+        """Check every paragraph of ``highlighter``'s document again, soon."""
+        highlighter.restart()
+        if highlighter not in self._pending:
+            self._pending.append(highlighter)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def busy(self) -> bool:
+        """Whether whole texts are still being checked (for tests and the benchmark)."""
+        return bool(self._pending) or self._loading
+
+    def _work(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        self._pending = [h for h in self._pending if h.alive()]
+        self._pending.sort(key=lambda h: not h.on_screen())
+        while self._pending and time.perf_counter() < deadline:
+            highlighter = self._pending[0]
+            if not highlighter.check_next_block():
+                self._pending.pop(0)
+        if self._pending:
+            self._timer.start()
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Underlines one editor's misspelt words (see the module docstring)."""
+
+    def __init__(self, editor: QTextEdit, spelling: Spelling) -> None:
+        super().__init__(editor.document())
+        self.editor = editor
+        self.spelling = spelling
+        self.next_block = 0
+        # Paragraphs numbered below this are checked as they change; the others wait for the
+        # pass through the whole text (Qt also asks for every paragraph when a text is loaded).
+        self.live_below = 0.0
+        self._forcing = False
+
+    def alive(self) -> bool:
+        return shiboken6.isValid(self) and shiboken6.isValid(self.editor)
+
+    def on_screen(self) -> bool:
+        return self.editor.isVisible() and not self.editor.visibleRegion().isEmpty()
+
+    def restart(self) -> None:
+        """A pass through the whole text starts."""
+        self.next_block = 0
+        self.live_below = 0.0
+
+    def check_next_block(self) -> bool:
+        """Check the next paragraph of the pass; False (the pass is over) when none is left."""
+        block = self.document().findBlockByNumber(self.next_block)
+        if not block.isValid():
+            self.live_below = math.inf
+            return False
+        self.next_block += 1
+        self.live_below = self.next_block
+        self._forcing = True
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            self._forcing = False
+        return True
+
+    def highlightBlock(self, text: str) -> None:
+        checker = self.spelling.checker
+        if checker is None:
+            return
+        if not self._forcing:
+            if getattr(self.editor, "loading", False):  # a new text: a pass, in slices
+                self.spelling.schedule(self)
+                return
+            if self.currentBlock().blockNumber() >= self.live_below:
+                if not self.spelling.is_pending(self):
+                    self.spelling.schedule(self)
+                return
+        links = _link_ranges(self.currentBlock())
+        for word in checker.misspelt(text):
+            if links and any(s < word.end and word.start < e for s, e in links):
+                continue
+            self.setFormat(word.start, word.end - word.start, self.spelling.underline)
+
+    # --- the context menu -------------------------------------------------------------------------
+
+    def misspelt_at(self, cursor: QTextCursorType) -> tuple[QTextBlock, Word] | None:
+        """The misspelt word at ``cursor``, with its paragraph, or None."""
+        checker = self.spelling.checker
+        if checker is None:
+            return None
+        block = cursor.block()
+        at = cursor.position() - block.position()
+        for word in words_to_check(block.text()):
+            if word.start <= at <= word.end:
+                links = _link_ranges(block)
+                if any(s < word.end and word.start < e for s, e in links):
+                    return None
+                return None if checker.is_correct(word.word) else (block, word)
+        return None
+
+    def add_actions(self, menu: QMenu, cursor: QTextCursorType) -> None:
+        """Put the suggestions for the misspelt word at ``cursor`` and "Add to dictionary" at
+        the top of ``menu``."""
+        found = self.misspelt_at(cursor)
+        checker = self.spelling.checker
+        if found is None or checker is None:
+            return
+        block, word = found
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QAction] = []
+        if not self.editor.isReadOnly():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                suggestions = checker.suggestions(word.word)
+            finally:
+                QApplication.restoreOverrideCursor()
+            for suggestion in suggestions:
+                action = QAction(suggestion, menu)
+                font = QFont(action.font())
+                font.setBold(True)
+                action.setFont(font)
+                action.triggered.connect(
+                    lambda _=False, s=suggestion: self.replace(block, word, s)
+                )
+                added.append(action)
+            if not suggestions:
+                none = QAction(NO_SUGGESTIONS, menu)
+                none.setEnabled(False)
+                added.append(none)
+        add = QAction(ADD_TO_DICTIONARY, menu)
+        add.setToolTip(f"Accept “{word.word}” in this database’s responses")
+        add.triggered.connect(lambda _=False, w=word.word: self.spelling.add_word(w))
+        added.append(add)
+        menu.insertActions(first, added)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
+
+    def replace(self, block: QTextBlock, word: Word, replacement: str) -> None:
+        """Put ``replacement`` in place of ``word``, as one step to undo."""
+        if self.editor.isReadOnly() or block.text()[word.start : word.end] != word.word:
+            return
+        cursor = QTextCursorType(block)
+        cursor.setPosition(block.position() + word.start)
+        cursor.setPosition(block.position() + word.end, QTextCursorType.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
+
+
+def _link_ranges(block: QTextBlock) -> list[tuple[int, int]]:
+    """Where in ``block`` its links are (positions in the paragraph)."""
+    ranges = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid() and fragment.charFormat().isAnchor():
+            start = fragment.position() - block.position()
+            ranges.append((start, start + fragment.length()))
+        iterator += 1
+    return ranges
+
+
+def spelling_of(owner: QObject, db: Database) -> Spelling:
+    """The :class:`Spelling` of ``db``, made the first time on ``owner`` (the window's
+    context, so that every editor of the window shares one)."""
+    for child in owner.findChildren(Spelling):
+        if child.db is db:
+            return child
+    return Spelling(db, owner)
