@@ -31,7 +31,7 @@ def test_the_words_of_a_paragraph_are_checked_with_their_places() -> None:
         "www.example.org/page",
         "write to pcc.office@example.police.uk",
         "see police.uk for more",
-        "HMICFRS PEEL 2025 Q3 2nd 10,000 3.5%",
+        "HMICFRS PEEL 2025 Q3 2nd 10,000 3.5% PCSOs TRiM",
         "** # - 1. > *",
         "a I x",
     ],

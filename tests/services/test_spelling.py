@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.db.database import Database
 from app.services import spelling
@@ -16,7 +18,8 @@ def checker() -> SpellChecker:
 
 @pytest.mark.parametrize(
     "word", ["organisation", "prioritise", "colour", "Constabulary", "force's", "don’t",
-             "well-being", "analyse", "programme", "size", "prize", "capsize"],
+             "well-being", "analyse", "programme", "size", "prize", "capsize", "wellbeing",
+             "workstreams"],
 )  # fmt: skip
 def test_british_spellings_pass(checker: SpellChecker, word: str) -> None:
     assert checker.is_correct(word)
@@ -60,3 +63,38 @@ def test_the_word_list_is_kept_in_the_database(db: Database) -> None:
     stored = spelling.save_own_words(db, ["PEEL", "Dyfed-Powys  Gwent", "", "aardvark"])
     assert stored == ["aardvark", "Dyfed-Powys", "Gwent", "PEEL"]
     assert spelling.read_own_words(db) == stored
+
+
+@pytest.mark.parametrize(
+    ("old_text", "text"),
+    [
+        ("The organization will recieve it", "The organization will recieve it."),
+        ("The organization will recieve it", "The organisation will recieve it"),
+        ("The organization will recieve it", "The organization wil recieve it"),
+        ("The organization will recieve it", "Teh organization will recieve it now"),
+        ("The organization will recieve it", "The organizationwill recieve it"),
+        ("See https://exmple.org/x now", "See https://exmple.org/x nowe"),
+        ("See https://exmple.org/x now", "See https//exmple.org/x now"),
+        ("abc", ""),
+        ("", "wrods here"),
+        ("same teh text", "same teh text"),
+    ],
+)
+def test_checking_again_after_a_change_finds_what_checking_afresh_finds(
+    checker: SpellChecker, old_text: str, text: str
+) -> None:
+    old = checker.misspelt(old_text)
+    assert checker.misspelt_again(old_text, old, text) == checker.misspelt(text)
+
+
+@given(
+    st.text(alphabet="ab teh.:/@'-\u2028", max_size=30),
+    st.integers(0, 30), st.integers(0, 5), st.text(alphabet="ab teh.:/@'-", max_size=5),
+)  # fmt: skip
+def test_checking_again_matches_checking_afresh_for_any_edit(
+    checker: SpellChecker, old_text: str, at: int, removed: int, inserted: str
+) -> None:
+    at = min(at, len(old_text))
+    text = old_text[:at] + inserted + old_text[at + removed :]
+    old = checker.misspelt(old_text)
+    assert checker.misspelt_again(old_text, old, text) == checker.misspelt(text)

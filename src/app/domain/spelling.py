@@ -4,7 +4,8 @@ Free of Qt and of any dictionary: :mod:`app.services.spelling` looks the words u
 en_GB dictionary through spylls); the editors underline what it rejects.
 
 Not checked: web addresses and e-mail addresses, numbers and words with a digit in them
-("2nd", "Q3"), abbreviations in capitals ("HMICFRS", "PEEL"), single letters, and Markdown's
+("2nd", "Q3"), abbreviations and words with more than one capital ("HMICFRS", "PEEL", "PCSOs",
+"TRiM"), single letters, and Markdown's
 own marks (``**``, ``#``, list markers: they are not letters, so they never make a word).
 
 The en_GB dictionary also accepts Oxford spellings ("organization", "prioritize"); British
@@ -54,12 +55,16 @@ def words_to_check(text: str) -> Iterator[Word]:
     skipped = [(m.start(), m.end()) for m in _SKIPPED.finditer(text)] if _maybe_skip(text) else []
     for match in _WORD.finditer(text):
         word = match.group()
-        if len(word) < 2 or _DIGIT.search(word) or (word.isupper() and len(word) > 1):
+        if len(word) < 2 or _DIGIT.search(word) or _capitals(word) > 1:
             continue
         start, end = match.span()
         if skipped and any(s < end and start < e for s, e in skipped):
             continue
         yield Word(start, end, word)
+
+
+def _capitals(word: str) -> int:
+    return sum(1 for c in word if c.isupper())
 
 
 def _maybe_skip(text: str) -> bool:

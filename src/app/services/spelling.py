@@ -7,6 +7,9 @@ spylls, so every answer is kept (a bounded cache): a paragraph checked again as 
 looks up the word being typed. Suggestions take a few tenths of a second and are asked for only
 from the context menu.
 
+A short list shipped with the application (``en_GB-supplement.txt``) adds words British public
+bodies use that the dictionary lacks ("wellbeing", "workstream").
+
 The word list (``spelling_word``, migration 0004) holds the words this organisation uses that
 the dictionary does not know: the force, places and people's names, "HMICFRS". A word entered in
 lower case is accepted with a capital too, one entered with capitals only as it was entered
@@ -15,6 +18,7 @@ lower case is accepted with a capital too, one entered with capitals only as it 
 
 from __future__ import annotations
 
+import gc
 import io
 import itertools
 import re
@@ -67,7 +71,17 @@ def load_dictionary(path: Path) -> Any:
             dic = readers.read_dic(MemoryReader(dic_bytes, context.encoding), aff=aff,
                                    context=context)  # fmt: skip
             _loaded[path] = Dictionary(aff, dic)
+            # Half a million objects that live as long as the process: without this, Python's
+            # occasional full garbage collection walks them all (about a second, a frozen
+            # window). Frozen, collections skip them (and whatever else exists by now).
+            gc.freeze()
         return _loaded[path]
+
+
+def supplement_words() -> list[str]:
+    """resources/dictionaries/en_GB-supplement.txt: "wellbeing" and a few more."""
+    text = resource_path("dictionaries", "en_GB-supplement.txt").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
 def dictionary_path() -> Path:
@@ -78,8 +92,11 @@ def dictionary_path() -> Path:
 class SpellChecker:
     """The en_GB dictionary with this database's own words."""
 
-    def __init__(self, dictionary: Any, own_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self, dictionary: Any, own_words: Iterable[str] = (), supplement: Iterable[str] = ()
+    ) -> None:
         self._dictionary = dictionary
+        self._supplement = frozenset(supplement)
         self._exact: set[str] = set()
         self._folded: set[str] = set()
         self.set_own_words(own_words)
@@ -89,7 +106,7 @@ class SpellChecker:
     def load(cls, own_words: Iterable[str] = (), path: Path | None = None) -> SpellChecker:
         """A checker with the dictionary at ``path`` (en_GB by default), read once a process:
         the first call takes about a second, so make it off the GUI thread."""
-        return cls(load_dictionary(path or dictionary_path()), own_words)
+        return cls(load_dictionary(path or dictionary_path()), own_words, supplement_words())
 
     # --- the database's own words ----------------------------------------------------------------
 
@@ -116,7 +133,7 @@ class SpellChecker:
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelt as British English writes it (or is one of our words)."""
-        return self._is_own(word) or self._knows(word)
+        return word in self._supplement or self._is_own(word) or self._knows(word)
 
     def _dictionary_knows(self, word: str) -> bool:
         lookup = self._dictionary.lookup
@@ -130,6 +147,30 @@ class SpellChecker:
     def misspelt(self, text: str) -> list[Word]:
         """The words of paragraph ``text`` that are not spelt right."""
         return [word for word in words_to_check(text) if not self.is_correct(word.word)]
+
+    def misspelt_again(self, old_text: str, old: list[Word], text: str) -> list[Word]:
+        """:meth:`misspelt` for ``text``, knowing that the paragraph ``old_text`` had the
+        misspelt words ``old``: only the words around the change are looked at again (a key
+        typed in a paragraph of 2,000 words checks one word, not 2,000)."""
+        if not old_text or not text:
+            return self.misspelt(text)
+        prefix = _common_prefix(old_text, text)
+        limit = min(len(old_text), len(text)) - prefix
+        suffix = _common_suffix(old_text, text, limit)
+        low = _chunk_start(text, prefix)
+        high = _chunk_end(text, len(text) - suffix)
+        shift = len(text) - len(old_text)
+        before = [word for word in old if word.end <= low]
+        middle = [
+            Word(word.start + low, word.end + low, word.word)
+            for word in self.misspelt(text[low:high])
+        ]
+        after = [
+            Word(word.start + shift, word.end + shift, word.word)
+            for word in old
+            if word.start >= high - shift
+        ]
+        return before + middle + after
 
     def suggestions(self, word: str, limit: int = SUGGESTIONS) -> list[str]:
         """Better spellings for ``word``, best first (the British spelling first for "-ize")."""
@@ -146,6 +187,44 @@ class SpellChecker:
 
     def cache_info(self) -> Any:
         return self._knows.cache_info()
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start (string comparisons in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    """How many characters (at most ``limit``) ``a`` and ``b`` share at their end."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle :] == b[len(b) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _chunk_start(text: str, at: int) -> int:
+    """Where the run of non-space characters around ``at`` starts (words never cross a space,
+    and neither do addresses)."""
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _chunk_end(text: str, at: int) -> int:
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
 
 
 # --- the word list in the database ----------------------------------------------------------------

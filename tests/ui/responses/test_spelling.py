@@ -95,8 +95,17 @@ def test_links_addresses_capitals_and_markdown_marks_are_not_underlined(
         editor, qtbot,
         "See https://exmple.org/reprot and pcc@exmple.police.uk, HMICFRS PEEL Q3 **bold** # x",
     )  # fmt: skip
-    qtbot.keyClicks(editor, " Finally wrods")
+    qtbot.keyClicks(editor, " Finally wrods ")
     qtbot.waitUntil(lambda: underlined(editor) == ["wrods"])
+    qtbot.keyClicks(editor, "Linkd")  # a link's text is not checked
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.WordLeft, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.set_link("https://example.org/linkd")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " ")
+    qtbot.waitUntil(lambda: underlined(editor) == ["wrods"])
+    assert editor.toPlainText().endswith("wrods Linkd ")
 
 
 def test_add_to_dictionary_stops_the_underline_and_is_kept_in_the_database(
@@ -141,7 +150,11 @@ def test_the_word_count_under_an_editor_follows_typing(
 def test_the_menu_key_opens_the_menu_at_the_caret(view: ResponsesView, qtbot: QtBot) -> None:
     editor = ready_editor(view, qtbot)
     type_paragraph(editor, qtbot, "Teh")
+    assert underlined(editor) == []  # not while the word is being typed
+    qtbot.keyClicks(editor, " ")
     qtbot.waitUntil(lambda: underlined(editor) == ["Teh"])
+    editor.moveCursor(QTextCursor.MoveOperation.Left)
+    qtbot.waitUntil(lambda: underlined(editor) == ["Teh"])  # at its end, after typing: shown
     menu = editor.context_menu(editor.cursorRect().center() - QPoint(2, 0))
     assert "The" in texts(menu)
     menu.deleteLater()

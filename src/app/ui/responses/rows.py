@@ -167,6 +167,7 @@ class ResponseRowWidget(QFrame):
         self.editors: dict[AuthorRole, ResponseEditor] = {}
         self.captions: dict[AuthorRole, QLabel] = {}
         self.counts: dict[AuthorRole, QLabel] = {}
+        self.columns: dict[AuthorRole, QVBoxLayout] = {}
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
@@ -182,6 +183,12 @@ class ResponseRowWidget(QFrame):
             editor.textChanged.connect(self._count_timer.start)
             self.editors[role] = editor
             self.counts[role] = word_count_label(f"Word count of {names[role]}", self.body)
+            column = QVBoxLayout()  # the count right under its editor, however tall the other
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(self.counts[role])
+            column.addStretch(1)
+            self.columns[role] = column
         self.stacked = False
         self._place_editors()
         body.addLayout(self.pair)
@@ -197,16 +204,14 @@ class ResponseRowWidget(QFrame):
             self.stacked = stacked
             for role in ROLES:
                 self.pair.removeWidget(self.captions[role])
-                self.pair.removeWidget(self.editors[role])
-                self.pair.removeWidget(self.counts[role])
+                self.pair.removeItem(self.columns[role])
             self._place_editors()
 
     def _place_editors(self) -> None:
         for n, role in enumerate(ROLES):
-            row, column = (3 * n, 0) if self.stacked else (0, n)
+            row, column = (2 * n, 0) if self.stacked else (0, n)
             self.pair.addWidget(self.captions[role], row, column)
-            self.pair.addWidget(self.editors[role], row + 1, column, Qt.AlignmentFlag.AlignTop)
-            self.pair.addWidget(self.counts[role], row + 2, column)
+            self.pair.addLayout(self.columns[role], row + 1, column)
             self.pair.setColumnStretch(n, 1 if n == 0 or not self.stacked else 0)
 
     def set_expanded(self, expanded: bool) -> None:

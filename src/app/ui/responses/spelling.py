@@ -22,7 +22,7 @@ import logging
 import math
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -159,7 +159,7 @@ class Spelling(QObject):
         self._pending.sort(key=lambda h: not h.on_screen())
         while self._pending and time.perf_counter() < deadline:
             highlighter = self._pending[0]
-            if not highlighter.check_next_block():
+            if not highlighter.check_next_block(deadline):
                 self._pending.pop(0)
         if self._pending:
             self._timer.start()
@@ -177,6 +177,12 @@ class SpellHighlighter(QSyntaxHighlighter):
         # pass through the whole text (Qt also asks for every paragraph when a text is loaded).
         self.live_below = 0.0
         self._forcing = False
+        self._warming: Iterator[Word] | None = None  # the pass: words yet to look up
+        self._held: tuple[int, int] | None = None  # the word being typed: paragraph, end
+        # Each paragraph's text and misspelt words when last checked, by paragraph number: a
+        # key typed then checks only the words around it (SpellChecker.misspelt_again).
+        self._checked: dict[int, tuple[str, list[Word]]] = {}
+        editor.cursorPositionChanged.connect(self._caret_moved)
 
     def alive(self) -> bool:
         return shiboken6.isValid(self) and shiboken6.isValid(self.editor)
@@ -188,13 +194,25 @@ class SpellHighlighter(QSyntaxHighlighter):
         """A pass through the whole text starts."""
         self.next_block = 0
         self.live_below = 0.0
+        self._checked.clear()  # the word list or the text changed: every word looked at again
+        self._warming = None
 
-    def check_next_block(self) -> bool:
-        """Check the next paragraph of the pass; False (the pass is over) when none is left."""
+    def check_next_block(self, deadline: float) -> bool:
+        """Go on with the pass until ``deadline`` (``time.perf_counter()``); False when it is
+        over. A paragraph's words are looked up first, a few at a time (a paragraph of 2,000
+        words takes tens of milliseconds cold), then it is underlined in one go."""
+        checker = self.spelling.checker
         block = self.document().findBlockByNumber(self.next_block)
-        if not block.isValid():
+        if not block.isValid() or checker is None:
             self.live_below = math.inf
             return False
+        if self._warming is None:
+            self._warming = words_to_check(block.text())
+        for word in self._warming:
+            checker.is_correct(word.word)  # remembered: underlining will find it cached
+            if time.perf_counter() > deadline:
+                return True
+        self._warming = None
         self.next_block += 1
         self.live_below = self.next_block
         self._forcing = True
@@ -216,11 +234,52 @@ class SpellHighlighter(QSyntaxHighlighter):
                 if not self.spelling.is_pending(self):
                     self.spelling.schedule(self)
                 return
-        links = _link_ranges(self.currentBlock())
-        for word in checker.misspelt(text):
+        block = self.currentBlock()
+        number = block.blockNumber()
+        previous = self._checked.get(number)
+        if previous is None:
+            misspelt = checker.misspelt(text)
+        else:
+            misspelt = checker.misspelt_again(previous[0], previous[1], text)
+        self._checked[number] = (text, misspelt)
+        links = _link_ranges(block) if misspelt else []
+        held = self._word_being_typed(block)
+        for word in misspelt:
             if links and any(s < word.end and word.start < e for s, e in links):
                 continue
+            if word.end == held:
+                self._held = (number, held)
+                continue
             self.setFormat(word.start, word.end - word.start, self.spelling.underline)
+
+    def _word_being_typed(self, block: QTextBlock) -> int:
+        """Where in ``block`` the caret is while typing there (the word it ends is underlined
+        only once the caret leaves it), or -1."""
+        if self._forcing or not self.editor.hasFocus():
+            return -1
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection() or cursor.block() != block:
+            return -1
+        return cursor.position() - block.position()
+
+    def _caret_moved(self) -> None:
+        """Underline the word just typed once the caret has left it."""
+        if self._held is None:
+            return
+        cursor = self.editor.textCursor()
+        number, end = self._held
+        if not cursor.hasSelection() and (cursor.blockNumber(), cursor.positionInBlock()) == (
+            number, end
+        ):
+            return  # still typing that word
+        block = self.document().findBlockByNumber(number)
+        self._held = None
+        if block.isValid() and self.spelling.checker is not None:
+            self._forcing = True
+            try:
+                self.rehighlightBlock(block)
+            finally:
+                self._forcing = False
 
     # --- the context menu -------------------------------------------------------------------------
 
