@@ -1,16 +1,10 @@
-"""Which words are checked, the British "-ise" spelling, and counting words."""
+"""Which words are checked for spelling, and the British "-ise" spelling."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.domain.spelling import (
-    british_variant,
-    count_markdown_words,
-    count_words,
-    words_label,
-    words_to_check,
-)
+from app.domain.spelling import british_variant, words_to_check
 
 
 def checked(text: str) -> list[str]:
@@ -55,20 +49,3 @@ def test_the_oxford_ize_spelling_has_a_british_variant() -> None:
     assert british_variant("capsize", known) is None  # no "capsise"
     assert british_variant("prize", known) is None
     assert british_variant("size", known) is None
-
-
-def test_words_are_counted_as_a_person_counts_them() -> None:
-    assert count_words("") == 0
-    assert count_words("The force – e.g. its well-being plan – works.") == 7
-    assert count_words("  one\u2029two\u2028three ") == 3
-
-
-def test_markdown_marks_and_link_addresses_are_not_counted() -> None:
-    markdown = "# Heading\n\n- **bold** item\n1. [two words](https://example.org/a%20b)\n\\* x"
-    assert count_markdown_words(markdown) == 6
-
-
-def test_the_label_says_words() -> None:
-    assert [words_label(n) for n in (0, 1, 312, 2048)] == [
-        "0 words", "1 word", "312 words", "2,048 words"
-    ]

@@ -11,10 +11,6 @@ own marks (``**``, ``#``, list markers: they are not letters, so they never make
 The en_GB dictionary also accepts Oxford spellings ("organization", "prioritize"); British
 public bodies write "-ise" and "-yse", so :func:`british_variant` offers the "-ise" spelling
 for a word the dictionary accepts only because of that.
-
-Words are counted as a person would: runs of characters between spaces with a letter or a digit
-in them ("well-being" and "e.g." are one word each, a dash on its own is none), the Markdown
-marks and link addresses left out.
 """
 
 from __future__ import annotations
@@ -36,9 +32,6 @@ _DIGIT = re.compile(r"\d")
 _IZE = re.compile(r"(?<=[^\W\d_]{3})(iz|yz)(e|es|ed|ing|er|ers|ation|ations|ational|able)$",
                   re.IGNORECASE)  # fmt: skip
 _POSSESSIVE = re.compile(r"['’][sS]?$")
-_MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_MARKDOWN_LIST_MARKER = re.compile(r"^[ \t]*(?:\d+[.)]|[-*+])[ \t]+", re.MULTILINE)
-_ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,21 +80,3 @@ def british_variant(word: str, accepts: Callable[[str], bool]) -> str | None:
     if not accepts(british):
         return None
     return british + (possessive.group() if possessive else "")
-
-
-def count_words(text: str) -> int:
-    """How many words plain ``text`` has, as a person counts them."""
-    return sum(1 for piece in text.split() if _ALPHANUMERIC.search(piece))
-
-
-def count_markdown_words(markdown: str) -> int:
-    """How many words stored Markdown has, its marks and link addresses left out."""
-    text = _MARKDOWN_LINK_TARGET.sub("]", markdown)
-    text = _MARKDOWN_LIST_MARKER.sub("", text)
-    text = text.replace("\\", "")
-    return count_words(text)
-
-
-def words_label(count: int) -> str:
-    """"1 word", "312 words", "2,048 words"."""
-    return "1 word" if count == 1 else f"{count:,} words"

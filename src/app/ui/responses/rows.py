@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import AuthorRole
 from app.domain.model import Finding, GradedQuestion, place_of
-from app.domain.spelling import count_words, words_label
+from app.domain.word_count import count_words, words_label
 from app.services.responses import ResponseKey
 from app.ui.responses.editor import NO_HTML, ResponseEditor
 
