@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
+from app.services.responses import ResponseState
 from app.services.spelling import read_own_words
 from app.ui.responses import ResponsesView
+from app.ui.responses.conflict import ConflictDialog
 from app.ui.responses.editor import ResponseEditor
 from app.ui.responses.spelling import ADD_TO_DICTIONARY, Spelling, spelling_of
 
@@ -158,3 +160,14 @@ def test_the_menu_key_opens_the_menu_at_the_caret(view: ResponsesView, qtbot: Qt
     menu = editor.context_menu(editor.cursorRect().center() - QPoint(2, 0))
     assert "The" in texts(menu)
     menu.deleteLater()
+
+
+def test_the_merged_text_of_a_conflict_is_checked_too(view: ResponsesView, qtbot: QtBot) -> None:
+    ready_editor(view, qtbot)
+    editor = view.editor(PCC_REC2)
+    theirs = ResponseState(editor.key, "Their text", 4, None, "jsmith")
+    dialog = ConflictDialog(PCC_REC2, "My text has a mistaek in it.", theirs, view)
+    qtbot.addWidget(dialog)
+    dialog.merge.click()
+    assert dialog.merged.spell is not None
+    qtbot.waitUntil(lambda: underlined(dialog.merged) == ["mistaek"])

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import clock
 from app.services.responses import ResponseState
 from app.ui.responses.editor import NO_HTML, ResponseEditor
+from app.ui.responses.spelling import spelling_near
 
 
 class Resolution(Enum):
@@ -61,6 +62,9 @@ class ConflictDialog(QDialog):
         self.theirs = _reader("Text saved in another window", theirs.text, self)
         self.merged = ResponseEditor(theirs.key, "Merged text", self, fit_to_text=False)
         self.merged.load(mine, theirs.version)
+        spelling = spelling_near(parent)
+        if spelling is not None:
+            spelling.attach(self.merged)
         self.merged_label = QLabel("Mer&ged text (starts as yours; copy from theirs):", self)
         self.merged_label.setBuddy(self.merged)
 

@@ -28,7 +28,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
 from PySide6.QtGui import QTextCursor as QTextCursorType
-from PySide6.QtWidgets import QApplication, QMenu, QTextEdit
+from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 
 from app.db.database import Database
 from app.domain.errors import AppError
@@ -367,3 +367,15 @@ def spelling_of(owner: QObject, db: Database) -> Spelling:
         if child.db is db:
             return child
     return Spelling(db, owner)
+
+
+def spelling_near(widget: QWidget | None) -> Spelling | None:
+    """The :class:`Spelling` of the view ``widget`` is in (a dialog's parent), if any."""
+    while widget is not None:
+        context = getattr(widget, "context", None)
+        if isinstance(context, QObject):
+            found = context.findChild(Spelling)
+            if found is not None:
+                return found
+        widget = widget.parentWidget()
+    return None
