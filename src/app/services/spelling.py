@@ -67,14 +67,21 @@ def load_dictionary(path: Path) -> Any:
 
             aff_bytes = path.with_suffix(".aff").read_bytes()
             dic_bytes = path.with_suffix(".dic").read_bytes()
-            aff, context = readers.read_aff(MemoryReader(aff_bytes))
-            dic = readers.read_dic(MemoryReader(dic_bytes, context.encoding), aff=aff,
-                                   context=context)  # fmt: skip
-            _loaded[path] = Dictionary(aff, dic)
-            # Half a million objects that live as long as the process: without this, Python's
-            # occasional full garbage collection walks them all (about a second, a frozen
-            # window). Frozen, collections skip them (and whatever else exists by now).
-            gc.freeze()
+            # Half a million objects that live as long as the process. A full garbage
+            # collection walks them all (about a second, holding Python's lock: the window
+            # would freeze), so none runs while they are made, and once made they are frozen
+            # out of every later collection (with whatever else exists by then).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                aff, context = readers.read_aff(MemoryReader(aff_bytes))
+                dic = readers.read_dic(MemoryReader(dic_bytes, context.encoding), aff=aff,
+                                       context=context)  # fmt: skip
+                _loaded[path] = Dictionary(aff, dic)
+                gc.freeze()
+            finally:
+                if collecting:
+                    gc.enable()
         return _loaded[path]
 
 
