@@ -171,3 +171,21 @@ def test_the_merged_text_of_a_conflict_is_checked_too(view: ResponsesView, qtbot
     dialog.merge.click()
     assert dialog.merged.spell is not None
     qtbot.waitUntil(lambda: underlined(dialog.merged) == ["mistaek"])
+
+
+def test_underlining_is_no_edit_to_save(view: ResponsesView, qtbot: QtBot) -> None:
+    """Qt reports new underlines as a change of text: the editors must not take it as typing."""
+    editor = ready_editor(view, qtbot)
+    edited: list[str] = []
+    for each in view.editors():
+        each.edited.connect(lambda e=each: edited.append(e.accessibleName()))
+    qtbot.keyClicks(editor, " Teh")
+    assert edited == [PCC_REC2] * 4
+    view.save_pending()
+    edited.clear()
+    spelling(view).add_word("Austerity")  # every editor checked again
+    other = view.editor("Chief Constable response to Recommendation 2")
+    other.setFocus()  # the caret leaves "Teh": underlined now
+    qtbot.waitUntil(lambda: not spelling(view).busy() and underlined(editor) == ["Teh"])
+    assert edited == []
+    assert view.indicator.text().startswith("Saved")

@@ -61,10 +61,10 @@ class ConflictDialog(QDialog):
         self.mine = _reader("Your text", mine, self)
         self.theirs = _reader("Text saved in another window", theirs.text, self)
         self.merged = ResponseEditor(theirs.key, "Merged text", self, fit_to_text=False)
-        self.merged.load(mine, theirs.version)
         spelling = spelling_near(parent)
         if spelling is not None:
-            spelling.attach(self.merged)
+            spelling.attach(self.merged)  # before the text: see Spelling.attach
+        self.merged.load(mine, theirs.version)
         self.merged_label = QLabel("Mer&ged text (starts as yours; copy from theirs):", self)
         self.merged_label.setBuddy(self.merged)
 

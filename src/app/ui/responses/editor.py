@@ -7,7 +7,8 @@ Markdown it produced when it was loaded (``baseline``) and is modified only when
 differs from that: opening an inspection never creates revisions.
 
 Signals:
-    edited(): the person changed the text or its formatting.
+    edited(): the person changed the text or its formatting (not the spell-checker's
+        underlines, though Qt reports those as a change of text).
     focusEntered(): the editor got the keyboard focus.
     focusLeft(): the editor lost the keyboard focus (a moment to save).
     saveRequested(): Ctrl+S.
@@ -94,6 +95,9 @@ class ResponseEditor(QTextEdit):
         self.baseline = ""
         self._loading = False
         self.spell: SpellHighlighter | None = None  # set by Spelling.attach
+        # Above zero while only the spell-checker's underlines change: Qt reports that as a
+        # change of text (textChanged), which is no edit to save.
+        self.underlining = 0
         self.setAccessibleName(name)
         self.setObjectName(name)
         self.setTabChangesFocus(True)
@@ -156,7 +160,7 @@ class ResponseEditor(QTextEdit):
         self.setPalette(palette)
 
     def _changed(self) -> None:
-        if not self._loading:
+        if not self._loading and not self.underlining:
             self.edited.emit()
 
     # --- size: as tall as the text, so the page scrolls and not each editor -----------------------

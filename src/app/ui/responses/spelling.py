@@ -99,7 +99,11 @@ class Spelling(QObject):
         log.warning("The spelling dictionary could not be read", exc_info=error)
 
     def attach(self, editor: QTextEdit) -> SpellHighlighter:
-        """Underline the misspelt words of ``editor``."""
+        """Underline the misspelt words of ``editor``.
+
+        Attach before the text is loaded: given a document with text, Qt goes over it once on
+        the next turn of the event loop and then reports a change of text (textChanged), which
+        a response editor would take for typing."""
         highlighter = SpellHighlighter(editor, self)
         if hasattr(editor, "spell"):
             editor.spell = highlighter
@@ -215,11 +219,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._warming = None
         self.next_block += 1
         self.live_below = self.next_block
-        self._forcing = True
-        try:
-            self.rehighlightBlock(block)
-        finally:
-            self._forcing = False
+        self._underline_again(block)
         return True
 
     def highlightBlock(self, text: str) -> None:
@@ -275,11 +275,21 @@ class SpellHighlighter(QSyntaxHighlighter):
         block = self.document().findBlockByNumber(number)
         self._held = None
         if block.isValid() and self.spelling.checker is not None:
-            self._forcing = True
-            try:
-                self.rehighlightBlock(block)
-            finally:
-                self._forcing = False
+            self._underline_again(block)
+
+    def _underline_again(self, block: QTextBlock) -> None:
+        """Check ``block`` now: only its underlines change, which is no edit."""
+        self._forcing = True
+        self._quiet(+1)
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            self._quiet(-1)
+            self._forcing = False
+
+    def _quiet(self, step: int) -> None:
+        if hasattr(self.editor, "underlining") and shiboken6.isValid(self.editor):
+            self.editor.underlining += step
 
     # --- the context menu -------------------------------------------------------------------------
 
