@@ -6,10 +6,12 @@ One :class:`Spelling` per open database (:func:`spelling_of` finds it on the win
 dictionary is read on a worker thread the first time an editor asks for it; until then nothing
 is underlined. Each editor has a :class:`SpellHighlighter` (a ``QSyntaxHighlighter``).
 
-Typing checks only the paragraph typed in, synchronously: every other word of it is already in
-the checker's cache. Whole texts (when the dictionary arrives, when an editor is loaded, when
-the word list changes) are checked a paragraph at a time in slices of a few milliseconds, the
-editors on screen first, so that the window never stalls. Links are not checked.
+A key typed checks, synchronously, only the words around it in its paragraph (the answers for
+the rest are remembered); the word being typed is underlined once the caret leaves it. Whole
+texts (when the dictionary arrives, when an editor is loaded, when the word list changes) are
+checked in slices of a few milliseconds, the editors on screen first, so that the window never
+stalls. Links are not checked. Qt reports new underlines as a change of text: the editor is
+told (``underlining``) so that it does not take them for typing.
 
 Signals (Spelling):
     ready(): the dictionary has been read; underlining starts.
@@ -26,8 +28,15 @@ from collections.abc import Callable, Iterator
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
-from PySide6.QtGui import QTextCursor as QTextCursorType
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 
 from app.db.database import Database
@@ -293,7 +302,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     # --- the context menu -------------------------------------------------------------------------
 
-    def misspelt_at(self, cursor: QTextCursorType) -> tuple[QTextBlock, Word] | None:
+    def misspelt_at(self, cursor: QTextCursor) -> tuple[QTextBlock, Word] | None:
         """The misspelt word at ``cursor``, with its paragraph, or None."""
         checker = self.spelling.checker
         if checker is None:
@@ -308,7 +317,7 @@ class SpellHighlighter(QSyntaxHighlighter):
                 return None if checker.is_correct(word.word) else (block, word)
         return None
 
-    def add_actions(self, menu: QMenu, cursor: QTextCursorType) -> None:
+    def add_actions(self, menu: QMenu, cursor: QTextCursor) -> None:
         """Put the suggestions for the misspelt word at ``cursor`` and "Add to dictionary" at
         the top of ``menu``."""
         found = self.misspelt_at(cursor)
@@ -348,9 +357,9 @@ class SpellHighlighter(QSyntaxHighlighter):
         """Put ``replacement`` in place of ``word``, as one step to undo."""
         if self.editor.isReadOnly() or block.text()[word.start : word.end] != word.word:
             return
-        cursor = QTextCursorType(block)
+        cursor = QTextCursor(block)
         cursor.setPosition(block.position() + word.start)
-        cursor.setPosition(block.position() + word.end, QTextCursorType.MoveMode.KeepAnchor)
+        cursor.setPosition(block.position() + word.end, QTextCursor.MoveMode.KeepAnchor)
         cursor.beginEditBlock()
         cursor.insertText(replacement)
         cursor.endEditBlock()
