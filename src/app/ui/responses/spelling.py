@@ -24,6 +24,7 @@ import logging
 import math
 import time
 import weakref
+from collections import deque
 from collections.abc import Callable, Iterator
 
 import shiboken6
@@ -49,6 +50,7 @@ from app.ui.tasks import run_in_background
 log = logging.getLogger(__name__)
 
 SLICE_SECONDS = 0.008  # checking whole texts gives the event loop back this often
+TYPING_PAUSE = 0.3  # and waits while keys are being typed, until this long after the last
 UNDERLINE = QColor(200, 0, 0)
 ADD_TO_DICTIONARY = "Add to dictionary"
 NO_SUGGESTIONS = "No suggestions"
@@ -73,11 +75,17 @@ class Spelling(QObject):
         self._load = load
         self._loading = False
         self._highlighters: weakref.WeakSet[SpellHighlighter] = weakref.WeakSet()
-        self._pending: list[SpellHighlighter] = []
+        # Texts to check whole: those just asked for (not yet looked at), then those on
+        # screen, then the rest; each highlighter in one of them at most (``_queued``).
+        self._new: deque[SpellHighlighter] = deque()
+        self._on_screen: deque[SpellHighlighter] = deque()
+        self._off_screen: deque[SpellHighlighter] = deque()
+        self._queued: weakref.WeakSet[SpellHighlighter] = weakref.WeakSet()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
+        self.last_typed = -math.inf  # time.perf_counter() when a key last changed a text
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.underline.setUnderlineColor(UNDERLINE)
@@ -152,30 +160,45 @@ class Spelling(QObject):
                 self.schedule(highlighter)
 
     def is_pending(self, highlighter: SpellHighlighter) -> bool:
-        return highlighter in self._pending
+        return highlighter in self._queued
 
     def schedule(self, highlighter: SpellHighlighter) -> None:
         """Check every paragraph of ``highlighter``'s document again, soon."""
         highlighter.restart()
-        if highlighter not in self._pending:
-            self._pending.append(highlighter)
+        if highlighter not in self._queued:
+            self._queued.add(highlighter)
+            self._new.append(highlighter)
         if not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(0)
 
     def busy(self) -> bool:
         """Whether whole texts are still being checked (for tests and the benchmark)."""
-        return bool(self._pending) or self._loading
+        return bool(self._new or self._on_screen or self._off_screen) or self._loading
 
     def _work(self) -> None:
-        deadline = time.perf_counter() + SLICE_SECONDS
-        self._pending = [h for h in self._pending if h.alive()]
-        self._pending.sort(key=lambda h: not h.on_screen())
-        while self._pending and time.perf_counter() < deadline:
-            highlighter = self._pending[0]
-            if not highlighter.check_next_block(deadline):
-                self._pending.pop(0)
-        if self._pending:
-            self._timer.start()
+        """One slice of checking whole texts. Whether an editor is on screen is asked once,
+        when it is first looked at (asking thousands of editors each time would cost more
+        than the checking)."""
+        now = time.perf_counter()
+        if now - self.last_typed < TYPING_PAUSE:
+            self._timer.start(int((self.last_typed + TYPING_PAUSE - now) * 1000) + 1)
+            return
+        deadline = now + SLICE_SECONDS
+        while self._new and time.perf_counter() < deadline:
+            highlighter = self._new.popleft()
+            if highlighter.alive():
+                on_screen = highlighter.on_screen()
+                (self._on_screen if on_screen else self._off_screen).append(highlighter)
+            else:
+                self._queued.discard(highlighter)
+        for queue in (self._on_screen, self._off_screen):
+            while queue and not self._new and time.perf_counter() < deadline:
+                highlighter = queue[0]
+                if not highlighter.alive() or not highlighter.check_next_block(deadline):
+                    queue.popleft()
+                    self._queued.discard(highlighter)
+        if self._new or self._on_screen or self._off_screen:
+            self._timer.start(0)
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -243,6 +266,8 @@ class SpellHighlighter(QSyntaxHighlighter):
                 if not self.spelling.is_pending(self):
                     self.spelling.schedule(self)
                 return
+        if not self._forcing:
+            self.spelling.last_typed = time.perf_counter()  # a key: the passes wait
         block = self.currentBlock()
         number = block.blockNumber()
         previous = self._checked.get(number)
