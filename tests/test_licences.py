@@ -43,6 +43,16 @@ def test_python_sqlite_and_the_fonts_are_listed(
     assert "Bitstream" in components["DejaVu fonts"].licence_text()
 
 
+def test_the_spelling_dictionary_and_spylls_are_listed(
+    components: dict[str, licences.Component],
+) -> None:
+    dictionary = components["British English dictionary (en_GB, LibreOffice)"]
+    assert "LGPL" in dictionary.licence
+    text = dictionary.licence_text()
+    assert "Kevin Atkinson" in text and "GNU LESSER GENERAL PUBLIC LICENSE" in text
+    assert "MIT" in components["spylls"].licence
+
+
 def test_every_component_shows_a_licence_text(
     components: dict[str, licences.Component],
 ) -> None:

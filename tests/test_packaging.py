@@ -54,6 +54,8 @@ def test_every_package_under_src_is_listed_for_the_wheel() -> None:
 
 def test_resources_are_found() -> None:
     assert resource_path("fonts", "DejaVuSans.ttf").is_file()
+    for name in ("en_GB.aff", "en_GB.dic", "LICENCE-en_GB.txt"):
+        assert resource_path("dictionaries", name).is_file()
     assert len(list(resource_path("samples").glob("*.json"))) == 2
 
 

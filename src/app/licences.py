@@ -3,10 +3,10 @@
 Every Python distribution the application depends on is found through its installed metadata
 (the frozen bundle carries the same metadata), with the licence files that metadata ships. The
 parts no distribution describes are added by name: Python, Qt (whose version the caller gives,
-since this module stays free of Qt), SQLite, the DejaVu fonts and, in the frozen bundle,
-PyInstaller's start-up program. Qt and its binding are offered under the LGPL 3.0 or the GPL;
-the application uses them under the LGPL 3.0, whose text (with the GPL 3.0 it adds to) is in
-``resources/licences``.
+since this module stays free of Qt), SQLite, the DejaVu fonts, the en_GB spelling dictionary
+and, in the frozen bundle, PyInstaller's start-up program. Qt and its binding are offered under
+the LGPL 3.0 or the GPL; the application uses them under the LGPL 3.0, whose text (with the
+GPL 3.0 it adds to) is in ``resources/licences``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from app.paths import fonts_dir, resource_path
 DISTRIBUTION = "opcc-responses"
 LGPL = "LGPL-3.0-only"
 DEJAVU_VERSION = "2.37"
+EN_GB_DICTIONARY_VERSION = "3.1.4"
+EN_GB_DICTIONARY_LICENCE = "LGPL (word lists after SCOWL, permissive)"
 _QT_DISTRIBUTIONS = {"pyside6", "pyside6-essentials", "pyside6-addons", "pyside6-pdf", "shiboken6"}
 _LICENCE_FILE = re.compile(r"licen[cs]e|copying|notice", re.IGNORECASE)
 _NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
@@ -61,6 +63,11 @@ def bundled_components(qt_version: str | None = None) -> list[Component]:
                            (resource_path("licences", "SQLite.txt"),)))  # fmt: skip
     found.append(Component("DejaVu fonts", DEJAVU_VERSION, "Bitstream Vera Fonts Copyright",
                            (fonts_dir() / "LICENSE-DejaVu.txt",)))  # fmt: skip
+    found.append(Component(
+        "British English dictionary (en_GB, LibreOffice)", EN_GB_DICTIONARY_VERSION,
+        EN_GB_DICTIONARY_LICENCE,
+        (resource_path("dictionaries", "LICENCE-en_GB.txt"), *_lgpl_texts()[:1]),
+    ))  # fmt: skip
     if getattr(sys, "frozen", False):
         found += _distributions(["pyinstaller"], follow=False)
     return sorted(found, key=lambda component: component.name.lower())

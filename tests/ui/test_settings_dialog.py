@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.domain.enums import ProtectiveMarking
 from app.services.reading import load_settings
+from app.services.spelling import add_own_word, read_own_words
 from app.ui.actions import ActionId
 from app.ui.context import AppContext
 from app.ui.main_window import MainWindow
@@ -94,3 +95,24 @@ def test_role_title_from_settings_reaches_the_overview(
     assert isinstance(overview, OverviewTab)
     caption = overview.fields["Comments requested by"].caption.text()
     assert caption == "Commissioner of Police to comment by:"
+
+
+def test_the_spelling_words_are_edited_in_the_settings(db: Database, qtbot: QtBot) -> None:
+    add_own_word(db, "Blenkinsopp")
+    dialog = SettingsDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    assert dialog.words.items() == ["Blenkinsopp"]
+    assert dialog.words.list.accessibleName() == "Spelling words"
+    dialog.words.add_item()
+    dialog.words.list.currentItem().setText("HMICFRS")
+    dialog.words.add_item()
+    dialog.words.list.currentItem().setText("Dyfed-Powys")
+    dialog.accept()
+    assert read_own_words(db) == ["Blenkinsopp", "Dyfed-Powys", "HMICFRS"]
+
+    dialog = SettingsDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.words.list.setCurrentRow(0)
+    dialog.words.remove_item()
+    dialog.accept()
+    assert read_own_words(db) == ["Dyfed-Powys", "HMICFRS"]

@@ -267,3 +267,11 @@ class OrganisationRow(Base):
     protective_marking: Mapped[str] = mapped_column(String(40), default="none")
     office_step_names: Mapped[list[str]] = mapped_column(JSON, default=list)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class SpellingWordRow(Base):
+    """A word the spell-checker accepts in this database (migration 0004_spelling_words)."""
+
+    __tablename__ = "spelling_word"
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)

@@ -1,4 +1,5 @@
-"""Organisation settings: the names, titles and branding every response uses."""
+"""Organisation settings: the names, titles and branding every response uses, and the words
+the spell-checker accepts in this database."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from app.services.backups import BackupPolicy
 from app.ui import file_dialogs
 from app.ui.backup_commands import backup_policy, save_backup_policy
 from app.ui.context import AppContext
+from app.ui.responses.spelling import spelling_of
 from app.ui.step_list import EditableList
 from app.ui.widgets import ErrorLabel, save_cancel_layout
 from app.ui.window_state import default_settings
@@ -85,6 +87,19 @@ class SettingsDialog(QDialog):
         self.steps = EditableList("Office steps", "office step", self)
         self.steps.set_items(list(self._settings.office_step_names))
         self._row(form, "Office st&eps (new inspections)", self.steps)
+        self.spelling = spelling_of(context, context.db)
+        self.words = EditableList("Spelling words", "word", self)
+        self.words.list.setAccessibleDescription(
+            "Words the spell-checker accepts in this database: the force, places, people’s "
+            "names, abbreviations. British English is checked otherwise."
+        )
+        for key in ("up", "down"):  # kept in alphabetical order
+            self.words.buttons[key].hide()
+        try:
+            self.words.set_items(self.spelling.words())
+        except AppError:
+            self.words.setEnabled(False)
+        self._row(form, "Spellin&g words (this database)", self.words)
         if window_settings is not None:
             form.addRow(*self._backups_row(backup_policy(window_settings)))
 
@@ -206,6 +221,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         try:
             self.context.save_organisation(self.edited())
+            if self.words.isEnabled() and self.words.items() != self.spelling.words():
+                self.spelling.set_words(self.words.items())
         except AppError as error:
             self.error.show_message(error.message)
             return

@@ -28,7 +28,8 @@ from app import documents as app_documents
 from app.db.database import Database
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import DocumentError
-from app.services.reading import load_settings
+from app.domain.word_count import response_words
+from app.services.reading import get_inspection, load_settings
 from app.services.settings import save_settings
 from app.ui.document import DocumentTab, files, printing
 from app.ui.document import tab as tab_module
@@ -423,3 +424,17 @@ def test_open_in_the_default_viewer(
     tab.open_action.trigger()
     (message,) = message_log.errors
     assert message.startswith("No program opened the PDF. It is saved as ")
+
+
+def test_the_responses_word_count_is_shown_quietly_under_the_preview(
+    tab: DocumentTab, sample_db: Database, spotlight: int, make_tab: MakeTab
+) -> None:
+    words = response_words(get_inspection(sample_db, spotlight))
+    assert words.chief_constable > 100 and words.commissioner > 100
+    assert tab.words.isVisible()
+    assert tab.words.accessibleName() == "Word count of the responses"
+    assert tab.words.text() == (
+        f"Responses: {words.total:,} words (Chief Constable {words.chief_constable:,}, "
+        f"Police and Crime Commissioner {words.commissioner:,})"
+    )
+    assert make_tab(sample_db, None).words.isHidden()  # no inspection: no count

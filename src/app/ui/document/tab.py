@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -30,7 +30,9 @@ from app import documents
 from app.documents import RenderResult, ResponseDocument
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import AppError
+from app.domain.word_count import ResponseWords, response_words, words_label
 from app.services.publishing import response_document
+from app.services.reading import get_inspection
 from app.ui import messages
 from app.ui.context import AppContext
 from app.ui.document import files, printing
@@ -54,6 +56,7 @@ class Rendered:
     inspection_id: int
     document: ResponseDocument
     pdf: RenderResult
+    words: ResponseWords | None = None
 
 
 def _render(context: AppContext, inspection_id: int, internal: bool,
@@ -63,7 +66,16 @@ def _render(context: AppContext, inspection_id: int, internal: bool,
     reportlab is loaded here, by the first render, rather than when the window opens.
     """
     document = response_document(context.db, inspection_id, internal=internal, marking=marking)
-    return Rendered(inspection_id, document, documents.render_pdf(document))
+    words = response_words(get_inspection(context.db, inspection_id))
+    return Rendered(inspection_id, document, documents.render_pdf(document), words)
+
+
+def words_text(words: ResponseWords, chief_title: str, commissioner_title: str) -> str:
+    """The Document tab's quiet line: "Responses: 4,312 words (Chief Constable 2,100, …)"."""
+    return (
+        f"Responses: {words_label(words.total)} ({chief_title} {words.chief_constable:,}, "
+        f"{commissioner_title} {words.commissioner:,})"
+    )
 
 
 class DocumentTab(QWidget):
@@ -160,6 +172,12 @@ class DocumentTab(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.hide()
+        self.words = QLabel(self)
+        self.words.setAccessibleName("Word count of the responses")
+        self.words.setTextFormat(Qt.TextFormat.PlainText)
+        self.words.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # quiet, like the editors'
+        self.words.setToolTip("Words of the overall, finding and closing responses, as written")
+        self.words.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -170,6 +188,7 @@ class DocumentTab(QWidget):
         layout.addWidget(self.warnings_title)
         layout.addWidget(self.warnings)
         layout.addWidget(self.status)
+        layout.addWidget(self.words)
 
         self.copy_box.currentIndexChanged.connect(lambda _index: self.invalidate())
         self.marking_box.currentIndexChanged.connect(lambda _index: self.invalidate())
@@ -281,6 +300,7 @@ class DocumentTab(QWidget):
             return
         self.rendered = rendered
         self.stack.setCurrentWidget(self.preview)
+        self._show_words(rendered.words)
         self._show_warnings(rendered.pdf.warnings)
         self._set_status("")
         self._update_state()
@@ -306,9 +326,19 @@ class DocumentTab(QWidget):
         self.preview.clear()
         self.placeholder.setText(text)
         self.stack.setCurrentWidget(self.placeholder)
+        self._show_words(None)
         self._show_warnings([])
         self._set_status("")
         self._update_state()
+
+    def _show_words(self, words: ResponseWords | None) -> None:
+        organisation = self.context.organisation
+        text = "" if words is None else words_text(
+            words, organisation.chief_title or "Chief officer",
+            organisation.commissioner_title or "Commissioner",
+        )  # fmt: skip
+        self.words.setText(text)
+        self.words.setVisible(bool(text))
 
     def _set_status(self, text: str) -> None:
         """One line under the preview: what was saved or printed, or why the preview is old."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import clock
 from app.services.responses import ResponseState
 from app.ui.responses.editor import NO_HTML, ResponseEditor
+from app.ui.responses.spelling import spelling_near
 
 
 class Resolution(Enum):
@@ -60,6 +61,9 @@ class ConflictDialog(QDialog):
         self.mine = _reader("Your text", mine, self)
         self.theirs = _reader("Text saved in another window", theirs.text, self)
         self.merged = ResponseEditor(theirs.key, "Merged text", self, fit_to_text=False)
+        spelling = spelling_near(parent)
+        if spelling is not None:
+            spelling.attach(self.merged)  # before the text: see Spelling.attach
         self.merged.load(mine, theirs.version)
         self.merged_label = QLabel("Mer&ged text (starts as yours; copy from theirs):", self)
         self.merged_label.setBuddy(self.merged)

@@ -260,11 +260,12 @@ class ResponsesContent(QWidget):
         row.toggle.toggled.connect(lambda expanded: self._row_toggled(row, expanded))
         self._add(row)
         for editor in row.editors.values():
+            self.on_editor(editor)  # first: the spell-checker is attached before the text
             state = self.states.get(editor.key)
             if state is not None:
                 editor.load(state.text, state.version)
-            self.on_editor(editor)
         row.update_summary()
+        row.update_word_counts()
         row.set_locked(self.locked)
 
     def _add_finding_row(self, finding: Finding, titles: dict[AuthorRole, str]) -> None:

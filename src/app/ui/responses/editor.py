@@ -7,7 +7,8 @@ Markdown it produced when it was loaded (``baseline``) and is modified only when
 differs from that: opening an inspection never creates revisions.
 
 Signals:
-    edited(): the person changed the text or its formatting.
+    edited(): the person changed the text or its formatting (not the spell-checker's
+        underlines, though Qt reports those as a change of text).
     focusEntered(): the editor got the keyboard focus.
     focusLeft(): the editor lost the keyboard focus (a moment to save).
     saveRequested(): Ctrl+S.
@@ -16,8 +17,11 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, QSize, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QKeyEvent,
@@ -29,11 +33,14 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
 from app.services.responses import ResponseKey
 from app.ui.responses.paste import html_to_fragment
 from app.ui.responses.rich_text import document_markdown
+
+if TYPE_CHECKING:
+    from app.ui.responses.spelling import SpellHighlighter
 
 NO_HTML = QTextDocument.MarkdownFeature.MarkdownNoHTML
 MIN_LINES = 3
@@ -87,6 +94,10 @@ class ResponseEditor(QTextEdit):
         self.version = 0
         self.baseline = ""
         self._loading = False
+        self.spell: SpellHighlighter | None = None  # set by Spelling.attach
+        # Above zero while only the spell-checker's underlines change: Qt reports that as a
+        # change of text (textChanged), which is no edit to save.
+        self.underlining = 0
         self.setAccessibleName(name)
         self.setObjectName(name)
         self.setTabChangesFocus(True)
@@ -117,6 +128,11 @@ class ResponseEditor(QTextEdit):
             self._loading = False
         self._fit()
 
+    @property
+    def loading(self) -> bool:
+        """A stored text is being put in (not typing)."""
+        return self._loading
+
     def markdown(self) -> str:
         return document_markdown(self.document())
 
@@ -144,7 +160,7 @@ class ResponseEditor(QTextEdit):
         self.setPalette(palette)
 
     def _changed(self) -> None:
-        if not self._loading:
+        if not self._loading and not self.underlining:
             self.edited.emit()
 
     # --- size: as tall as the text, so the page scrolls and not each editor -----------------------
@@ -265,6 +281,24 @@ class ResponseEditor(QTextEdit):
         elif source.hasText():
             self.textCursor().insertText(source.text())
             self.ensureCursorVisible()
+
+    # --- the context menu: spelling suggestions first ---------------------------------------------
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The menu for ``position`` (in the viewport): suggestions and "Add to dictionary" for
+        a misspelt word there, then Qt's own entries."""
+        menu = self.createStandardContextMenu(position)
+        if self.spell is not None:
+            self.spell.add_actions(menu, self.cursorForPosition(position))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = event.pos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key: at the caret
+            position = self.cursorRect().center()
+        menu = self.context_menu(position)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.viewport().mapToGlobal(position))
 
     # --- keys and focus ---------------------------------------------------------------------------
 

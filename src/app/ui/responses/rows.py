@@ -9,7 +9,7 @@ Signals (ResponseRowWidget):
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import AuthorRole
 from app.domain.model import Finding, GradedQuestion, place_of
+from app.domain.word_count import count_words, words_label
 from app.services.responses import ResponseKey
 from app.ui.responses.editor import NO_HTML, ResponseEditor
 
@@ -36,6 +37,7 @@ PAIR_SPACING = 12  # between the two editors side by side
 # is named in the caption above it anyway.
 EDITABLE_HINT = "Type or paste the response"
 LOCKED_HINT = "No response was written"
+COUNT_DELAY_MS = 200  # the word counts follow typing after this pause
 
 
 def markdown_html(text: str) -> str:
@@ -49,6 +51,19 @@ def plain_text(text: str) -> str:
     document = QTextDocument()
     document.setMarkdown(text, NO_HTML)
     return document.toPlainText()
+
+
+def word_count_label(name: str, parent: QWidget) -> QLabel:
+    """A quiet caption under an editor for its word count (HMICFRS and panels set limits)."""
+    label = QLabel(words_label(0), parent)
+    label.setAccessibleName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
 
 
 def row_width(*, side_by_side: bool) -> int:
@@ -151,6 +166,12 @@ class ResponseRowWidget(QFrame):
         self.pair.setHorizontalSpacing(PAIR_SPACING)
         self.editors: dict[AuthorRole, ResponseEditor] = {}
         self.captions: dict[AuthorRole, QLabel] = {}
+        self.counts: dict[AuthorRole, QLabel] = {}
+        self.columns: dict[AuthorRole, QVBoxLayout] = {}
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.update_word_counts)
         for role in ROLES:
             editor = ResponseEditor(keys[role], names[role], self.body)
             editor.setPlaceholderText(EDITABLE_HINT)
@@ -159,7 +180,15 @@ class ResponseRowWidget(QFrame):
             caption.setBuddy(editor)
             self.captions[role] = caption
             editor.textChanged.connect(self.update_summary)
+            editor.textChanged.connect(self._count_timer.start)
             self.editors[role] = editor
+            self.counts[role] = word_count_label(f"Word count of {names[role]}", self.body)
+            column = QVBoxLayout()  # the count right under its editor, however tall the other
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(self.counts[role])
+            column.addStretch(1)
+            self.columns[role] = column
         self.stacked = False
         self._place_editors()
         body.addLayout(self.pair)
@@ -175,14 +204,14 @@ class ResponseRowWidget(QFrame):
             self.stacked = stacked
             for role in ROLES:
                 self.pair.removeWidget(self.captions[role])
-                self.pair.removeWidget(self.editors[role])
+                self.pair.removeItem(self.columns[role])
             self._place_editors()
 
     def _place_editors(self) -> None:
         for n, role in enumerate(ROLES):
             row, column = (2 * n, 0) if self.stacked else (0, n)
             self.pair.addWidget(self.captions[role], row, column)
-            self.pair.addWidget(self.editors[role], row + 1, column, Qt.AlignmentFlag.AlignTop)
+            self.pair.addLayout(self.columns[role], row + 1, column)
             self.pair.setColumnStretch(n, 1 if n == 0 or not self.stacked else 0)
 
     def set_expanded(self, expanded: bool) -> None:
@@ -205,6 +234,13 @@ class ResponseRowWidget(QFrame):
             words = f"No {missing[0]} response yet"
         if self.summary.text() != words:
             self.summary.setText(words)
+
+    def update_word_counts(self) -> None:
+        """The quiet "312 words" under each editor."""
+        for role, editor in self.editors.items():
+            words = words_label(count_words(editor.toPlainText()))
+            if self.counts[role].text() != words:
+                self.counts[role].setText(words)
 
     def set_locked(self, locked: bool) -> None:
         for role, editor in self.editors.items():

@@ -51,6 +51,7 @@ from app.ui.responses.history import HistoryPanel
 from app.ui.responses.office_steps_panel import OfficeStepsPanel
 from app.ui.responses.rows import row_width
 from app.ui.responses.side_dock import SideDock
+from app.ui.responses.spelling import spelling_of
 from app.ui.responses.toolbar import FormattingBar
 from app.ui.responses.workflow_bar import StatusHistoryPanel, WorkflowBar
 
@@ -254,6 +255,7 @@ class ResponsesView(QWidget):
 
     def _watch_editor(self, editor: ResponseEditor) -> None:
         self.saver.watch(editor)
+        spelling_of(self.context, self.db).attach(editor)
         editor.focusEntered.connect(lambda: self._editor_focused(editor))
         editor.caretMoved.connect(lambda: self._keep_caret_visible(editor))
         editor.linkRequested.connect(self._ask_link)
