@@ -205,7 +205,10 @@ def run() -> list[tuple[Any, ...]]:
             editor.load(response_text(WORDS, paragraphs), 1)
             highlighter = spelling.attach(editor)
             start = time.perf_counter()
-            _wait(lambda s=spelling: s.checker is not None and not s.busy())
+            def checked(s: Any = spelling) -> bool:
+                return s.checker is not None and not s.busy()
+
+            _wait(checked)
             first_pass = time.perf_counter() - start
             timed = _Timed(highlighter)
             whole, added = _keystrokes(editor, timed)
