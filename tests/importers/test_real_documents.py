@@ -5,6 +5,7 @@ sections and a quoted Chief Constable, dates in prose, a third-party tracker."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -130,6 +131,59 @@ def test_third_party_tracker_rows_with_status_and_force() -> None:
     assert findings[2].text.startswith("HMIC recommends that the force should immediately: expand")
     assert not any("West Mercia Police" in f.text or "Superseded" in f.text for f in findings)
     assert any("tracker" in warning for warning in imported.warnings)
+
+
+def test_the_inspectorate_of_constabulary_is_not_the_chief_constable() -> None:
+    """ "Her Majesty's Inspector of Constabulary" holds the word "Constabulary", but the
+    Commissioner named earlier in the sentence is the one who "said:"."""
+    imported = _import("humberside-legitimacy-leadership-2016-statement")
+    inspection = imported.inspection
+    assert imported.kind == "response"
+    assert "It is pleasing to note" in inspection.overall.commissioner
+    assert inspection.overall.chief_constable == ""
+
+
+def test_the_words_that_hand_over_stay_with_the_commissioner() -> None:
+    """ "In his response to the report, Chief Constable Chris Noble, said: “I fully accept …":
+    the quotation is the Chief Constable's, the sentence that introduces it is not."""
+    imported = _import("staffordshire-peel-2022-response")
+    inspection = imported.inspection
+    assert inspection.overall.chief_constable.startswith("“I fully accept the findings")
+    assert inspection.overall.commissioner.endswith("Chief Constable Chris Noble, said:")
+    assert any(
+        "after “In his response to the report, Chief Constable Chris Noble, said:”" in warning
+        for warning in imported.warnings
+    )
+
+
+def test_a_statement_told_in_the_third_person_under_a_bylined_title() -> None:
+    """ "PEEL: Police Effectiveness 2016 - Lord Willy Bach responds" and "… Police and Crime
+    Commissioner has written to the Home Office and HMIC, responding to …": a response, whose
+    title is the report's name without the byline (said in a warning)."""
+    imported = _import("leicestershire-peel-effectiveness-2016-response")
+    assert imported.kind == "response"
+    assert imported.inspection.title == "PEEL: Police Effectiveness 2016"
+    assert any("without the words after the dash" in warning for warning in imported.warnings)
+
+
+def test_spotlight_report_title_is_not_the_contents_links() -> None:
+    imported = _import("hmicfrs-asb-peel-spotlight-2024")
+    assert imported.kind == "report"
+    assert imported.inspection.title == (
+        "The policing response to antisocial behaviour: PEEL spotlight report"
+    )
+
+
+def test_corpus_holds_responses_from_at_least_ten_offices() -> None:
+    """Published responses from ten or more OPCCs, counted from the sidecars' publishers."""
+    offices = set()
+    for source in CORPUS.glob("*.source.txt"):
+        publisher = next(
+            line for line in source.read_text("utf-8").splitlines() if line.startswith("Publisher")
+        )
+        if match := re.search(r"Office of the [^;]*Commissioner[^;]*", publisher):
+            offices.add(match.group(0))
+    assert len(offices) >= 10, sorted(offices)
 
 
 def test_corpus_score() -> None:

@@ -14,7 +14,12 @@ import re
 from app.importers.blocks import Block, BlockKind, is_heading_like
 from app.importers.peel import grade_of
 from app.importers.response_header import Field, label_at, table_labels, template_label_at
-from app.importers.response_roles import is_signature, role_of_heading, speaker_of
+from app.importers.response_roles import (
+    ANSWERING_BYLINE,
+    is_signature,
+    role_of_heading,
+    speaker_of,
+)
 
 _OFFICE = re.compile(r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b", re.IGNORECASE)
 _SALUTATION = re.compile(r"^dear\s+\S", re.IGNORECASE)
@@ -35,6 +40,13 @@ _OFFICE_VOICE = re.compile(
 _REPORT_FROM_OUTSIDE = re.compile(
     r"\b(?:hmicfrs|hmic|inspectorate)(?:['’]s?)?\s+(?:\w+\s+)?(?:report|inspection)\b"
     r"|\breport\s+from\s+(?:the\s+)?(?:hmicfrs|hmic|inspectorate)\b",
+    re.IGNORECASE,
+)
+# The office answering, told in the third person: "Leicestershire's Police and Crime Commissioner
+# has written to the Home Office …, responding to …", "PEEL: … 2016 - Lord X responds".
+_OFFICE_ANSWERS = re.compile(
+    r"\b(?:commissioner|pf?cc)\b[^.“\"]{0,120}?\b(?:has\s+(?:written|responded|replied)|"
+    r"respond(?:s|ed|ing)\s+to|(?:has\s+)?commented\s+on|has\s+welcomed|welcomes)\b",
     re.IGNORECASE,
 )
 _OUTSIDE_MOST = 2
@@ -80,8 +92,10 @@ def looks_like_response(blocks: list[Block]) -> bool:
             speakers.add(speaker[0])
         elif is_signature(block):
             speakers.add("signature")
-        if _OFFICE_VOICE.search(text):
+        if _OFFICE_VOICE.search(text) or _OFFICE_ANSWERS.search(text):
             speakers.add("office")
+        if is_heading_like(block) and ANSWERING_BYLINE.search(text):
+            speakers.add("answering title")
         outside += bool(_REPORT_FROM_OUTSIDE.search(text))
     response += len(labels) * 2 + len(role_kinds) * 3 + min(roles, 4)
     response += 3 * len(speakers) + min(outside, _OUTSIDE_MOST)

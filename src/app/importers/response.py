@@ -35,6 +35,7 @@ from app.importers.response_header import (
     template_label_at,
 )
 from app.importers.response_roles import (
+    ANSWERING_BYLINE,
     RoleSection,
     is_signature,
     speaker_of,
@@ -204,6 +205,8 @@ class _ResponseParser:
                     self._subject(block.plain)
                     break
         if not self.inspection.title:
+            self._bylined_title(blocks)
+        if not self.inspection.title:
             self.inspection.title = self.document.title or self.source_name or "Imported response"
             self.warnings.append("No inspection title was found; enter it before saving.")
         if self.inspection.published_on is None:
@@ -213,6 +216,21 @@ class _ResponseParser:
                     break
             else:
                 self._prose_date(blocks)
+
+    def _bylined_title(self, blocks: list[Block]) -> None:
+        """A first heading that names the report and then who answers it ("PEEL: Police
+        Effectiveness 2016 - Lord Willy Bach responds"): the report's name is the title."""
+        first = next((block for block in blocks if block.plain.strip()), None)
+        if first is None or not is_heading_like(first):
+            return
+        match = ANSWERING_BYLINE.search(first.plain)
+        if match is None or match.start() == 0:
+            return
+        self.inspection.title = first.plain[: match.start()].strip()
+        self.warnings.append(
+            f"The title was taken from the heading “{_clip(first.plain)}” without the words "
+            f"after the dash (“{match.group(0).strip(' -–—')}”), which name who answers it."
+        )
 
     def _prose_date(self, blocks: list[Block]) -> None:
         for block in blocks:

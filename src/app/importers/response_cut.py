@@ -23,6 +23,7 @@ from app.importers.response_roles import (
     opens_with_quote,
     role_of_heading,
     speaker_of,
+    split_handover,
     without_section_number,
 )
 
@@ -125,17 +126,26 @@ class Cutter:
                 return
             current.blocks.append(block)  # the handing-over sentence stays with its author
         marked = starts_here or (following is not None and opens_with_quote(following))
-        self.quotation = _Quotation(role, marked, current, plain_text(block.text))
-        self.sections.append(
-            Section("role", [block] if starts_here else [], role=role, quoted=True)
-        )
+        introduced_by = plain_text(block.text)
+        opening: list[Block] = []
+        if starts_here:
+            parts = split_handover(block)
+            if parts is None:
+                opening = [block]
+            else:  # the words that hand over stay with their author; the quotation is the other's
+                current.blocks.append(parts[0])
+                introduced_by, opening = parts[0].plain, [parts[1]]
+        self.quotation = _Quotation(role, marked, current, introduced_by)
+        self.sections.append(Section("role", opening, role=role, quoted=True))
 
     def _in_quotation(self, block: Block) -> bool:
         quotation = self.quotation
         assert quotation is not None
+        if quotation.marked and block.kind is BlockKind.PARAGRAPH and opens_with_quote(block):
+            return True  # a short line in quotation marks is more of the quotation, not a heading
         if is_heading_like(block) or is_signature(block):
             return False
-        return not quotation.marked or opens_with_quote(block)
+        return not quotation.marked
 
     def _end_quotation(self, block: Block) -> bool:
         """Close the quotation; True when ``block`` (a signature) is used up by it."""

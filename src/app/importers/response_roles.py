@@ -15,6 +15,13 @@ _CHIEF = re.compile(
     r"\bchief\s+(?:constable|officer)|\bcommissioner\s+of\s+police|\bconstabulary\b|\bforce(?:['’]s)?\b",
     re.IGNORECASE,
 )
+# The inspectorate's own name ("Her Majesty's Inspectorate of Constabulary", "HM Inspector of
+# Constabulary") names neither author, though it holds the word "Constabulary".
+_INSPECTORATE_NAME = re.compile(
+    r"\b(?:(?:her|his)\s+majesty(?:['’]s)?|hm)\s+(?:chief\s+)?inspector(?:ate|s)?\s+of\s+"
+    r"constabulary(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services?)?",
+    re.IGNORECASE,
+)
 _COMMISSIONER = re.compile(
     r"\bp\.?f?\.?c\.?c\b|\bopcc\b|\bcommissioner\b|\bmayor\b|\blocal\s+policing\s+body\b", re.I
 )
@@ -46,6 +53,10 @@ _HANDOVER = re.compile(
     r"(?:response|reply|view|comments?)\s+(?:was|is|were|are)|as\s+follows)\s*:",
     re.IGNORECASE,
 )
+ANSWERING_BYLINE = re.compile(
+    r"\s+[-–—]\s+(?:\S+\s+){1,5}(?:responds|comments|reacts|replies)$", re.IGNORECASE
+)
+"""A title's byline: "PEEL: Police Effectiveness 2016 - Lord Willy Bach responds"."""
 _QUOTE_MARKS = "“\"‘'"
 _SIGNATURE_WORDS = 15
 _SIGNED_ROLE = re.compile(
@@ -75,7 +86,7 @@ def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
     rest = text[match.end() :].strip()
     if rest and rest[0] not in _QUOTE_MARKS:
         return None
-    before = text[: match.start()]
+    before = _without_inspectorate(text[: match.start()])
     chiefs = [m.end() for m in _CHIEF.finditer(before) if "force" not in m.group(0).casefold()]
     commissioners = [m.end() for m in _COMMISSIONER.finditer(before)]
     if not chiefs and not commissioners:
@@ -87,6 +98,23 @@ def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
         else AuthorRole.COMMISSIONER
     )
     return role, bool(rest)
+
+
+def _without_inspectorate(text: str) -> str:
+    """``text`` with the inspectorate's name blanked out (same length, so offsets hold)."""
+    return _INSPECTORATE_NAME.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def split_handover(block: Block) -> tuple[Block, Block] | None:
+    """ "Chief Constable X said: “I fully accept …" cut into the sentence that hands over and
+    the quotation it opens, or None when the paragraph does not open a quotation itself."""
+    match = _HANDOVER.search(block.text)
+    if match is None:
+        return None
+    intro, rest = block.text[: match.end()].strip(), block.text[match.end() :].strip()
+    if not intro or not rest or rest[0] not in _QUOTE_MARKS:
+        return None
+    return paragraph(intro), paragraph(rest)
 
 
 def opens_with_quote(block: Block) -> bool:
@@ -115,7 +143,7 @@ def role_of_heading(block: Block) -> AuthorRole | None:
         return None  # "Response from: Office of the …" names the author of the whole page
     if _DOCUMENT_TITLE.search(block.plain):
         return None
-    text = block.plain
+    text = _without_inspectorate(block.plain)
     chief, commissioner = _CHIEF.search(text), _COMMISSIONER.search(text)
     if chief and (not commissioner or chief.start() < commissioner.start()):
         return AuthorRole.CHIEF_CONSTABLE
