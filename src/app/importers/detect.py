@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from app.domain.enums import AuthorRole
 from app.importers.blocks import Block, BlockKind, is_heading_like
 from app.importers.peel import grade_of
 from app.importers.response_header import Field, label_at, table_labels, template_label_at
@@ -20,6 +21,7 @@ from app.importers.response_roles import (
     role_of_heading,
     speaker_of,
 )
+from app.importers.response_table import read_response_table
 
 _OFFICE = re.compile(r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b", re.IGNORECASE)
 _SALUTATION = re.compile(r"^dear\s+\S", re.IGNORECASE)
@@ -57,11 +59,15 @@ def looks_like_response(blocks: list[Block]) -> bool:
     response = report = 0
     roles = 0
     labels: set[Field] = set()
-    role_kinds = set()
+    role_kinds: set[AuthorRole] = set()
     speakers: set[object] = set()
     outside = 0
     for block in blocks:
         if block.kind is BlockKind.TABLE:
+            # "Recommendation | Force response | Commissioner's comment": each author's column
+            # counts as a section by that author would.
+            for row in read_response_table(block) or []:
+                role_kinds.update(row.responses)
             labels.update(
                 name for name, _ in table_labels(block) or [] if name is not Field.PUBLISHED
             )

@@ -1,4 +1,11 @@
-"""Text lines of one PDF page, with position, size and links, from pypdf's text visitor."""
+"""Text lines of one PDF page, with position, size, weight and links, from pypdf's text visitor.
+
+Each piece of text is measured with its font's widths (the font's own /Widths, or the standard
+fonts' metrics), so a line also knows where its words stop: a gap much wider than a space
+between two pieces separates two cells of a table row. Bold is read from the font's name and,
+where the name does not say, from its descriptor (weight, the force-bold flag), as a PDF saved
+from Word or InDesign often names its fonts "TT1" or "F2".
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,35 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.pdfbase import pdfmetrics
+
 _BULLET_GLYPHS = str.maketrans(dict.fromkeys("\x7f\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8", "•"))
 """Bullets drawn with symbol fonts come out of text extraction as these code points."""
 _SAME_LINE = 0.45
 """Pieces whose baselines differ by less than this share of the font size are one line
 (a bullet is often drawn a point or two off its text's baseline)."""
+
+
+_CELL_GAP = 1.2
+"""A gap wider than this many times the font size between two pieces of a line separates two
+cells of a table row (a word space is about a quarter of it)."""
+
+
+_WORD_GAP = 0.15
+"""Pieces closer than this share of the font size are one word (a kerned or re-coloured run)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A run of a line's text with no wide gap in it: the whole line, or one table cell."""
+
+    text: str
+    x: float
+    width: float
+
+    @property
+    def centre(self) -> float:
+        return self.x + self.width / 2
 
 
 @dataclass(slots=True)
@@ -22,6 +53,11 @@ class Line:
     url: str = ""
     bold: bool = False
     """Every piece of the line is set in a bold (or black, heavy) font."""
+    cells: tuple[Cell, ...] = ()
+    """The line cut at its wide gaps; one cell for a line of prose."""
+    pieces: tuple[Cell, ...] = ()
+    """The line's pieces as the PDF draws them, left to right (a table's cells are drawn one
+    by one, however narrow the gap between them)."""
 
     def link_text(self) -> str:
         text = self.text.strip()
@@ -35,18 +71,73 @@ class _Piece:
     y: float
     size: float
     bold: bool = False
+    width: float = 0.0
 
 
 _BOLD_FONT = ("bold", "black", "heavy", "semibold", "demi")
+_FORCE_BOLD = 1 << 18
+"""Bit 19 of a font descriptor's /Flags."""
+_BOLD_WEIGHT = 600
+_AVERAGE_WIDTH = 0.5
+"""A character's width as a share of the font size, when the font gives no widths."""
+
+
+def _get(dictionary: Any, key: str) -> Any:
+    value = dictionary.get(key) if dictionary is not None else None
+    return value.get_object() if hasattr(value, "get_object") else value
 
 
 def _is_bold(font: Any) -> bool:
-    """The font's PostScript name says it is bold ("ABCDEF+Arial-BoldMT", "DejaVuSans-Bold")."""
+    """The font's PostScript name says it is bold ("ABCDEF+Arial-BoldMT", "DejaVuSans-Bold"),
+    or its descriptor does (a weight of 600 or more, or the force-bold flag); a composite
+    font's descendant is asked the same."""
     try:
-        name = str(font.get("/BaseFont", "")) if font is not None else ""
+        fonts: list[Any] = [font] if font is not None else []
+        descendants = _get(font, "/DescendantFonts")
+        if descendants:
+            first = descendants[0]
+            fonts.append(first.get_object() if hasattr(first, "get_object") else first)
+        for each in fonts:
+            name = str(_get(each, "/BaseFont") or "")
+            if any(word in name.casefold() for word in _BOLD_FONT):
+                return True
+            descriptor = _get(each, "/FontDescriptor")
+            if descriptor is None:
+                continue
+            weight = _get(descriptor, "/FontWeight")
+            flags = _get(descriptor, "/Flags")
+            if weight is not None and float(weight) >= _BOLD_WEIGHT:
+                return True
+            if flags is not None and int(flags) & _FORCE_BOLD:
+                return True
     except Exception:  # a damaged font dictionary: read the text as regular
         return False
-    return any(word in name.casefold() for word in _BOLD_FONT)
+    return False
+
+
+def _text_width(font: Any, text: str, size: float) -> float:
+    """How wide ``text`` is set in ``font`` at ``size`` (in text space): from the font's
+    /Widths, from the standard fonts' metrics, or from an average character width."""
+    try:
+        widths = _get(font, "/Widths")
+        first = _get(font, "/FirstChar")
+        if widths and first is not None:
+            values = [float(w) for w in widths]
+            known = [w for w in values if w > 0]
+            missing = sum(known) / len(known) if known else 500.0
+            start = int(first)
+            total = 0.0
+            for char in text:
+                index = ord(char) - start
+                width = values[index] if 0 <= index < len(values) else 0.0
+                total += width if width > 0 else missing
+            return total / 1000 * size
+        name = str(_get(font, "/BaseFont") or "").lstrip("/")
+        if name in pdfmetrics.standardFonts:
+            return float(pdfmetrics.stringWidth(text, name, size))
+    except Exception:  # widths that cannot be read: estimate
+        pass
+    return len(text) * size * _AVERAGE_WIDTH
 
 
 def _multiply(first: list[float], second: list[float]) -> list[float]:
@@ -70,14 +161,10 @@ def page_lines(page: Any) -> list[Line]:
             return
         matrix = _multiply([float(v) for v in tm], [float(v) for v in cm])
         scale = math.hypot(matrix[2], matrix[3]) or 1.0
+        text = text.replace("\n", " ")
+        width = _text_width(font, text, float(size or 0)) * (math.hypot(matrix[0], matrix[1]) or 1)
         pieces.append(
-            _Piece(
-                text.replace("\n", " "),
-                matrix[4],
-                matrix[5],
-                float(size or 0) * scale,
-                _is_bold(font),
-            )
+            _Piece(text, matrix[4], matrix[5], float(size or 0) * scale, _is_bold(font), width)
         )
 
     page.extract_text(visitor_text=visit)
@@ -111,8 +198,43 @@ def _group(pieces: list[_Piece]) -> list[Line]:
         if text:
             size = max(piece.size for piece in group)
             bold = all(piece.bold for piece in group if piece.text.strip())
-            lines.append(Line(text, min(piece.x for piece in group), group[0].y, size, bold=bold))
+            x = min(piece.x for piece in group)
+            drawn = tuple(
+                Cell(" ".join(piece.text.split()), piece.x, piece.width)
+                for piece in group
+                if piece.text.strip()
+            )
+            line = Line(text, x, group[0].y, size, bold=bold, cells=_cells(group), pieces=drawn)
+            lines.append(line)
     return lines
+
+
+def _cells(group: list[_Piece]) -> tuple[Cell, ...]:
+    """A line's pieces (left to right) gathered into cells at the gaps wider than a space."""
+    cells: list[list[_Piece]] = []
+    end = -math.inf
+    for piece in group:
+        if not piece.text.strip():
+            continue
+        stripped = len(piece.text) - len(piece.text.lstrip())
+        start = piece.x + (piece.width * stripped / len(piece.text) if piece.text else 0)
+        if not cells or start - end > _CELL_GAP * max(piece.size, 1.0):
+            cells.append([])
+        cells[-1].append(piece)
+        end = max(end, piece.x + piece.width)
+    result = []
+    for pieces in cells:
+        words = ""
+        for previous, piece in zip([None, *pieces], pieces, strict=False):
+            joined = previous is not None and piece.x - (previous.x + previous.width) < (
+                _WORD_GAP * max(piece.size, 1.0)
+            )
+            words += piece.text if previous is None or joined else " " + piece.text
+        words = " ".join(words.split())
+        left = min(piece.x for piece in pieces)
+        right = max(piece.x + piece.width for piece in pieces)
+        result.append(Cell(words.translate(_BULLET_GLYPHS), left, right - left))
+    return tuple(result)
 
 
 def _attach_links(page: Any, lines: list[Line]) -> None:

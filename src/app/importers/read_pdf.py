@@ -2,7 +2,9 @@
 
 pypdf gives text pieces with their position and font size; they are put back into lines,
 lines into paragraphs (a gap wider than the line spacing, or a change of size, starts a new
-one), larger text becomes headings. Running headers and footers (lines repeated at the top or
+one), larger text becomes headings, and so does a short line set wholly in bold. Lines cut into
+aligned cells become tables (``pdf_tables``), so a PEEL report's "Our judgments" grades are
+read from its PDF as from its web page. Running headers and footers (lines repeated at the top or
 bottom of most pages) and page numbers are dropped, hyphenation at line ends is undone, and a
 paragraph cut by a page break is joined again.
 """
@@ -21,10 +23,11 @@ from typing import Any
 from pypdf import PdfReader
 
 from app.domain.errors import ImportFailure
-from app.importers.blocks import SourceDocument
+from app.importers.blocks import Block, SourceDocument
 from app.importers.layout import Line, page_lines
 from app.importers.limits import MAX_PDF_PAGES, every
 from app.importers.lines import BULLET, lines_to_blocks
+from app.importers.pdf_tables import find_tables
 from app.importers.render import blocks_to_text
 
 _PAGE_WORDS = re.compile(
@@ -62,7 +65,12 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
             "instead."
         )
     lines = _assemble(_without_furniture(pages))
-    blocks = lines_to_blocks(lines.text, lines.wrap)
+    blocks: list[Block] = []
+    for part in lines.parts:
+        if isinstance(part, Block):
+            blocks.append(part)
+        else:
+            blocks += lines_to_blocks(part, lines.wrap)
     return SourceDocument(blocks, blocks_to_text(blocks), title=title)
 
 
@@ -149,7 +157,18 @@ def _page_numbers(pages: list[list[Line]]) -> set[int]:
 @dataclass(slots=True)
 class _Assembled:
     text: list[str] = field(default_factory=list)
+    """The text lines since the last table."""
     wrap: int | None = None
+    parts: list[list[str] | Block] = field(default_factory=list)
+    """Runs of text lines and the tables between them, in order."""
+
+    def __post_init__(self) -> None:
+        self.parts.append(self.text)
+
+    def add_table(self, block: Block) -> None:
+        self.parts.append(block)
+        self.text = []
+        self.parts.append(self.text)
 
 
 def _assemble(pages: list[list[Line]]) -> _Assembled:
@@ -168,7 +187,15 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
     previous: Line | None = None
     previous_level = 0
     for number, page in enumerate(pages):
+        tables = {found.start: found for found in find_tables(page, body, leading)}
+        skip_to = 0
         for position, line in enumerate(page):
+            if position < skip_to:
+                continue
+            if (found := tables.get(position)) is not None:
+                result.add_table(found.block)
+                skip_to, previous, previous_level = found.end, None, 0
+                continue
             after = page[position + 1] if position + 1 < len(page) else None
             if after is None and number + 1 < len(pages) and pages[number + 1]:
                 after = pages[number + 1][0]
