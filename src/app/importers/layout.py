@@ -83,7 +83,7 @@ _AVERAGE_WIDTH = 0.5
 
 
 def _get(dictionary: Any, key: str) -> Any:
-    value = dictionary.get(key) if dictionary is not None else None
+    value: Any = dictionary.get(key) if dictionary is not None else None
     return value.get_object() if hasattr(value, "get_object") else value
 
 
