@@ -103,7 +103,12 @@ def test_judgments_grid_with_cells_at_the_foot_of_their_rows(tmp_path: Path) -> 
     ]  # fmt: skip
     path = _build(tmp_path / "peel.pdf", _peel_story(Table(rows, colWidths=[90] * 5)))
     assert _graded(path) == sorted(EXPECTED)
-    inspection = import_document(path).inspection
+    imported = import_document(path)
+    assert any(
+        "On page 1, lines set in columns were read as a table of 3 rows and 5 columns" in warning
+        for warning in imported.warnings
+    )
+    inspection = imported.inspection
     preventing = next(q for q in inspection.questions if q.question == "Preventing crime")
     assert preventing.text.startswith("The force works well with partners")
 

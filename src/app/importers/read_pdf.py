@@ -71,7 +71,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
             blocks.append(part)
         else:
             blocks += lines_to_blocks(part, lines.wrap)
-    return SourceDocument(blocks, blocks_to_text(blocks), title=title)
+    return SourceDocument(blocks, blocks_to_text(blocks), title=title, warnings=lines.warnings)
 
 
 def _decrypt(reader: PdfReader, name: str) -> None:
@@ -161,6 +161,7 @@ class _Assembled:
     wrap: int | None = None
     parts: list[list[str] | Block] = field(default_factory=list)
     """Runs of text lines and the tables between them, in order."""
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.parts.append(self.text)
@@ -194,6 +195,13 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
                 continue
             if (found := tables.get(position)) is not None:
                 result.add_table(found.block)
+                rows = found.block.rows
+                first = " | ".join(cell for cell in rows[0] if cell)
+                result.warnings.append(
+                    f"On page {number + 1}, lines set in columns were read as a table of "
+                    f"{len(rows)} rows and {len(rows[0])} columns (first row “{first[:60]}”); "
+                    "check its cells against the PDF."
+                )
                 skip_to, previous, previous_level = found.end, None, 0
                 continue
             after = page[position + 1] if position + 1 < len(page) else None
