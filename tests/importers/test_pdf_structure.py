@@ -264,3 +264,39 @@ def test_bold_headings_from_a_font_whose_name_does_not_say_bold(
     assert inspection.overall.commissioner == (
         "I will hold the Chief Constable to account for the plan."
     )
+
+
+def test_bold_drawn_filled_and_outlined_is_bold(tmp_path: Path) -> None:
+    """Word draws bold for a font with no bold face by filling and outlining the letters
+    (text render mode 2): such lines are headings as a bold font's would be."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "stroked.pdf"
+    canvas = Canvas(str(path))
+    lines = [
+        (True, "Response to HMICFRS report: An inspection of race and policing"),
+        (True, "Chief Constable’s response"),
+        (False, "The force accepts the recommendations and has a plan to meet them."),
+        (True, "Police and Crime Commissioner’s response"),
+        (False, "I will hold the Chief Constable to account for the plan."),
+    ]
+    y = 780
+    for stroked, words in lines:
+        canvas.saveState()  # the render mode is graphics state: Q puts it back
+        text = canvas.beginText(72, y)
+        text.setFont("Helvetica", 11)
+        if stroked:
+            text.setTextRenderMode(2)
+        text.textLine(words)
+        canvas.drawText(text)
+        canvas.restoreState()
+        y -= 30
+    canvas.save()
+    inspection = import_document(path).inspection
+    assert inspection.title == "An inspection of race and policing"
+    assert inspection.overall.chief_constable == (
+        "The force accepts the recommendations and has a plan to meet them."
+    )
+    assert inspection.overall.commissioner == (
+        "I will hold the Chief Constable to account for the plan."
+    )

@@ -4,7 +4,8 @@ Each piece of text is measured with its font's widths (the font's own /Widths, o
 fonts' metrics), so a line also knows where its words stop: a gap much wider than a space
 between two pieces separates two cells of a table row. Bold is read from the font's name and,
 where the name does not say, from its descriptor (weight, the force-bold flag), as a PDF saved
-from Word or InDesign often names its fonts "TT1" or "F2".
+from Word or InDesign often names its fonts "TT1" or "F2"; text drawn filled and outlined
+(Word's bold for a font without a bold face) is bold too.
 """
 
 from __future__ import annotations
@@ -153,21 +154,45 @@ def _multiply(first: list[float], second: list[float]) -> list[float]:
     ]
 
 
+_FILL_AND_STROKE = 2
+"""Text render mode 2 draws each letter filled and outlined: Word's bold for a font that has
+no bold face."""
+_SHOWS_TEXT = (b"Tj", b"TJ", b"'", b'"')
+
+
 def page_lines(page: Any) -> list[Line]:
     pieces: list[_Piece] = []
+    # The render mode is part of the graphics state (saved by q, restored by Q). pypdf hands
+    # text over some operators after it was shown, so what counts is the mode it was shown in.
+    mode = {"now": 0, "shown": 0}
+    saved: list[int] = []
+
+    def operator(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        if op == b"q":
+            saved.append(mode["now"])
+        elif op == b"Q":
+            mode["now"] = saved.pop() if saved else 0
+        elif op == b"Tr" and args:
+            try:
+                mode["now"] = int(args[0])
+            except (TypeError, ValueError):
+                mode["now"] = 0
+        elif op in _SHOWS_TEXT and mode["now"] == _FILL_AND_STROKE:
+            mode["shown"] = _FILL_AND_STROKE
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        stroked = mode["shown"] == _FILL_AND_STROKE
+        mode["shown"] = 0
         if not text or not text.strip(" \n"):
             return
         matrix = _multiply([float(v) for v in tm], [float(v) for v in cm])
         scale = math.hypot(matrix[2], matrix[3]) or 1.0
         text = text.replace("\n", " ")
         width = _text_width(font, text, float(size or 0)) * (math.hypot(matrix[0], matrix[1]) or 1)
-        pieces.append(
-            _Piece(text, matrix[4], matrix[5], float(size or 0) * scale, _is_bold(font), width)
-        )
+        bold = stroked or _is_bold(font)
+        pieces.append(_Piece(text, matrix[4], matrix[5], float(size or 0) * scale, bold, width))
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     lines = _group(pieces)
     _attach_links(page, lines)
     return lines
