@@ -300,3 +300,18 @@ def test_bold_drawn_filled_and_outlined_is_bold(tmp_path: Path) -> None:
     assert inspection.overall.commissioner == (
         "I will hold the Chief Constable to account for the plan."
     )
+
+
+def test_bold_words_inside_a_paragraph_are_marked_as_from_a_web_page(tmp_path: Path) -> None:
+    from reportlab.platypus import Paragraph
+
+    from app.importers.read_html import read_html
+
+    words = "<b>Recommendation 1</b> By 31 March 2025, forces should <b>review</b> the data."
+    pdf = _build(tmp_path / "inline.pdf", [Paragraph(words, _styles()["BodyText"])])
+    page = f"<html><body><p>{words.replace('b>', 'strong>')}</p></body></html>"
+    (from_pdf,) = read_pdf(pdf.read_bytes(), "inline.pdf").blocks
+    (from_html,) = read_html(page, "inline.html").blocks
+    assert from_pdf.text == from_html.text == (
+        "**Recommendation 1** By 31 March 2025, forces should **review** the data."
+    )

@@ -60,9 +60,13 @@ class Line:
     """The line's pieces as the PDF draws them, left to right (a table's cells are drawn one
     by one, however narrow the gap between them)."""
 
+    markup: str = ""
+    """The text with its bold words in Markdown ("**Recommendation 1** By …"), as an HTML
+    or Word import gives them; empty when no part of the line is bold, or all of it is."""
+
     def link_text(self) -> str:
-        text = self.text.strip()
-        return f"[{text}]({self.url})" if self.url and text else self.text.rstrip()
+        text = (self.markup or self.text).strip()
+        return f"[{text}]({self.url})" if self.url and text else (self.markup or self.text).rstrip()
 
 
 @dataclass(slots=True)
@@ -230,8 +234,36 @@ def _group(pieces: list[_Piece]) -> list[Line]:
                 if piece.text.strip()
             )
             line = Line(text, x, group[0].y, size, bold=bold, cells=_cells(group), pieces=drawn)
+            if not bold and any(piece.bold and piece.text.strip() for piece in group):
+                line.markup = _markup(group)
             lines.append(line)
     return lines
+
+
+def _markup(group: list[_Piece]) -> str:
+    """The line's text with each run of bold pieces between "**"."""
+    runs: list[tuple[bool, str]] = []
+    last_x: float | None = None
+    for piece in group:
+        spaced = last_x is not None and piece.x > last_x + 0.5
+        text = (" " if spaced else "") + piece.text
+        bold = piece.bold and bool(piece.text.strip())
+        if runs and (runs[-1][0] == bold or not piece.text.strip()):
+            runs[-1] = (runs[-1][0], runs[-1][1] + text)
+        else:
+            runs.append((bold, text))
+        last_x = piece.x
+    out, before = "", ""
+    for bold, text in runs:
+        words = " ".join(text.split())
+        if not words:
+            continue
+        lead = " " if out and (text[:1].isspace() or before[-1:].isspace()) else ""
+        out += f"{lead}**{words}**" if bold else f"{lead}{words}"
+        before = text
+    if out[:1] in "\x7f\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8":
+        out = out[:1].translate(_BULLET_GLYPHS) + out[1:]
+    return out
 
 
 def _cells(group: list[_Piece]) -> tuple[Cell, ...]:
