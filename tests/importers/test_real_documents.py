@@ -166,6 +166,32 @@ def test_a_statement_told_in_the_third_person_under_a_bylined_title() -> None:
     assert any("without the words after the dash" in warning for warning in imported.warnings)
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "where"),
+    [
+        (
+            "essex-vetting-statement",
+            "An inspection of vetting, misconduct, and misogyny in the police service",
+            "from the link to the inspectorate’s page",
+        ),
+        (
+            "surrey-hard-yards-response",
+            "The Hard Yards: Police-to-police collaboration",
+            "from the sentence",
+        ),
+    ],
+)
+def test_a_response_without_a_heading_takes_the_report_it_names(
+    name: str, title: str, where: str
+) -> None:
+    """A page whose title line is lost names the report where it links to it ("… - HMICFRS
+    (justiceinspectorates.gov.uk)") or in a sentence ("the HMICFRS report, The Hard Yards: …,
+    which …"); the title is taken from there and the warning says where."""
+    imported = _import(name)
+    assert imported.inspection.title == title
+    assert any(f"The title was read {where}" in warning for warning in imported.warnings)
+
+
 def test_spotlight_report_title_is_not_the_contents_links() -> None:
     imported = _import("hmicfrs-asb-peel-spotlight-2024")
     assert imported.kind == "report"

@@ -64,6 +64,17 @@ _SUBJECT = re.compile(
     r"(?P<inspection>inspection\s+(?:of|into)\s+.+)$",
     re.IGNORECASE,
 )
+_LINKED_REPORT = re.compile(
+    r"(?P<title>[A-Z][^()\n]{10,200}?)\s+[-–|]\s+(?:hmicfrs|hmic|his\s+majesty[^()]{0,80})\s*"
+    r"\((?:www\.)?[\w.]*justiceinspectorates\.gov\.uk\)",
+    re.IGNORECASE,
+)
+"""A link to the report as a page shows it: its name, then the site's name and address."""
+_REPORT_NAMED = re.compile(
+    r"\b(?:HMICFRS|HMIC)(?:['’]s?)?\s+(?:\w+\s+)?report,?\s+(?:(?:titled|entitled|called)\s+)?"
+    r"[“\"‘']?(?P<title>[A-Z][^,“”\"]{5,120}?)[”\"’']?,?\s+(?:which|that|was|published)\b"
+)
+"""A sentence naming the report: "the October 2019 HMICFRS report, The Hard Yards: …, which"."""
 _QUOTED = re.compile(r"[“\"‘'](?P<title>[^”\"’']{6,})[”\"’']")
 
 
@@ -207,6 +218,8 @@ class _ResponseParser:
         if not self.inspection.title:
             self._bylined_title(blocks)
         if not self.inspection.title:
+            self._named_title(blocks)
+        if not self.inspection.title:
             self.inspection.title = self.document.title or self.source_name or "Imported response"
             self.warnings.append("No inspection title was found; enter it before saving.")
         if self.inspection.published_on is None:
@@ -231,6 +244,22 @@ class _ResponseParser:
             f"The title was taken from the heading “{_clip(first.plain)}” without the words "
             f"after the dash (“{match.group(0).strip(' -–—')}”), which name who answers it."
         )
+
+    def _named_title(self, blocks: list[Block]) -> None:
+        """The report named where the page links to it ("An inspection of … - HMICFRS
+        (justiceinspectorates.gov.uk)"), or in a sentence ("the October 2019 HMICFRS report,
+        The Hard Yards: Police-to-police collaboration, which …"); said in a warning."""
+        for block in blocks:
+            text = block.plain
+            if match := _LINKED_REPORT.match(text):
+                where = f"the link to the inspectorate’s page “{_clip(match.group(0))}”"
+            elif match := _REPORT_NAMED.search(text):
+                where = f"the sentence “{_clip(match.group(0))}”"
+            else:
+                continue
+            self.inspection.title = match.group("title").strip(" ,.–-")
+            self.warnings.append(f"The title was read from {where}; check it.")
+            return
 
     def _prose_date(self, blocks: list[Block]) -> None:
         for block in blocks:
