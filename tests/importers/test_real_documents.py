@@ -192,6 +192,25 @@ def test_a_response_without_a_heading_takes_the_report_it_names(
     assert any(f"The title was read {where}" in warning for warning in imported.warnings)
 
 
+def test_a_long_line_naming_the_publisher_and_report_is_the_title() -> None:
+    """Committee minutes open with "… (HMICFRS) Inspection Report: PEEL …: An Inspection of
+    West Mercia Police", a line too long for a heading and with no full stop; it is neither
+    joined to the paragraph under it nor passed over for a short line that merely holds the
+    word "inspection"."""
+    assert _import("worcestershire-panel-peel-2017").inspection.title == (
+        "PEEL Police Effectiveness 2017: An Inspection of West Mercia Police"
+    )
+    text = (
+        "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) "
+        "Inspection Report: PEEL Police Effectiveness 2017: An Inspection of West Mercia Police"
+        "\n\nIn March 2018, HMICFRS published its findings on police effectiveness for each "
+        "force in England and Wales.\n\nInspection area\n\nPreventing crime\n\nGood"
+    )
+    assert import_text(text).inspection.title == (
+        "PEEL Police Effectiveness 2017: An Inspection of West Mercia Police"
+    )
+
+
 def test_spotlight_report_title_is_not_the_contents_links() -> None:
     imported = _import("hmicfrs-asb-peel-spotlight-2024")
     assert imported.kind == "report"

@@ -93,6 +93,19 @@ def _title(blocks: list[Block]) -> tuple[str, str]:
             if (_is_title_candidate(b) or _long_title(b)) and _NAMES_A_REPORT.search(b.plain)
         ]
         index, block = named[0] if named else (index, block)
+    # A line that says who published which report ("… (HMICFRS) Inspection Report: PEEL …")
+    # names it more surely than a shorter line below it that only holds the word "inspection".
+    labelled = next(
+        (
+            (i, b)
+            for i, b in enumerate(blocks[:index])
+            if (_is_title_candidate(b) or _long_title(b)) and _PUBLISHER_LABEL.match(b.plain)
+        ),
+        None,
+    )
+    if labelled is not None:
+        index, block = labelled
+        first_index = min(first_index, index)
     title = _tidy_title(block.plain.rstrip(":"))
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if following is not None and is_heading_like(following):
