@@ -211,6 +211,15 @@ def test_a_long_line_naming_the_publisher_and_report_is_the_title() -> None:
     )
 
 
+def test_a_letter_named_a_response_under_its_page_date() -> None:
+    """A letter under "State of Policing 2022 report: government response" and "Published 28
+    March 2024" is a response; that date is the page's, not the report's (said in a warning)."""
+    imported = _import("home-secretary-state-of-policing-letter")
+    assert imported.kind == "response"
+    assert imported.inspection.published_on is None
+    assert any("dates the page that publishes this letter" in w for w in imported.warnings)
+
+
 def test_spotlight_report_title_is_not_the_contents_links() -> None:
     imported = _import("hmicfrs-asb-peel-spotlight-2024")
     assert imported.kind == "report"

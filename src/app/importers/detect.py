@@ -51,6 +51,13 @@ _OFFICE_ANSWERS = re.compile(
     r"respond(?:s|ed|ing)\s+to|(?:has\s+)?commented\s+on|has\s+welcomed|welcomes)\b",
     re.IGNORECASE,
 )
+# A heading that names the document a response: "Response to Recommendations", "State of
+# Policing 2022 report: government response".
+_NAMED_RESPONSE = re.compile(
+    r"\bresponse\s+to\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:recommendations|report|inspection)\b"
+    r"|\breport\s*[:–-]\s*(?:\w+\s+)?response$",
+    re.IGNORECASE,
+)
 _OUTSIDE_MOST = 2
 _UPDATED = re.compile(r"^(?:last\s+updated|published(?:\s+on)?)\s*:?\s*\d", re.IGNORECASE)
 
@@ -102,6 +109,8 @@ def looks_like_response(blocks: list[Block]) -> bool:
             speakers.add("office")
         if is_heading_like(block) and ANSWERING_BYLINE.search(text):
             speakers.add("answering title")
+        if is_heading_like(block) and _NAMED_RESPONSE.search(text):
+            speakers.add("named as a response")
         outside += bool(_REPORT_FROM_OUTSIDE.search(text))
     response += len(labels) * 2 + len(role_kinds) * 3 + min(roles, 4)
     response += 3 * len(speakers) + min(outside, _OUTSIDE_MOST)

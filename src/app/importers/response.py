@@ -64,6 +64,7 @@ _SUBJECT = re.compile(
     r"(?P<inspection>inspection\s+(?:of|into)\s+.+)$",
     re.IGNORECASE,
 )
+_BARE_PUBLISHED = re.compile(r"^published\s+(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}$", re.IGNORECASE)
 _LINKED_REPORT = re.compile(
     r"(?P<title>[A-Z][^()\n]{10,200}?)\s+[-–|]\s+(?:hmicfrs|hmic|his\s+majesty[^()]{0,80})\s*"
     r"\((?:www\.)?[\w.]*justiceinspectorates\.gov\.uk\)",
@@ -223,12 +224,25 @@ class _ResponseParser:
             self.inspection.title = self.document.title or self.source_name or "Imported response"
             self.warnings.append("No inspection title was found; enter it before saving.")
         if self.inspection.published_on is None:
-            for block in blocks:
+            dated = [block for block in blocks if not self._page_date(block)]
+            for block in dated:
                 if found := published_date(block.plain):
                     self.inspection.published_on = found
                     break
             else:
-                self._prose_date(blocks)
+                self._prose_date(dated)
+
+    def _page_date(self, block: Block) -> bool:
+        """ "Published 28 March 2024" standing alone under a letter's page title dates the
+        letter's page, not the report: a letter's report date is in its text. Said in a
+        warning."""
+        if not self.letter or not _BARE_PUBLISHED.match(block.plain):
+            return False
+        self.warnings.append(
+            f"“{_clip(block.plain)}” dates the page that publishes this letter, so it is not "
+            "taken as the report’s publication date."
+        )
+        return True
 
     def _bylined_title(self, blocks: list[Block]) -> None:
         """A first heading that names the report and then who answers it ("PEEL: Police
