@@ -220,6 +220,22 @@ def test_a_letter_named_a_response_under_its_page_date() -> None:
     assert any("dates the page that publishes this letter" in w for w in imported.warnings)
 
 
+def test_a_list_that_does_not_add_up_to_the_findings_counted_is_not_them() -> None:
+    """ "The report makes nine recommendations for UK policing to:" over four themes: the
+    themes stay text, and the warning says why."""
+    imported = _import("hmics-leading-lights-joint-inspection")
+    assert imported.inspection.findings == []
+    assert any("counts nine recommendations but lists 4 points" in w for w in imported.warnings)
+    listed = import_text(
+        "Report\n\nHMI made two recommendations:\n\n"
+        "- The force should improve its training.\n- The force should review its data."
+    )
+    assert [f.reference for f in listed.inspection.findings] == [
+        "Recommendation 1",
+        "Recommendation 2",
+    ]
+
+
 def test_spotlight_report_title_is_not_the_contents_links() -> None:
     imported = _import("hmicfrs-asb-peel-spotlight-2024")
     assert imported.kind == "report"
