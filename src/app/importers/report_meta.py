@@ -30,6 +30,12 @@ class ReportMeta:
 def read_report_meta(blocks: list[Block], document: SourceDocument, source_name: str) -> ReportMeta:
     meta = ReportMeta()
     meta.title, skipped = _title(blocks)
+    meta.title, cover = _without_cover(meta.title)
+    if cover:
+        meta.warnings.append(
+            f"The title line ran on into the cover’s date and publisher lines (“{cover[:60]}”); "
+            "the title is taken without them."
+        )
     meta.title = meta.title or document.title
     if skipped:
         meta.warnings.append(
@@ -129,6 +135,23 @@ def _long_title(block: Block) -> bool:
         and text.rstrip()[-1:] not in ".;,"
         and not is_chrome(block)
     )
+
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_COVER = re.compile(
+    rf"\s+(?:(?:{_MONTHS})\s+\d{{4}}\s+)?(?:©|\(c\)\s|isbn\b|www\.|https?://)", re.IGNORECASE
+)
+"""Where a cover's run-together lines leave the title: "… Durham Constabulary November 2014
+© HMIC 2014 ISBN: … www.justiceinspectorates.gov.uk/hmic"."""
+
+
+def _without_cover(title: str) -> tuple[str, str]:
+    match = _COVER.search(title)
+    if match is None or match.start() < 10:
+        return title, ""
+    return title[: match.start()].strip(), title[match.start() :].strip()
 
 
 def _tidy_title(text: str) -> str:
