@@ -18,6 +18,7 @@ from app.importers.response_header import Field, label_at, table_labels, templat
 from app.importers.response_roles import (
     ANSWERING_BYLINE,
     is_signature,
+    named_roles,
     role_of_heading,
     speaker_of,
 )
@@ -36,7 +37,7 @@ _REPORT_VOICE = re.compile(
 # HMICFRS"): a response's voice, not the inspectorate's own.
 _OFFICE_VOICE = re.compile(
     r"\b(?:as|I am)\s+(?:the\s+|your\s+)?(?:police(?:,)?\s+(?:fire\s+)?and\s+crime\s+"
-    r"commissioner|pf?cc|commissioner)\b|\bmy\s+police(?:,)?\s+(?:fire\s+)?and\s+crime\s+plan\b",
+    r"commissioners?|pf?ccs?|commissioners?)\b|\bmy\s+police(?:,)?\s+(?:fire\s+)?and\s+crime\s+plan\b",
     re.IGNORECASE,
 )
 _REPORT_FROM_OUTSIDE = re.compile(
@@ -69,6 +70,7 @@ def looks_like_response(blocks: list[Block]) -> bool:
     role_kinds: set[AuthorRole] = set()
     speakers: set[object] = set()
     outside = 0
+    names = named_roles(blocks)
     for block in blocks:
         if block.kind is BlockKind.TABLE:
             # "Recommendation | Force response | Commissioner's comment": each author's column
@@ -101,7 +103,7 @@ def looks_like_response(blocks: list[Block]) -> bool:
         if _UPDATED.match(text):
             report += 2
         report += 1 if _REPORT_VOICE.search(text) else 0
-        if (speaker := speaker_of(block)) is not None:
+        if (speaker := speaker_of(block, names)) is not None:
             speakers.add(speaker[0])
         elif is_signature(block):
             speakers.add("signature")

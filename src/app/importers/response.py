@@ -38,6 +38,7 @@ from app.importers.response_roles import (
     ANSWERING_BYLINE,
     RoleSection,
     is_signature,
+    named_roles,
     speaker_of,
     split_role_section,
     without_requote,
@@ -65,6 +66,13 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _BARE_PUBLISHED = re.compile(r"^published\s+(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}$", re.IGNORECASE)
+_RESPONSE_TO_QUOTED = re.compile(
+    r"\bresponse\s+to\s+(?:the\s+)?(?:hmicfrs|hmic|hmi)(?:['’]s)?\s+"
+    r"[‘“\"'](?P<title>[^’”\"]{4,150})[’”\"']",
+    re.IGNORECASE,
+)
+"""A heading naming the report in quotation marks: "APCC response to HMIC ‘State of Policing’
+report"."""
 _LINKED_REPORT = re.compile(
     r"(?P<title>[A-Z][^()\n]{10,200}?)\s+[-–|]\s+(?:hmicfrs|hmic|his\s+majesty[^()]{0,80})\s*"
     r"\((?:www\.)?[\w.]*justiceinspectorates\.gov\.uk\)",
@@ -95,6 +103,8 @@ class _ResponseParser:
         self.prose: list[Block] = []
         """Paragraphs outside any author's section and outside a letter."""
         self.tabled: list[tuple[Finding | Reference, TableRow]] = []
+        self.names: dict[str, AuthorRole] = {}
+        """People the document names with their role ("Chief Constable Sarah Crew")."""
 
     def parse(self) -> ImportedInspection:
         blocks = [
@@ -102,6 +112,7 @@ class _ResponseParser:
             for block in tidy(self.document.blocks)
             if not self._table(block) and not _is_gap(block)
         ]
+        self.names = named_roles(blocks)
         header = HeaderValues()
         responses: list[RoleSection] = []
         sections, cut_warnings = cut_sections(blocks)
@@ -175,7 +186,9 @@ class _ResponseParser:
                 current = None
             if state == "letter":
                 letter_body.append(block)
-            elif is_signature(block) or (is_heading_like(block) and not speaker_of(block)):
+            elif is_signature(block) or (
+                is_heading_like(block) and not speaker_of(block, self.names)
+            ):
                 self.unplaced.append(block)
             else:
                 self.prose.append(block)
@@ -265,7 +278,9 @@ class _ResponseParser:
         The Hard Yards: Police-to-police collaboration, which …"); said in a warning."""
         for block in blocks:
             text = block.plain
-            if match := _LINKED_REPORT.match(text):
+            if is_heading_like(block) and (match := _RESPONSE_TO_QUOTED.search(text)):
+                where = f"the heading “{_clip(text)}”"
+            elif match := _LINKED_REPORT.match(text):
                 where = f"the link to the inspectorate’s page “{_clip(match.group(0))}”"
             elif match := _REPORT_NAMED.search(text):
                 where = f"the sentence “{_clip(match.group(0))}”"

@@ -20,6 +20,7 @@ from app.importers.blocks import Block, BlockKind, is_heading_like, plain_text
 from app.importers.references import section_kind
 from app.importers.response_roles import (
     is_signature,
+    named_roles,
     opens_with_quote,
     role_of_heading,
     speaker_of,
@@ -85,6 +86,7 @@ class Cutter:
     warnings: list[str] = field(default_factory=list)
     seen_role: bool = False
     quotation: _Quotation | None = None
+    names: dict[str, AuthorRole] = field(default_factory=dict)
 
     def cut(self, blocks: list[Block]) -> list[Section]:
         for index, block in enumerate(blocks):
@@ -109,7 +111,7 @@ class Cutter:
 
     def _add(self, block: Block, following: Block | None) -> None:
         current = self.sections[-1]
-        speaker = speaker_of(block) if current.kind in ("header", "role") else None
+        speaker = speaker_of(block, self.names) if current.kind in ("header", "role") else None
         if speaker is None or current.kind == "office":
             current.blocks.append(block)
             return
@@ -171,7 +173,7 @@ def _short(text: str) -> str:
 
 
 def cut_sections(blocks: list[Block]) -> tuple[list[Section], list[str]]:
-    cutter = Cutter()
+    cutter = Cutter(names=named_roles(blocks))
     sections = cutter.cut(blocks)
     if cutter.quotation is not None:
         name = _ROLE_NAMES[cutter.quotation.role]

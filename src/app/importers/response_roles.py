@@ -69,13 +69,52 @@ def without_section_number(text: str) -> str:
     return _SECTION_NUMBER.sub("", text, count=1)
 
 
-def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
+# A person's name: up to three capitalised words (case matters here, unlike in the roles).
+_NAME = (
+    r"(?P<name>(?!(?:The|This|That|Has|Is|Was|Said|Of|For)\b)"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_CHIEF_TITLE = r"(?i:(?:(?:temporary|acting|deputy)\s+)?chief\s+constable)"
+_COMMISSIONER_TITLE = (
+    r"(?i:p\.?f?\.?c\.?c|police(?:,)?\s+(?:fire(?:\s+(?:&|and)\s+rescue)?\s+)?(?:and\s+)?"
+    r"crime\s+commissioner|commissioner)"
+)
+_NAMED_AFTER = re.compile(rf"\b(?P<role>{_CHIEF_TITLE}|{_COMMISSIONER_TITLE})\s+{_NAME}")
+_NAMED_BEFORE = re.compile(
+    rf"{_NAME},\s+(?i:\w+['’]s\s+|the\s+)?(?P<role>{_CHIEF_TITLE}|{_COMMISSIONER_TITLE})\b"
+)
+
+
+def named_roles(blocks: list[Block]) -> dict[str, AuthorRole]:
+    """The people a document names with their role ("Chief Constable Sarah Crew", "PCC Clare
+    Moody", "Gavin Stephens, Chief Constable of …"): full name, first name and surname → role.
+    A name given to both roles is left out."""
+    found: dict[str, set[AuthorRole]] = {}
+    for block in blocks:
+        text = block.plain
+        for pattern in (_NAMED_AFTER, _NAMED_BEFORE):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                role = (
+                    AuthorRole.CHIEF_CONSTABLE
+                    if re.match(_CHIEF_TITLE, match.group("role"))
+                    else AuthorRole.COMMISSIONER
+                )
+                parts = name.split()
+                for key in {name, parts[0], parts[-1]} if len(parts) > 1 else set():
+                    found.setdefault(key, set()).add(role)
+    return {name: next(iter(roles)) for name, roles in found.items() if len(roles) == 1}
+
+
+def speaker_of(
+    block: Block, names: dict[str, AuthorRole] | None = None
+) -> tuple[AuthorRole, bool] | None:
     """The author whose words a paragraph hands over to, and whether the quotation starts in
     the same paragraph ("… commented: “As the new Chief Constable …") rather than after it
     ("I have requested the Chief Constable's view on the report, and he has stated:").
 
     The speaker is the role named before the handing-over words; when both are named, the one
-    nearer to them.
+    nearer to them; when neither is, a person ``names`` gives a role to ("Sarah Crew said:").
     """
     if block.kind is not BlockKind.PARAGRAPH:
         return None
@@ -90,7 +129,15 @@ def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
     chiefs = [m.end() for m in _CHIEF.finditer(before) if "force" not in m.group(0).casefold()]
     commissioners = [m.end() for m in _COMMISSIONER.finditer(before)]
     if not chiefs and not commissioners:
-        return None
+        # "Sarah Crew said:" — a person the document names elsewhere with their role.
+        named = [
+            (match.end(), role)
+            for name, role in (names or {}).items()
+            for match in re.finditer(rf"\b{re.escape(name)}\b", before)
+        ]
+        if not named:
+            return None
+        return max(named)[1], bool(rest)
     chief_last = max(chiefs, default=-1)
     role = (
         AuthorRole.CHIEF_CONSTABLE
