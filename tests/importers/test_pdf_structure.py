@@ -315,3 +315,35 @@ def test_bold_words_inside_a_paragraph_are_marked_as_from_a_web_page(tmp_path: P
     assert from_pdf.text == from_html.text == (
         "**Recommendation 1** By 31 March 2025, forces should **review** the data."
     )
+
+
+def test_headings_set_in_a_typeface_of_their_own(tmp_path: Path) -> None:
+    """A response whose Word style sets headings in another face at the body size (not in
+    bold): the face kept for short lines marks the headings, and the warning names it."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    body = ParagraphStyle("Body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    head = ParagraphStyle("Head", parent=body, fontName="Times-Roman")
+    story = [
+        Paragraph("Response to HMICFRS report: An inspection of race and policing", head),
+        Paragraph("Chief Constable’s response", head),
+        Paragraph("The force accepts the recommendations and has a plan to meet them.", body),
+        Paragraph("Police and Crime Commissioner’s response", head),
+        Paragraph("I will hold the Chief Constable to account for the plan.", body),
+        Paragraph(
+            "The plan will come to my performance board each quarter, and I will publish my "
+            "assessment of it on my website so that the public can see the progress made.",
+            body,
+        ),
+    ]
+    imported = import_document(_build(tmp_path / "faces.pdf", story))
+    inspection = imported.inspection
+    assert inspection.title == "An inspection of race and policing"
+    assert inspection.overall.chief_constable == (
+        "The force accepts the recommendations and has a plan to meet them."
+    )
+    assert inspection.overall.commissioner.startswith(
+        "I will hold the Chief Constable to account for the plan."
+    )
+    assert any("typeface “Times-Roman”" in warning for warning in imported.warnings)

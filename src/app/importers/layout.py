@@ -59,6 +59,8 @@ class Line:
     pieces: tuple[Cell, ...] = ()
     """The line's pieces as the PDF draws them, left to right (a table's cells are drawn one
     by one, however narrow the gap between them)."""
+    font: str = ""
+    """The typeface every piece of the line is set in ("Georgia"), or "" when they differ."""
 
     markup: str = ""
     """The text with its bold words in Markdown ("**Recommendation 1** By …"), as an HTML
@@ -77,6 +79,7 @@ class _Piece:
     size: float
     bold: bool = False
     width: float = 0.0
+    font: str = ""
 
 
 _BOLD_FONT = ("bold", "black", "heavy", "semibold", "demi")
@@ -118,6 +121,15 @@ def _is_bold(font: Any) -> bool:
     except Exception:  # a damaged font dictionary: read the text as regular
         return False
     return False
+
+
+def _family(font: Any) -> str:
+    """The font's name without its subset tag ("ABCDEF+Georgia-Italic" → "Georgia-Italic")."""
+    try:
+        name = str(_get(font, "/BaseFont") or "").lstrip("/")
+    except Exception:  # a damaged font dictionary
+        return ""
+    return name.split("+", 1)[-1]
 
 
 def _text_width(font: Any, text: str, size: float) -> float:
@@ -194,7 +206,8 @@ def page_lines(page: Any) -> list[Line]:
         text = text.replace("\n", " ")
         width = _text_width(font, text, float(size or 0)) * (math.hypot(matrix[0], matrix[1]) or 1)
         bold = stroked or _is_bold(font)
-        pieces.append(_Piece(text, matrix[4], matrix[5], float(size or 0) * scale, bold, width))
+        size = float(size or 0) * scale
+        pieces.append(_Piece(text, matrix[4], matrix[5], size, bold, width, _family(font)))
 
     page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     lines = _group(pieces)
@@ -236,6 +249,8 @@ def _group(pieces: list[_Piece]) -> list[Line]:
             line = Line(text, x, group[0].y, size, bold=bold, cells=_cells(group), pieces=drawn)
             if not bold and any(piece.bold and piece.text.strip() for piece in group):
                 line.markup = _markup(group)
+            families = {piece.font for piece in group if piece.text.strip()}
+            line.font = families.pop() if len(families) == 1 else ""
             lines.append(line)
     return lines
 

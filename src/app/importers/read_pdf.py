@@ -180,11 +180,13 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
     heading_sizes = sorted(
         {round(line.size) for line in lines if line.size >= body * 1.15}, reverse=True
     )
+    result_warnings: list[str] = []
+    _heading_font(lines, body, result_warnings)
     lengths = sorted(len(line.text) for line in lines if round(line.size) == body)
     wrap = lengths[int(len(lengths) * 0.9)] if lengths else 80
     leading = _leading(pages, body)
     left = min(line.x for line in lines)
-    result = _Assembled(wrap=max(30, wrap))
+    result = _Assembled(wrap=max(30, wrap), warnings=result_warnings)
     previous: Line | None = None
     previous_level = 0
     for number, page in enumerate(pages):
@@ -246,6 +248,50 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
 
 
 _BOLD_HEADING_WORDS = 15
+_HEADING_FONT_SHARE = 0.4
+"""A typeface set on more than this share of the text is a body face, not a heading face."""
+_NOT_HEADINGS = ("italic", "oblique", "symbol", "dingbat", "wingding")
+
+
+def _heading_font(lines: list[Line], body: int, warnings: list[str]) -> None:
+    """Mark as bold the lines set in a heading typeface: one other than the body's, at the
+    body size or larger, set on at least two lines, each of them short, starting with a
+    capital or a number and not ending a sentence (an OPCC's Word style that sets headings in
+    another face rather than in bold). Said in a warning."""
+    characters = Counter(line.font for line in lines for _ in line.text if line.font)
+    if not characters:
+        return
+    body_font = characters.most_common(1)[0][0]
+    total = sum(characters.values())
+    by_font: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.font and line.font != body_font and not line.bold:
+            by_font.setdefault(line.font, []).append(line)
+    for font, set_in in by_font.items():
+        if (
+            len(set_in) < 2
+            or characters[font] > _HEADING_FONT_SHARE * total
+            or any(word in font.casefold() for word in _NOT_HEADINGS)
+            or not all(_heading_shaped(line, body) for line in set_in)
+        ):
+            continue
+        for line in set_in:
+            line.bold = True
+        warnings.append(
+            f"Lines set in the typeface “{font}”, which the document keeps for short lines "
+            f"(“{set_in[0].text.strip()[:50]}” and {len(set_in) - 1} more), are read as headings."
+        )
+
+
+def _heading_shaped(line: Line, body: int) -> bool:
+    text = line.text.strip()
+    return (
+        round(line.size) >= body
+        and len(text.split()) <= _BOLD_HEADING_WORDS
+        and text[-1:] not in ".;,"
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not BULLET.match(text)
+    )
 
 
 def _runs_on(previous: Line, line: Line) -> bool:
