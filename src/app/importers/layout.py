@@ -61,6 +61,8 @@ class Line:
     by one, however narrow the gap between them)."""
     font: str = ""
     """The typeface every piece of the line is set in ("Georgia"), or "" when they differ."""
+    links: tuple[tuple[float, float, str], ...] = ()
+    """The link annotations across the line: left, right and address (a table cell's link)."""
 
     markup: str = ""
     """The text with its bold words in Markdown ("**Recommendation 1** By …"), as an HTML
@@ -328,6 +330,8 @@ def _attach_links(page: Any, lines: list[Line]) -> None:
             max(rect[1], rect[3]),
         )
         for line in lines:
+            if bottom - 1 <= line.y <= top + 1:
+                line.links += ((left, right, url),)
             width = len(line.text) * line.size * 0.5
             if (
                 bottom - 1 <= line.y <= top + 1

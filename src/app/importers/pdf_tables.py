@@ -102,10 +102,10 @@ def _table_from(lines: list[Line], index: int, body: int, leading: float) -> Pag
     cut = sum(1 for line in lines[start:end] if len(row_cells(line, columns)) > 1)
     if cut < _MIN_CUT_LINES and len(first) < _MIN_COLUMNS_ALONE:
         return None
-    rows = _rows(lines[start:end], columns, leading)
+    rows, links = _rows(lines[start:end], columns, leading)
     if len(rows) < 2:
         return None
-    return PageTable(start, end, table(rows))
+    return PageTable(start, end, table(rows, links if any(any(row) for row in links) else None))
 
 
 def _column_of(cell: Cell, columns: list[float]) -> int | None:
@@ -127,8 +127,13 @@ def _fits(line: Line, neighbour: Line, columns: list[float], body: int, leading:
     if round(line.size) > body or abs(neighbour.y - line.y) > _ROW_GAP * leading:
         return False
     cells = row_cells(line, columns)
-    if len(columns) > 1 and len(cells) == 1 and cells[0].width > columns[-1] - columns[0]:
-        return False  # a line of prose as wide as the table
+    if (
+        len(columns) > 1
+        and len(cells) == 1
+        and cells[0].x < columns[1] - _COLUMN_SLACK
+        and cells[0].width > columns[-1] - columns[0]
+    ):
+        return False  # a line of prose from the left margin, as wide as the table
     placed = [_column_of(cell, columns) for cell in cells]
     return None not in placed and len(set(placed)) == len(placed)
 
@@ -139,6 +144,7 @@ class _Entry:
     top: float
     bottom: float
     lines: list[str] = field(default_factory=list)
+    url: str = ""
 
     @property
     def text(self) -> str:
@@ -156,7 +162,18 @@ def _carries_on(entry: _Entry, text: str, y: float, leading: float) -> bool:
     return not (text[:1].isupper() or BULLET.match(text))
 
 
-def _rows(lines: list[Line], columns: list[float], leading: float) -> list[list[str]]:
+def _link_of(cell: Cell, line: Line) -> str:
+    """The address of a link annotation over most of the cell, or ""."""
+    for left, right, url in line.links:
+        overlap = min(right, cell.x + cell.width) - max(left, cell.x)
+        if cell.width and overlap >= 0.6 * cell.width:
+            return url
+    return ""
+
+
+def _rows(
+    lines: list[Line], columns: list[float], leading: float
+) -> tuple[list[list[str]], list[list[str]]]:
     entries: list[_Entry] = []
     last_in: dict[int, _Entry] = {}
     for line in lines:
@@ -164,12 +181,14 @@ def _rows(lines: list[Line], columns: list[float], leading: float) -> list[list[
             column = _column_of(cell, columns)
             if column is None:
                 continue
+            url = _link_of(cell, line)
             above = last_in.get(column)
             if above is not None and _carries_on(above, cell.text, line.y, leading):
                 above.lines.append(cell.text)
                 above.bottom = line.y
+                above.url = above.url or url
                 continue
-            entry = _Entry(column, line.y, line.y, [cell.text])
+            entry = _Entry(column, line.y, line.y, [cell.text], url)
             entries.append(entry)
             last_in[column] = entry
     rows: list[dict[int, _Entry]] = []
@@ -189,6 +208,8 @@ def _rows(lines: list[Line], columns: list[float], leading: float) -> list[list[
     return [
         [row[column].text if column in row else "" for column in range(len(columns))]
         for row in rows
+    ], [
+        [row[column].url if column in row else "" for column in range(len(columns))] for row in rows
     ]
 
 
