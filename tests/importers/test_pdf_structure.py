@@ -347,3 +347,19 @@ def test_headings_set_in_a_typeface_of_their_own(tmp_path: Path) -> None:
         "I will hold the Chief Constable to account for the plan."
     )
     assert any("typeface “Times-Roman”" in warning for warning in imported.warnings)
+
+
+def test_a_short_line_just_above_a_table_is_not_its_first_row(tmp_path: Path) -> None:
+    from reportlab.platypus import Paragraph, Table
+
+    body = _styles()["BodyText"]
+    rows = [[_cell(f"<b>{grade}</b>") for grade in GRADES]]
+    rows.append(["", _cell("Preventing crime"), _cell("Investigating crime"), "", ""])
+    story = [
+        Paragraph("We make graded judgments in these areas", body),
+        Paragraph("as follows:", body),
+        Table(rows, colWidths=[90] * 5),
+    ]
+    document = read_pdf(_build(tmp_path / "grid.pdf", story).read_bytes(), "grid.pdf")
+    (grid,) = [block for block in document.blocks if block.kind is BlockKind.TABLE]
+    assert grid.rows[0] == tuple(GRADES)

@@ -94,7 +94,7 @@ def _table_from(lines: list[Line], index: int, body: int, leading: float) -> Pag
         return None
     columns = [cell.x for cell in first]
     start = index
-    while start > 0 and _fits(lines[start - 1], lines[start], columns, body, leading):
+    while start > 0 and _starts_above(lines[start - 1], lines[start], columns, body, leading):
         start -= 1
     end = index + 1
     while end < len(lines) and _fits(lines[end], lines[end - 1], columns, body, leading):
@@ -136,6 +136,17 @@ def _fits(line: Line, neighbour: Line, columns: list[float], body: int, leading:
         return False  # a line of prose from the left margin, as wide as the table
     placed = [_column_of(cell, columns) for cell in cells]
     return None not in placed and len(set(placed)) == len(placed)
+
+
+def _starts_above(
+    line: Line, below: Line, columns: list[float], body: int, leading: float
+) -> bool:
+    """A line just above the first row that is the start of a cell set at the foot of its row
+    ("Requires" over "Outstanding Good … improvement Inadequate"): close above, in a column
+    other than the first (a short last line of the sentence before the table stands there)."""
+    if line.y - below.y > _CARRY_GAP * leading or not _fits(line, below, columns, body, leading):
+        return False
+    return all(cell.x >= columns[1] - _COLUMN_SLACK for cell in row_cells(line, columns))
 
 
 @dataclass(slots=True)
