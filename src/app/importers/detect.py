@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import re
 
+from app.domain.enums import AuthorRole
 from app.importers.blocks import Block, BlockKind, is_heading_like
 from app.importers.peel import grade_of
 from app.importers.response_header import Field, label_at, table_labels, template_label_at
-from app.importers.response_roles import is_signature, role_of_heading, speaker_of
+from app.importers.response_roles import (
+    ANSWERING_BYLINE,
+    is_signature,
+    named_roles,
+    role_of_heading,
+    speaker_of,
+)
+from app.importers.response_table import read_response_table
 
 _OFFICE = re.compile(r"\bfor\s+office\s+use\b|\boffice\s+use\s+only\b", re.IGNORECASE)
 _SALUTATION = re.compile(r"^dear\s+\S", re.IGNORECASE)
@@ -29,12 +37,26 @@ _REPORT_VOICE = re.compile(
 # HMICFRS"): a response's voice, not the inspectorate's own.
 _OFFICE_VOICE = re.compile(
     r"\b(?:as|I am)\s+(?:the\s+|your\s+)?(?:police(?:,)?\s+(?:fire\s+)?and\s+crime\s+"
-    r"commissioner|pf?cc|commissioner)\b|\bmy\s+police(?:,)?\s+(?:fire\s+)?and\s+crime\s+plan\b",
+    r"commissioners?|pf?ccs?|commissioners?)\b|\bmy\s+police(?:,)?\s+(?:fire\s+)?and\s+crime\s+plan\b",
     re.IGNORECASE,
 )
 _REPORT_FROM_OUTSIDE = re.compile(
     r"\b(?:hmicfrs|hmic|inspectorate)(?:['’]s?)?\s+(?:\w+\s+)?(?:report|inspection)\b"
     r"|\breport\s+from\s+(?:the\s+)?(?:hmicfrs|hmic|inspectorate)\b",
+    re.IGNORECASE,
+)
+# The office answering, told in the third person: "Leicestershire's Police and Crime Commissioner
+# has written to the Home Office …, responding to …", "PEEL: … 2016 - Lord X responds".
+_OFFICE_ANSWERS = re.compile(
+    r"\b(?:commissioner|pf?cc)\b[^.“\"]{0,120}?\b(?:has\s+(?:written|responded|replied)|"
+    r"respond(?:s|ed|ing)\s+to|(?:has\s+)?commented\s+on|has\s+welcomed|welcomes)\b",
+    re.IGNORECASE,
+)
+# A heading that names the document a response: "Response to Recommendations", "State of
+# Policing 2022 report: government response".
+_NAMED_RESPONSE = re.compile(
+    r"\bresponse\s+to\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:recommendations|report|inspection)\b"
+    r"|\breport\s*[:–-]\s*(?:\w+\s+)?response$",
     re.IGNORECASE,
 )
 _OUTSIDE_MOST = 2
@@ -45,11 +67,16 @@ def looks_like_response(blocks: list[Block]) -> bool:
     response = report = 0
     roles = 0
     labels: set[Field] = set()
-    role_kinds = set()
+    role_kinds: set[AuthorRole] = set()
     speakers: set[object] = set()
     outside = 0
+    names = named_roles(blocks)
     for block in blocks:
         if block.kind is BlockKind.TABLE:
+            # "Recommendation | Force response | Commissioner's comment": each author's column
+            # counts as a section by that author would.
+            for row in read_response_table(block) or []:
+                role_kinds.update(row.responses)
             labels.update(
                 name for name, _ in table_labels(block) or [] if name is not Field.PUBLISHED
             )
@@ -76,12 +103,16 @@ def looks_like_response(blocks: list[Block]) -> bool:
         if _UPDATED.match(text):
             report += 2
         report += 1 if _REPORT_VOICE.search(text) else 0
-        if (speaker := speaker_of(block)) is not None:
+        if (speaker := speaker_of(block, names)) is not None:
             speakers.add(speaker[0])
         elif is_signature(block):
             speakers.add("signature")
-        if _OFFICE_VOICE.search(text):
+        if _OFFICE_VOICE.search(text) or _OFFICE_ANSWERS.search(text):
             speakers.add("office")
+        if is_heading_like(block) and ANSWERING_BYLINE.search(text):
+            speakers.add("answering title")
+        if is_heading_like(block) and _NAMED_RESPONSE.search(text):
+            speakers.add("named as a response")
         outside += bool(_REPORT_FROM_OUTSIDE.search(text))
     response += len(labels) * 2 + len(role_kinds) * 3 + min(roles, 4)
     response += 3 * len(speakers) + min(outside, _OUTSIDE_MOST)

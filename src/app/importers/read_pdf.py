@@ -2,7 +2,9 @@
 
 pypdf gives text pieces with their position and font size; they are put back into lines,
 lines into paragraphs (a gap wider than the line spacing, or a change of size, starts a new
-one), larger text becomes headings. Running headers and footers (lines repeated at the top or
+one), larger text becomes headings, and so does a short line set wholly in bold. Lines cut into
+aligned cells become tables (``pdf_tables``), so a PEEL report's "Our judgments" grades are
+read from its PDF as from its web page. Running headers and footers (lines repeated at the top or
 bottom of most pages) and page numbers are dropped, hyphenation at line ends is undone, and a
 paragraph cut by a page break is joined again.
 """
@@ -21,10 +23,11 @@ from typing import Any
 from pypdf import PdfReader
 
 from app.domain.errors import ImportFailure
-from app.importers.blocks import SourceDocument
+from app.importers.blocks import Block, SourceDocument
 from app.importers.layout import Line, page_lines
 from app.importers.limits import MAX_PDF_PAGES, every
 from app.importers.lines import BULLET, lines_to_blocks
+from app.importers.pdf_tables import find_tables
 from app.importers.render import blocks_to_text
 
 _PAGE_WORDS = re.compile(
@@ -62,8 +65,13 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
             "instead."
         )
     lines = _assemble(_without_furniture(pages))
-    blocks = lines_to_blocks(lines.text, lines.wrap)
-    return SourceDocument(blocks, blocks_to_text(blocks), title=title)
+    blocks: list[Block] = []
+    for part in lines.parts:
+        if isinstance(part, Block):
+            blocks.append(part)
+        else:
+            blocks += lines_to_blocks(part, lines.wrap)
+    return SourceDocument(blocks, blocks_to_text(blocks), title=title, warnings=lines.warnings)
 
 
 def _decrypt(reader: PdfReader, name: str) -> None:
@@ -149,7 +157,19 @@ def _page_numbers(pages: list[list[Line]]) -> set[int]:
 @dataclass(slots=True)
 class _Assembled:
     text: list[str] = field(default_factory=list)
+    """The text lines since the last table."""
     wrap: int | None = None
+    parts: list[list[str] | Block] = field(default_factory=list)
+    """Runs of text lines and the tables between them, in order."""
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.parts.append(self.text)
+
+    def add_table(self, block: Block) -> None:
+        self.parts.append(block)
+        self.text = []
+        self.parts.append(self.text)
 
 
 def _assemble(pages: list[list[Line]]) -> _Assembled:
@@ -160,15 +180,32 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
     heading_sizes = sorted(
         {round(line.size) for line in lines if line.size >= body * 1.15}, reverse=True
     )
+    result_warnings: list[str] = []
+    _heading_font(lines, body, result_warnings)
     lengths = sorted(len(line.text) for line in lines if round(line.size) == body)
     wrap = lengths[int(len(lengths) * 0.9)] if lengths else 80
     leading = _leading(pages, body)
     left = min(line.x for line in lines)
-    result = _Assembled(wrap=max(30, wrap))
+    result = _Assembled(wrap=max(30, wrap), warnings=result_warnings)
     previous: Line | None = None
     previous_level = 0
     for number, page in enumerate(pages):
+        tables = {found.start: found for found in find_tables(page, body, leading)}
+        skip_to = 0
         for position, line in enumerate(page):
+            if position < skip_to:
+                continue
+            if (found := tables.get(position)) is not None:
+                result.add_table(found.block)
+                rows = found.block.rows
+                first = " | ".join(cell for cell in rows[0] if cell)
+                result.warnings.append(
+                    f"On page {number + 1}, lines set in columns were read as a table of "
+                    f"{len(rows)} rows and {len(rows[0])} columns (first row “{first[:60]}”); "
+                    "check its cells against the PDF."
+                )
+                skip_to, previous, previous_level = found.end, None, 0
+                continue
             after = page[position + 1] if position + 1 < len(page) else None
             if after is None and number + 1 < len(pages) and pages[number + 1]:
                 after = pages[number + 1][0]
@@ -211,6 +248,50 @@ def _assemble(pages: list[list[Line]]) -> _Assembled:
 
 
 _BOLD_HEADING_WORDS = 15
+_HEADING_FONT_SHARE = 0.4
+"""A typeface set on more than this share of the text is a body face, not a heading face."""
+_NOT_HEADINGS = ("italic", "oblique", "symbol", "dingbat", "wingding")
+
+
+def _heading_font(lines: list[Line], body: int, warnings: list[str]) -> None:
+    """Mark as bold the lines set in a heading typeface: one other than the body's, at the
+    body size or larger, set on at least two lines, each of them short, starting with a
+    capital or a number and not ending a sentence (an OPCC's Word style that sets headings in
+    another face rather than in bold). Said in a warning."""
+    characters = Counter(line.font for line in lines for _ in line.text if line.font)
+    if not characters:
+        return
+    body_font = characters.most_common(1)[0][0]
+    total = sum(characters.values())
+    by_font: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.font and line.font != body_font and not line.bold:
+            by_font.setdefault(line.font, []).append(line)
+    for font, set_in in by_font.items():
+        if (
+            len(set_in) < 2
+            or characters[font] > _HEADING_FONT_SHARE * total
+            or any(word in font.casefold() for word in _NOT_HEADINGS)
+            or not all(_heading_shaped(line, body) for line in set_in)
+        ):
+            continue
+        for line in set_in:
+            line.bold = True
+        warnings.append(
+            f"Lines set in the typeface “{font}”, which the document keeps for short lines "
+            f"(“{set_in[0].text.strip()[:50]}” and {len(set_in) - 1} more), are read as headings."
+        )
+
+
+def _heading_shaped(line: Line, body: int) -> bool:
+    text = line.text.strip()
+    return (
+        round(line.size) >= body
+        and len(text.split()) <= _BOLD_HEADING_WORDS
+        and text[-1:] not in ".;,"
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not BULLET.match(text)
+    )
 
 
 def _runs_on(previous: Line, line: Line) -> bool:

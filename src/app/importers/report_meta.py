@@ -31,6 +31,12 @@ class ReportMeta:
 def read_report_meta(blocks: list[Block], document: SourceDocument, source_name: str) -> ReportMeta:
     meta = ReportMeta()
     meta.title, skipped = _title(blocks)
+    meta.title, cover = _without_cover(meta.title)
+    if cover:
+        meta.warnings.append(
+            f"The title line ran on into the cover’s date and publisher lines (“{cover[:60]}”); "
+            "the title is taken without them."
+        )
     meta.title = meta.title or document.title
     if skipped:
         meta.warnings.append(
@@ -94,6 +100,19 @@ def _title(blocks: list[Block]) -> tuple[str, str]:
             if (_is_title_candidate(b) or _long_title(b)) and _NAMES_A_REPORT.search(b.plain)
         ]
         index, block = named[0] if named else (index, block)
+    # A line that says who published which report ("… (HMICFRS) Inspection Report: PEEL …")
+    # names it more surely than a shorter line below it that only holds the word "inspection".
+    labelled = next(
+        (
+            (i, b)
+            for i, b in enumerate(blocks[:index])
+            if (_is_title_candidate(b) or _long_title(b)) and _PUBLISHER_LABEL.match(b.plain)
+        ),
+        None,
+    )
+    if labelled is not None:
+        index, block = labelled
+        first_index = min(first_index, index)
     title = _tidy_title(block.plain.rstrip(":"))
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if following is not None and is_heading_like(following):
@@ -117,6 +136,23 @@ def _long_title(block: Block) -> bool:
         and text.rstrip()[-1:] not in ".;,"
         and not is_chrome(block)
     )
+
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_COVER = re.compile(
+    rf"\s+(?:(?:{_MONTHS})\s+\d{{4}}\s+)?(?:©|\(c\)\s|isbn\b|www\.|https?://)", re.IGNORECASE
+)
+"""Where a cover's run-together lines leave the title: "… Durham Constabulary November 2014
+© HMIC 2014 ISBN: … www.justiceinspectorates.gov.uk/hmic"."""
+
+
+def _without_cover(title: str) -> tuple[str, str]:
+    match = _COVER.search(title)
+    if match is None or match.start() < 10:
+        return title, ""
+    return title[: match.start()].strip(), title[match.start() :].strip()
 
 
 def _tidy_title(text: str) -> str:

@@ -35,8 +35,10 @@ from app.importers.response_header import (
     template_label_at,
 )
 from app.importers.response_roles import (
+    ANSWERING_BYLINE,
     RoleSection,
     is_signature,
+    named_roles,
     speaker_of,
     split_role_section,
     without_requote,
@@ -63,6 +65,25 @@ _SUBJECT = re.compile(
     r"(?P<inspection>inspection\s+(?:of|into)\s+.+)$",
     re.IGNORECASE,
 )
+_BARE_PUBLISHED = re.compile(r"^published\s+(?:on\s+)?\d{1,2}\s+\w+\s+\d{4}$", re.IGNORECASE)
+_RESPONSE_TO_QUOTED = re.compile(
+    r"\bresponse\s+to\s+(?:the\s+)?(?:hmicfrs|hmic|hmi)(?:['’]s)?\s+"
+    r"[‘“\"'](?P<title>[^’”\"]{4,150})[’”\"']",
+    re.IGNORECASE,
+)
+"""A heading naming the report in quotation marks: "APCC response to HMIC ‘State of Policing’
+report"."""
+_LINKED_REPORT = re.compile(
+    r"(?P<title>[A-Z][^()\n]{10,200}?)\s+[-–|]\s+(?:hmicfrs|hmic|his\s+majesty[^()]{0,80})\s*"
+    r"\((?:www\.)?[\w.]*justiceinspectorates\.gov\.uk\)",
+    re.IGNORECASE,
+)
+"""A link to the report as a page shows it: its name, then the site's name and address."""
+_REPORT_NAMED = re.compile(
+    r"\b(?:HMICFRS|HMIC)(?:['’]s?)?\s+(?:\w+\s+)?report,?\s+(?:(?:titled|entitled|called)\s+)?"
+    r"[“\"‘']?(?P<title>[A-Z][^,“”\"]{5,120}?)[”\"’']?,?\s+(?:which|that|was|published)\b"
+)
+"""A sentence naming the report: "the October 2019 HMICFRS report, The Hard Yards: …, which"."""
 _QUOTED = re.compile(r"[“\"‘'](?P<title>[^”\"’']{6,})[”\"’']")
 
 
@@ -82,6 +103,8 @@ class _ResponseParser:
         self.prose: list[Block] = []
         """Paragraphs outside any author's section and outside a letter."""
         self.tabled: list[tuple[Finding | Reference, TableRow]] = []
+        self.names: dict[str, AuthorRole] = {}
+        """People the document names with their role ("Chief Constable Sarah Crew")."""
 
     def parse(self) -> ImportedInspection:
         blocks = [
@@ -89,6 +112,7 @@ class _ResponseParser:
             for block in tidy(self.document.blocks)
             if not self._table(block) and not _is_gap(block)
         ]
+        self.names = named_roles(blocks)
         header = HeaderValues()
         responses: list[RoleSection] = []
         sections, cut_warnings = cut_sections(blocks)
@@ -162,7 +186,9 @@ class _ResponseParser:
                 current = None
             if state == "letter":
                 letter_body.append(block)
-            elif is_signature(block) or (is_heading_like(block) and not speaker_of(block)):
+            elif is_signature(block) or (
+                is_heading_like(block) and not speaker_of(block, self.names)
+            ):
                 self.unplaced.append(block)
             else:
                 self.prose.append(block)
@@ -204,15 +230,65 @@ class _ResponseParser:
                     self._subject(block.plain)
                     break
         if not self.inspection.title:
+            self._bylined_title(blocks)
+        if not self.inspection.title:
+            self._named_title(blocks)
+        if not self.inspection.title:
             self.inspection.title = self.document.title or self.source_name or "Imported response"
             self.warnings.append("No inspection title was found; enter it before saving.")
         if self.inspection.published_on is None:
-            for block in blocks:
+            dated = [block for block in blocks if not self._page_date(block)]
+            for block in dated:
                 if found := published_date(block.plain):
                     self.inspection.published_on = found
                     break
             else:
-                self._prose_date(blocks)
+                self._prose_date(dated)
+
+    def _page_date(self, block: Block) -> bool:
+        """ "Published 28 March 2024" standing alone under a letter's page title dates the
+        letter's page, not the report: a letter's report date is in its text. Said in a
+        warning."""
+        if not self.letter or not _BARE_PUBLISHED.match(block.plain):
+            return False
+        self.warnings.append(
+            f"“{_clip(block.plain)}” dates the page that publishes this letter, so it is not "
+            "taken as the report’s publication date."
+        )
+        return True
+
+    def _bylined_title(self, blocks: list[Block]) -> None:
+        """A first heading that names the report and then who answers it ("PEEL: Police
+        Effectiveness 2016 - Lord Willy Bach responds"): the report's name is the title."""
+        first = next((block for block in blocks if block.plain.strip()), None)
+        if first is None or not is_heading_like(first):
+            return
+        match = ANSWERING_BYLINE.search(first.plain)
+        if match is None or match.start() == 0:
+            return
+        self.inspection.title = first.plain[: match.start()].strip()
+        self.warnings.append(
+            f"The title was taken from the heading “{_clip(first.plain)}” without the words "
+            f"after the dash (“{match.group(0).strip(' -–—')}”), which name who answers it."
+        )
+
+    def _named_title(self, blocks: list[Block]) -> None:
+        """The report named where the page links to it ("An inspection of … - HMICFRS
+        (justiceinspectorates.gov.uk)"), or in a sentence ("the October 2019 HMICFRS report,
+        The Hard Yards: Police-to-police collaboration, which …"); said in a warning."""
+        for block in blocks:
+            text = block.plain
+            if is_heading_like(block) and (match := _RESPONSE_TO_QUOTED.search(text)):
+                where = f"the heading “{_clip(text)}”"
+            elif match := _LINKED_REPORT.match(text):
+                where = f"the link to the inspectorate’s page “{_clip(match.group(0))}”"
+            elif match := _REPORT_NAMED.search(text):
+                where = f"the sentence “{_clip(match.group(0))}”"
+            else:
+                continue
+            self.inspection.title = match.group("title").strip(" ,.–-")
+            self.warnings.append(f"The title was read from {where}; check it.")
+            return
 
     def _prose_date(self, blocks: list[Block]) -> None:
         for block in blocks:

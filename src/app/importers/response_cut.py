@@ -20,9 +20,11 @@ from app.importers.blocks import Block, BlockKind, is_heading_like, plain_text
 from app.importers.references import section_kind
 from app.importers.response_roles import (
     is_signature,
+    named_roles,
     opens_with_quote,
     role_of_heading,
     speaker_of,
+    split_handover,
     without_section_number,
 )
 
@@ -84,6 +86,7 @@ class Cutter:
     warnings: list[str] = field(default_factory=list)
     seen_role: bool = False
     quotation: _Quotation | None = None
+    names: dict[str, AuthorRole] = field(default_factory=dict)
 
     def cut(self, blocks: list[Block]) -> list[Section]:
         for index, block in enumerate(blocks):
@@ -108,7 +111,7 @@ class Cutter:
 
     def _add(self, block: Block, following: Block | None) -> None:
         current = self.sections[-1]
-        speaker = speaker_of(block) if current.kind in ("header", "role") else None
+        speaker = speaker_of(block, self.names) if current.kind in ("header", "role") else None
         if speaker is None or current.kind == "office":
             current.blocks.append(block)
             return
@@ -125,17 +128,26 @@ class Cutter:
                 return
             current.blocks.append(block)  # the handing-over sentence stays with its author
         marked = starts_here or (following is not None and opens_with_quote(following))
-        self.quotation = _Quotation(role, marked, current, plain_text(block.text))
-        self.sections.append(
-            Section("role", [block] if starts_here else [], role=role, quoted=True)
-        )
+        introduced_by = plain_text(block.text)
+        opening: list[Block] = []
+        if starts_here:
+            parts = split_handover(block)
+            if parts is None:
+                opening = [block]
+            else:  # the words that hand over stay with their author; the quotation is the other's
+                current.blocks.append(parts[0])
+                introduced_by, opening = parts[0].plain, [parts[1]]
+        self.quotation = _Quotation(role, marked, current, introduced_by)
+        self.sections.append(Section("role", opening, role=role, quoted=True))
 
     def _in_quotation(self, block: Block) -> bool:
         quotation = self.quotation
         assert quotation is not None
+        if quotation.marked and block.kind is BlockKind.PARAGRAPH and opens_with_quote(block):
+            return True  # a short line in quotation marks is more of the quotation, not a heading
         if is_heading_like(block) or is_signature(block):
             return False
-        return not quotation.marked or opens_with_quote(block)
+        return not quotation.marked
 
     def _end_quotation(self, block: Block) -> bool:
         """Close the quotation; True when ``block`` (a signature) is used up by it."""
@@ -161,7 +173,7 @@ def _short(text: str) -> str:
 
 
 def cut_sections(blocks: list[Block]) -> tuple[list[Section], list[str]]:
-    cutter = Cutter()
+    cutter = Cutter(names=named_roles(blocks))
     sections = cutter.cut(blocks)
     if cutter.quotation is not None:
         name = _ROLE_NAMES[cutter.quotation.role]

@@ -15,6 +15,13 @@ _CHIEF = re.compile(
     r"\bchief\s+(?:constable|officer)|\bcommissioner\s+of\s+police|\bconstabulary\b|\bforce(?:['’]s)?\b",
     re.IGNORECASE,
 )
+# The inspectorate's own name ("Her Majesty's Inspectorate of Constabulary", "HM Inspector of
+# Constabulary") names neither author, though it holds the word "Constabulary".
+_INSPECTORATE_NAME = re.compile(
+    r"\b(?:(?:her|his)\s+majesty(?:['’]s)?|hm)\s+(?:chief\s+)?inspector(?:ate|s)?\s+of\s+"
+    r"constabulary(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services?)?",
+    re.IGNORECASE,
+)
 _COMMISSIONER = re.compile(
     r"\bp\.?f?\.?c\.?c\b|\bopcc\b|\bcommissioner\b|\bmayor\b|\blocal\s+policing\s+body\b", re.I
 )
@@ -46,6 +53,10 @@ _HANDOVER = re.compile(
     r"(?:response|reply|view|comments?)\s+(?:was|is|were|are)|as\s+follows)\s*:",
     re.IGNORECASE,
 )
+ANSWERING_BYLINE = re.compile(
+    r"\s+[-–—]\s+(?:\S+\s+){1,5}(?:responds|comments|reacts|replies)$", re.IGNORECASE
+)
+"""A title's byline: "PEEL: Police Effectiveness 2016 - Lord Willy Bach responds"."""
 _QUOTE_MARKS = "“\"‘'"
 _SIGNATURE_WORDS = 15
 _SIGNED_ROLE = re.compile(
@@ -58,13 +69,52 @@ def without_section_number(text: str) -> str:
     return _SECTION_NUMBER.sub("", text, count=1)
 
 
-def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
+# A person's name: up to three capitalised words (case matters here, unlike in the roles).
+_NAME = (
+    r"(?P<name>(?!(?:The|This|That|Has|Is|Was|Said|Of|For)\b)"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_CHIEF_TITLE = r"(?i:(?:(?:temporary|acting|deputy)\s+)?chief\s+constable)"
+_COMMISSIONER_TITLE = (
+    r"(?i:p\.?f?\.?c\.?c|police(?:,)?\s+(?:fire(?:\s+(?:&|and)\s+rescue)?\s+)?(?:and\s+)?"
+    r"crime\s+commissioner|commissioner)"
+)
+_NAMED_AFTER = re.compile(rf"\b(?P<role>{_CHIEF_TITLE}|{_COMMISSIONER_TITLE})\s+{_NAME}")
+_NAMED_BEFORE = re.compile(
+    rf"{_NAME},\s+(?i:\w+['’]s\s+|the\s+)?(?P<role>{_CHIEF_TITLE}|{_COMMISSIONER_TITLE})\b"
+)
+
+
+def named_roles(blocks: list[Block]) -> dict[str, AuthorRole]:
+    """The people a document names with their role ("Chief Constable Sarah Crew", "PCC Clare
+    Moody", "Gavin Stephens, Chief Constable of …"): full name, first name and surname → role.
+    A name given to both roles is left out."""
+    found: dict[str, set[AuthorRole]] = {}
+    for block in blocks:
+        text = block.plain
+        for pattern in (_NAMED_AFTER, _NAMED_BEFORE):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                role = (
+                    AuthorRole.CHIEF_CONSTABLE
+                    if re.match(_CHIEF_TITLE, match.group("role"))
+                    else AuthorRole.COMMISSIONER
+                )
+                parts = name.split()
+                for key in {name, parts[0], parts[-1]} if len(parts) > 1 else set():
+                    found.setdefault(key, set()).add(role)
+    return {name: next(iter(roles)) for name, roles in found.items() if len(roles) == 1}
+
+
+def speaker_of(
+    block: Block, names: dict[str, AuthorRole] | None = None
+) -> tuple[AuthorRole, bool] | None:
     """The author whose words a paragraph hands over to, and whether the quotation starts in
     the same paragraph ("… commented: “As the new Chief Constable …") rather than after it
     ("I have requested the Chief Constable's view on the report, and he has stated:").
 
     The speaker is the role named before the handing-over words; when both are named, the one
-    nearer to them.
+    nearer to them; when neither is, a person ``names`` gives a role to ("Sarah Crew said:").
     """
     if block.kind is not BlockKind.PARAGRAPH:
         return None
@@ -75,11 +125,19 @@ def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
     rest = text[match.end() :].strip()
     if rest and rest[0] not in _QUOTE_MARKS:
         return None
-    before = text[: match.start()]
+    before = _without_inspectorate(text[: match.start()])
     chiefs = [m.end() for m in _CHIEF.finditer(before) if "force" not in m.group(0).casefold()]
     commissioners = [m.end() for m in _COMMISSIONER.finditer(before)]
     if not chiefs and not commissioners:
-        return None
+        # "Sarah Crew said:" — a person the document names elsewhere with their role.
+        named = [
+            (match.end(), role)
+            for name, role in (names or {}).items()
+            for match in re.finditer(rf"\b{re.escape(name)}\b", before)
+        ]
+        if not named:
+            return None
+        return max(named)[1], bool(rest)
     chief_last = max(chiefs, default=-1)
     role = (
         AuthorRole.CHIEF_CONSTABLE
@@ -87,6 +145,23 @@ def speaker_of(block: Block) -> tuple[AuthorRole, bool] | None:
         else AuthorRole.COMMISSIONER
     )
     return role, bool(rest)
+
+
+def _without_inspectorate(text: str) -> str:
+    """``text`` with the inspectorate's name blanked out (same length, so offsets hold)."""
+    return _INSPECTORATE_NAME.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def split_handover(block: Block) -> tuple[Block, Block] | None:
+    """ "Chief Constable X said: “I fully accept …" cut into the sentence that hands over and
+    the quotation it opens, or None when the paragraph does not open a quotation itself."""
+    match = _HANDOVER.search(block.text)
+    if match is None:
+        return None
+    intro, rest = block.text[: match.end()].strip(), block.text[match.end() :].strip()
+    if not intro or not rest or rest[0] not in _QUOTE_MARKS:
+        return None
+    return paragraph(intro), paragraph(rest)
 
 
 def opens_with_quote(block: Block) -> bool:
@@ -115,7 +190,7 @@ def role_of_heading(block: Block) -> AuthorRole | None:
         return None  # "Response from: Office of the …" names the author of the whole page
     if _DOCUMENT_TITLE.search(block.plain):
         return None
-    text = block.plain
+    text = _without_inspectorate(block.plain)
     chief, commissioner = _CHIEF.search(text), _COMMISSIONER.search(text)
     if chief and (not commissioner or chief.start() < commissioner.start()):
         return AuthorRole.CHIEF_CONSTABLE

@@ -22,6 +22,23 @@ _LIST_INTRO = re.compile(
 )
 
 
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen", "twenty"),
+        1,
+    )
+}  # fmt: skip
+_STATED_COUNT = re.compile(
+    rf"\b(?P<count>{'|'.join(_NUMBER_WORDS)}|\d{{1,2}})\s+(?:\w+\s+)?"
+    r"(?P<kind>recommendations|areas\s+for\s+improvement|causes\s+of\s+concern)\b",
+    re.IGNORECASE,
+)
+"""A number of findings stated before they are listed ("makes nine recommendations")."""
+
+
 def is_directive(block: Block) -> bool:
     return bool(_DIRECTIVE.search(block.plain))
 
@@ -75,6 +92,9 @@ class SectionReader:
                 index = self._referenced(index, reference)
             elif (intro := list_intro_kind(block)) is not None and self._is_item(index + 1):
                 rest.append(block)
+                if self._counted_otherwise(block, index + 1):
+                    index += 1  # a summary of themes, not the findings: kept as text
+                    continue
                 index = self._items(index + 1, intro, context=block.plain)
             else:
                 rest.append(block)
@@ -125,6 +145,28 @@ class SectionReader:
             else:
                 break
         return index
+
+    def _counted_otherwise(self, intro: Block, index: int) -> bool:
+        """ "The report makes nine recommendations for UK policing to:" over four items: the
+        items sum the recommendations up, they are not them. Said in a warning."""
+        match = _STATED_COUNT.search(intro.plain)
+        if match is None:
+            return False
+        stated = _NUMBER_WORDS.get(match.group("count").casefold()) or int(
+            match.group("count") if match.group("count").isdigit() else 0
+        )
+        end = index
+        while end < len(self.blocks) and self.blocks[end].kind is BlockKind.LIST_ITEM:
+            end += 1
+        listed = len(group_items(self.blocks[index:end]))
+        if not stated or stated == listed:
+            return False
+        self.collector.warnings.append(
+            f"“{intro.plain[:80]}” counts {match.group('count')} {match.group('kind')} but lists "
+            f"{listed} points, so the points are kept as text, not taken as the "
+            f"{match.group('kind')}; add the {match.group('kind')} by hand."
+        )
+        return True
 
     def _items(
         self, index: int, kind: FindingKind, *, context: str, parent: str | None = None

@@ -128,11 +128,28 @@ def join_split_paragraphs(blocks: list[Block]) -> list[Block]:
             and not is_heading_like(previous)
             and not is_heading_like(block)
             and block.text[:1].isalnum()
+            and not _title_above(previous.plain, block.plain)
         ):
             result[-1] = paragraph(join_lines(previous.text, block.text))
         else:
             result.append(block)
     return result
+
+
+_SENTENCE_STOP = re.compile(r"[.!?]\s+[A-Z“\"‘']")
+
+
+def _title_above(text: str, following: str) -> bool:
+    """A long title line ("… Inspection Report: PEEL … An Inspection of West Mercia Police")
+    above a paragraph that starts a sentence: no sentence ends in it, it ends on a capitalised
+    word, and the next paragraph starts with a capital. A paragraph cut by a page break stops
+    on a small word ("… which will focus on")."""
+    last = text.rstrip().rsplit(None, 1)[-1] if text.strip() else ""
+    return (
+        not _SENTENCE_STOP.search(text)
+        and last[:1].isupper()
+        and following[:1].isupper()
+    )
 
 
 def _stops_mid_sentence(text: str) -> bool:
