@@ -218,7 +218,8 @@ def _described_bold(source: Path, target: Path, *, weight: bool) -> Path:
     reader = PdfReader(str(source))
     writer = PdfWriter()
     for page in reader.pages:
-        fonts = page["/Resources"]["/Font"]
+        resources: Any = page["/Resources"]
+        fonts = resources["/Font"]
         for reference in fonts.values():
             font = reference.get_object()
             if str(font.get("/BaseFont")) == "/Helvetica-Bold":
