@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import queries
+from app.db import records
 from app.db.database import Database
 from app.db.mapping import (
     add_revisions,
@@ -33,7 +33,7 @@ from app.services.settings import read_settings
 
 def inspection_version(db: Database, inspection_id: int) -> int:
     with db.transaction() as session:
-        return queries.inspection_row(session, inspection_id).version
+        return records.inspection_row(session, inspection_id).version
 
 
 def _insert(
@@ -76,7 +76,7 @@ def update_header(
     """Save edited header fields; refuse if someone else saved in between. Return the version."""
     validate_inspection(edited)
     with db.transaction() as session:
-        row = queries.inspection_row(session, inspection_id)
+        row = records.inspection_row(session, inspection_id)
         if row.version != expected_version:
             raise ConflictError(
                 "Someone else changed this inspection while you were editing it. "
@@ -92,7 +92,7 @@ def update_header(
 
 def set_archived(db: Database, inspection_id: int, archived: bool) -> None:
     with db.transaction() as session:
-        row = queries.inspection_row(session, inspection_id)
+        row = records.inspection_row(session, inspection_id)
         row.archived = archived
         row.version += 1
         row.updated_at = clock.now_utc()
@@ -100,7 +100,7 @@ def set_archived(db: Database, inspection_id: int, archived: bool) -> None:
 
 def delete_inspection(db: Database, inspection_id: int) -> None:
     with db.transaction() as session:
-        session.delete(queries.inspection_row(session, inspection_id))
+        session.delete(records.inspection_row(session, inspection_id))
 
 
 # --- findings --------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def _check_reference(rows: list[FindingRow], finding: Finding, own_id: int | Non
 
 def add_finding(db: Database, inspection_id: int, finding: Finding) -> int:
     with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
+        records.inspection_row(session, inspection_id)
         rows = _findings(session, inspection_id)
         _check_reference(rows, finding, None)
         row = finding_row(finding, position=len(rows))
@@ -238,7 +238,7 @@ def import_inspections(
         validate_inspection(inspection)
     with db.transaction() as session:
         for inspection in inspections:
-            existing = queries.find_duplicate(
+            existing = records.find_duplicate(
                 session, inspection.title, inspection.published_on, inspection.url
             )
             if existing is None:
@@ -247,12 +247,12 @@ def import_inspections(
                 )
                 outcome.added.append(existing)
             elif update_existing:
-                stored = queries.load_inspection(session, existing)
+                stored = records.read_inspection(session, existing)
                 if merge is not None:
                     inspection = merge(stored, inspection)
                     validate_inspection(inspection)
                 update_inspection_rows(
-                    session, queries.inspection_row(session, existing), stored, inspection,
+                    session, records.inspection_row(session, existing), stored, inspection,
                     at=clock.now_utc(), user=current_user(),
                 )  # fmt: skip
                 outcome.updated.append(existing)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import queries
+from app.db import records
 from app.db.database import Database
 from app.db.models import OfficeStepRow
 from app.domain.errors import NotFoundError, ValidationError
@@ -57,7 +57,7 @@ def _row(session: Session, step_id: int) -> OfficeStepRow:
 
 def office_steps(db: Database, inspection_id: int) -> list[OfficeStepState]:
     with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
+        records.inspection_row(session, inspection_id)
         return [_state(row) for row in _rows(session, inspection_id)]
 
 
@@ -104,7 +104,7 @@ def add_step(db: Database, inspection_id: int, step: str) -> OfficeStepState:
     if not step:
         raise ValidationError("An office step needs a name, such as “Sent to the Home Secretary”.")
     with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
+        records.inspection_row(session, inspection_id)
         rows = _rows(session, inspection_id)
         row = OfficeStepRow(
             inspection_id=inspection_id,
@@ -119,7 +119,7 @@ def add_step(db: Database, inspection_id: int, step: str) -> OfficeStepState:
 def add_standard_steps(db: Database, inspection_id: int) -> list[OfficeStepState]:
     """Add the steps named in the organisation settings that the inspection does not have."""
     with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
+        records.inspection_row(session, inspection_id)
         rows = _rows(session, inspection_id)
         present = {r.step.casefold() for r in rows}
         position = max((r.position for r in rows), default=-1) + 1

@@ -11,7 +11,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from app.db import queries, reader
+from app.db import records
 from app.db.database import Database
 from app.db.models import InspectionRow, StatusChangeRow
 from app.domain import clock
@@ -35,19 +35,19 @@ class SignOffRefused(ValidationError):
 def status_history(db: Database, inspection_id: int) -> list[StatusChange]:
     """Every change of status of an inspection, oldest first."""
     with db.reading() as connection:
-        reader.read_status(connection, inspection_id)  # NotFoundError for a removed inspection
-        return reader.read_status_history(connection, inspection_id)
+        records.read_status(connection, inspection_id)  # NotFoundError for a removed inspection
+        return records.read_status_history(connection, inspection_id)
 
 
 def current_status(db: Database, inspection_id: int) -> InspectionStatus:
     with db.reading() as connection:
-        return reader.read_status(connection, inspection_id)
+        return records.read_status(connection, inspection_id)
 
 
 def _report(session: Session, inspection_id: int, today: dt.date) -> CompletenessReport:
     settings = read_settings(session)
     titles = {role: settings.role_title(role) for role in AuthorRole}
-    return check_completeness(queries.load_inspection(session, inspection_id), today, titles)
+    return check_completeness(records.read_inspection(session, inspection_id), today, titles)
 
 
 def check_sign_off(
