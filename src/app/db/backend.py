@@ -36,8 +36,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
 
-SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
-"""How a database address (``--db``) starts; anything else is a file's path."""
+from app.paths import SERVER_SCHEMES  # how a server's address starts; else a file's path
 
 
 def is_server_address(location: str | Path) -> bool:
@@ -98,6 +97,10 @@ class Backend(Protocol):
 
     def is_driver_error(self, error: BaseException) -> bool:
         """Whether ``error`` is the driver's own (raised outside SQLAlchemy)."""
+        ...
+
+    def release(self) -> None:
+        """Close whatever the backend itself holds open (its connections, if any)."""
         ...
 
     def remove_unfinished(self) -> None:

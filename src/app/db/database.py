@@ -77,7 +77,11 @@ class Database:
         older one is refused too, so that reading never creates or changes anything.
         """
         backend = _backend(location)
-        opening = backend.open(writable=writable)
+        try:
+            opening = backend.open(writable=writable)
+        except BaseException:
+            backend.release()
+            raise
         database = cls(backend)
         database.read_only = not writable or (not opening.new and not backend.can_write())
         existed = not opening.new
@@ -193,6 +197,7 @@ class Database:
         for engine in (self._engine, self._reading_engine):
             if engine is not None:
                 engine.dispose()
+        self.backend.release()
 
 
 def _backend(location: Path | str) -> Backend:

@@ -134,6 +134,6 @@ class PostgresServer:
     def remove_unfinished(self) -> None:
         """Nothing to remove: a failed first migration rolled back as a whole."""
 
-    def dispose(self) -> None:
+    def release(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

@@ -148,6 +148,9 @@ class SqliteFile:
             with contextlib.suppress(OSError):
                 Path(f"{self.path}{end}").unlink(missing_ok=True)
 
+    def release(self) -> None:
+        """Nothing: the engines are the database's own, disposed by it."""
+
     def is_driver_error(self, error: BaseException) -> bool:
         return isinstance(error, sqlite3.Error)
 
