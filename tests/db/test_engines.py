@@ -104,3 +104,14 @@ def test_the_command_line_takes_a_server_address(
         assert "pg_dump" in capsys.readouterr().err
     finally:
         postgres_cluster.drop(url)
+
+
+def test_an_archive_holding_one_inspection_twice_adds_it_once(db: Database) -> None:
+    first, second = (Inspection("Twice", published_on=dt.date(2026, 1, 2)) for _ in range(2))
+    other = Inspection("Once", url="https://example.org/reports/once")
+    outcome = import_archive(db, [first, other, second], update_existing=False, source="a")
+    assert len(outcome.added) == 2 and outcome.ids[0] == outcome.ids[2] != outcome.ids[1]
+    assert outcome.skipped == [("Twice", outcome.ids[0])]
+    again = import_archive(db, [Inspection("Renamed", url="https://example.org/reports/once")],
+                           update_existing=False)  # fmt: skip
+    assert again.skipped == [("Renamed", outcome.ids[1])]

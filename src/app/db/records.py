@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, func, or_, select
+from sqlalchemy import Connection, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -380,19 +380,75 @@ def inspection_row(session: Session, inspection_id: int) -> InspectionRow:
     return row
 
 
+class _Waiting:
+    """An inspection about to be added, whose id is not known yet."""
+
+
+WAITING = _Waiting()
+
+
+class DuplicateIndex:
+    """Every stored inspection by title and publication date, and by link: what an import
+    looks up for each inspection it brings, read once (one statement, whatever the archive's
+    size) and kept up to date as inspections are added."""
+
+    def __init__(self) -> None:
+        self._by_title: dict[tuple[str, dt.date | None], int | _Waiting] = {}
+        self._by_link: dict[str, int | _Waiting] = {}
+
+    @classmethod
+    def read(cls, reads: Reads) -> DuplicateIndex:
+        index = cls()
+        statement = select(_inspection.id, _inspection.title, _inspection.published_on,
+                           _inspection.url).order_by(_inspection.id)  # fmt: skip
+        for row in _rows(reads, statement):
+            index._add(row.title, row.published_on, row.url, row.id)
+        return index
+
+    def _add(self, title: str, published_on: dt.date | None, url: str, found: int | _Waiting,
+             *, replace: bool = False) -> None:  # fmt: skip
+        keys: list[tuple[dict[Any, int | _Waiting], Any]] = [
+            (self._by_title, (_title_key(title), published_on))
+        ]
+        if url:
+            keys.append((self._by_link, url))
+        for table, key in keys:
+            if replace and table.get(key) is WAITING:
+                table[key] = found
+            else:
+                table.setdefault(key, found)
+
+    def find(self, title: str, published_on: dt.date | None, url: str) -> int | _Waiting | None:
+        """The inspection with the same title and publication date, or the same link (the
+        earlier one when both match another); ``WAITING`` when it is one about to be added."""
+        candidates = [self._by_title.get((_title_key(title), published_on))]
+        if _is_specific_link(url):
+            candidates.append(self._by_link.get(url.strip()))
+        if WAITING in candidates:
+            return WAITING
+        ids = [c for c in candidates if isinstance(c, int)]
+        return min(ids) if ids else None
+
+    def wait_for(self, inspection: Inspection) -> None:
+        """``inspection`` is to be added: a later one like it is not added again."""
+        self._add(inspection.title, inspection.published_on, inspection.url.strip(), WAITING)
+
+    def settle(self, inspection: Inspection, inspection_id: int) -> None:
+        """``inspection``, added, has the id ``inspection_id``."""
+        self._add(inspection.title, inspection.published_on, inspection.url.strip(),
+                  inspection_id, replace=True)  # fmt: skip
+
+
+def _title_key(title: str) -> str:
+    return title.strip().lower()
+
+
 def find_duplicate(
     reads: Reads, title: str, published_on: dt.date | None, url: str
 ) -> int | None:
     """An inspection with the same title and publication date, or the same link."""
-    conditions: list[ColumnElement[bool]] = [
-        (func.lower(func.trim(_inspection.title)) == title.strip().lower())
-        & (_inspection.published_on.is_(None) if published_on is None
-           else _inspection.published_on == published_on)
-    ]  # fmt: skip
-    if _is_specific_link(url):
-        conditions.append(_inspection.url == url.strip())
-    found = _rows(reads, select(_inspection.id).where(or_(*conditions)).limit(1))
-    return found[0].id if found else None
+    found = DuplicateIndex.read(reads).find(title, published_on, url)
+    return found if isinstance(found, int) else None
 
 
 def _is_specific_link(url: str) -> bool:
