@@ -189,6 +189,72 @@ def read_responses(reads: Reads, inspection_id: int) -> list[StoredResponse]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class StoredStep:
+    """One office step as stored, with its id (what the checklist edits it by)."""
+
+    id: int
+    position: int
+    step: str
+    done_on: dt.date | None
+    done_by: str
+    note: str
+
+
+def read_steps(reads: Reads, inspection_id: int) -> list[StoredStep]:
+    """An inspection's office steps in their order."""
+    return [
+        StoredStep(s.id, s.position, s.step, s.done_on, s.done_by or "", s.note or "")
+        for s in _rows(
+            reads,
+            select(OfficeStepRow.__table__)
+            .where(_step.inspection_id == inspection_id)
+            .order_by(_step.position, _step.id),
+        )
+    ]
+
+
+def inspection_exists(reads: Reads, inspection_id: int) -> bool:
+    return bool(_rows(reads, select(_inspection.id).where(_inspection.id == inspection_id)))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRevision:
+    id: int
+    text: str
+    saved_at: dt.datetime
+    saved_by: str
+
+
+def read_response_revisions(
+    reads: Reads, inspection_id: int, finding_id: int | None, role: AuthorRole,
+    part: ResponsePart,
+) -> list[StoredRevision]:  # fmt: skip
+    """Every saved version of one response, oldest first (none when it was never saved)."""
+    response = (
+        select(_response.id)
+        .where(
+            _response.inspection_id == inspection_id,
+            _response.role == role.value,
+            _response.part == part.value,
+            _response.finding_id.is_(None) if finding_id is None
+            else _response.finding_id == finding_id,
+        )
+        .order_by(_response.id)
+        .limit(1)
+        .scalar_subquery()
+    )  # fmt: skip
+    return [
+        StoredRevision(r.id, r.text or "", r.saved_at, r.saved_by or "")
+        for r in _rows(
+            reads,
+            select(_revision.id, _revision.text, _revision.saved_at, _revision.saved_by)
+            .where(_revision.response_id == response)
+            .order_by(_revision.id),
+        )
+    ]
+
+
 def read_status(reads: Reads, inspection_id: int) -> InspectionStatus:
     """An inspection's workflow status (NotFoundError when there is no such inspection)."""
     found = _rows(reads, select(_inspection.status).where(_inspection.id == inspection_id))

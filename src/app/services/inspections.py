@@ -13,7 +13,7 @@ from app.db import records
 from app.db.database import Database
 from app.db.inserting import NewInspection, insert_inspections
 from app.db.mapping import apply_finding, apply_header, finding_row
-from app.db.models import FindingRow, InspectionRow
+from app.db.models import FindingRow
 from app.db.updating import update_inspection_rows
 from app.domain import clock
 from app.domain.deadlines import cc_comments_requested_by
@@ -27,8 +27,8 @@ from app.services.settings import read_settings
 
 
 def inspection_version(db: Database, inspection_id: int) -> int:
-    with db.transaction() as session:
-        return records.inspection_row(session, inspection_id).version
+    with db.reading() as connection:
+        return records.read_version(connection, inspection_id)
 
 
 def _new(
@@ -281,5 +281,5 @@ def import_inspections(
 
 
 def inspection_exists(db: Database, inspection_id: int) -> bool:
-    with db.transaction() as session:
-        return session.get(InspectionRow, inspection_id) is not None
+    with db.reading() as connection:
+        return records.inspection_exists(connection, inspection_id)

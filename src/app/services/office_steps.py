@@ -56,9 +56,18 @@ def _row(session: Session, step_id: int) -> OfficeStepRow:
 
 
 def office_steps(db: Database, inspection_id: int) -> list[OfficeStepState]:
-    with db.transaction() as session:
-        records.inspection_row(session, inspection_id)
-        return [_state(row) for row in _rows(session, inspection_id)]
+    with db.reading() as connection:
+        return read_states(connection, inspection_id)
+
+
+def read_states(reads: records.Reads, inspection_id: int) -> list[OfficeStepState]:
+    """The steps as a view shows them, read with others in one snapshot (NotFoundError when
+    the inspection is gone)."""
+    records.read_status(reads, inspection_id)
+    return [
+        OfficeStepState(s.id, s.position, s.step, s.done_on, s.done_by, s.note)
+        for s in records.read_steps(reads, inspection_id)
+    ]
 
 
 def set_step_done(

@@ -22,8 +22,15 @@ from app.domain import clock
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding, GradedQuestion
-from app.domain.workflow import STARTED_DRAFTING_NOTE, ensure_editable, status_after_saving
+from app.domain.workflow import (
+    STARTED_DRAFTING_NOTE,
+    StatusChange,
+    ensure_editable,
+    status_after_saving,
+)
 from app.services.identity import current_user
+from app.services.office_steps import OfficeStepState
+from app.services.office_steps import read_states as read_steps
 
 IMPORTED_BY = "imported"
 
@@ -102,6 +109,10 @@ class ResponseSheet:
     questions: list[GradedQuestion] = field(default_factory=list)
     """The graded questions or areas the findings belong to (PEEL force reports)."""
     titles: dict[AuthorRole, str] = field(default_factory=dict)
+    history: list[StatusChange] = field(default_factory=list)
+    """Every change of status, oldest first (for the workflow bar and the history)."""
+    steps: list[OfficeStepState] = field(default_factory=list)
+    """The "For Office Use Only" checklist."""
 
     def state(self, key: ResponseKey) -> ResponseState:
         return self.states.get(key) or ResponseState(key)
@@ -126,7 +137,8 @@ def _states(reads: records.Reads, inspection_id: int) -> dict[ResponseKey, Respo
 
 
 def load_sheet(db: Database, inspection_id: int) -> ResponseSheet:
-    """Everything the responses view shows, read from one snapshot."""
+    """Everything the responses view shows (its findings, responses, status and its history,
+    office steps), read from one snapshot: one transaction when a person switches inspection."""
     with db.reading() as connection:
         heading = records.read_heading(connection, inspection_id)
         settings = records.read_settings(connection)
@@ -139,6 +151,8 @@ def load_sheet(db: Database, inspection_id: int) -> ResponseSheet:
             questions=records.read_questions(connection, inspection_id),
             states=_states(connection, inspection_id),
             titles={role: settings.role_title(role) for role in AuthorRole},
+            history=records.read_status_history(connection, inspection_id),
+            steps=read_steps(connection, inspection_id),
         )
 
 
@@ -285,11 +299,11 @@ def save_response(
 
 def list_revisions(db: Database, inspection_id: int, key: ResponseKey) -> list[RevisionInfo]:
     """Every saved version of a response, newest first."""
-    with db.transaction() as session:
-        row = _find(session, inspection_id, key)
-        if row is None:
-            return []
-        return [RevisionInfo(r.id, r.text, r.saved_at, r.saved_by) for r in reversed(row.revisions)]
+    with db.reading() as connection:
+        found = records.read_response_revisions(
+            connection, inspection_id, key.finding_id, key.role, key.part
+        )
+    return [RevisionInfo(r.id, r.text, r.saved_at, r.saved_by) for r in reversed(found)]
 
 
 def restore_revision(
