@@ -23,7 +23,7 @@ from app.db.connection import is_database_file, prepare_location
 from app.db.database import Database, NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
 from app.domain.errors import AppError, ValidationError
-from app.paths import resolve_db_location, resolve_db_path
+from app.paths import resolve_db_location
 from app.services import archive, reading
 from app.services.publishing import export_response
 
@@ -443,6 +443,13 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    location = resolve_db_location(args.db)
+    if not isinstance(location, Path):
+        _err(
+            "The window opens a database file; a database server's address works with the "
+            "commands (list, show, export, import…) for now."
+        )
+        return 2
     from app.ui.application import run_gui  # only the window needs Qt
 
-    return run_gui(resolve_db_path(args.db), smoke_test=args.smoke_test)
+    return run_gui(location, smoke_test=args.smoke_test)

@@ -115,3 +115,20 @@ def test_an_archive_holding_one_inspection_twice_adds_it_once(db: Database) -> N
     again = import_archive(db, [Inspection("Renamed", url="https://example.org/reports/once")],
                            update_existing=False)  # fmt: skip
     assert again.skipped == [("Renamed", outcome.ids[1])]
+
+
+def test_the_window_and_the_file_commands_say_a_server_is_not_a_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    address = "postgresql+psycopg://nobody@127.0.0.1:9/nothing"
+    assert main(["--db", address]) == 2
+    assert "database file" in capsys.readouterr().err
+    assert main(["--db", address, "check"]) == 1
+    assert "pg_dump" in capsys.readouterr().err
+
+
+def test_an_unreachable_server_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "postgresql+psycopg://nobody:secret@127.0.0.1:9/nothing", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "Cannot reach the database server" in err and "secret" not in err
+    assert len(err.strip().splitlines()) == 1
