@@ -132,3 +132,13 @@ def test_an_unreachable_server_is_one_sentence(capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert "Cannot reach the database server" in err and "secret" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_copy_without_the_driver_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from app.domain.errors import DatabaseError
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as in a copy without the extra
+    with pytest.raises(DatabaseError, match="psycopg, is not installed"):
+        Database.open("postgresql+psycopg://nobody@127.0.0.1:9/nothing")

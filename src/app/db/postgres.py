@@ -51,7 +51,13 @@ class PostgresServer:
 
     def _shared_engine(self) -> Engine:
         if self._engine is None:
-            self._engine = create_engine(self.url, pool_pre_ping=True, future=True)
+            try:
+                self._engine = create_engine(self.url, pool_pre_ping=True, future=True)
+            except ImportError as error:  # a copy installed without the "server" extra
+                raise DatabaseError(
+                    f"This copy of OPCC Inspection Responses cannot use a database server "
+                    f"({self.name}): its PostgreSQL driver, psycopg, is not installed."
+                ) from error
         return self._engine
 
     def open(self, *, writable: bool) -> Opening:
