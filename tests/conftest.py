@@ -95,6 +95,13 @@ def db(engine: str, request: pytest.FixtureRequest) -> Iterator[Database]:
 
 
 @pytest.fixture
+def db_location(db: Database) -> Path | str:
+    """Where ``db`` is (a file's path or a server's address): a second ``Database.open`` of it
+    is another running copy of the program on the same records."""
+    return db.path if db.on_file else db.name
+
+
+@pytest.fixture
 def sample_db(db: Database) -> Database:
     """A database holding the two sample inspections."""
     load_samples(db)
