@@ -186,3 +186,40 @@ def test_the_register_lists_newest_first_undated_last_with_counts_and_next_steps
     assert [r.title for r in reading.list_inspections(db, include_archived=True)] == [
         "Archived", "Newer", "Older", "Undated",
     ]  # fmt: skip
+
+
+def test_every_child_table_reads_back_as_the_orm_loads_it(sample_db: Database) -> None:
+    """Pillars, questions, office steps, progress, responses, revisions and the status
+    history: the Core reads give what the ORM holds, on either engine."""
+    from app.db import records
+
+    with sample_db.transaction() as session:
+        for row in session.query(InspectionRow).all():
+            read = records.read_inspection(session, row.id)
+            assert [(p.name, p.grade, p.summary) for p in read.pillars] == [
+                (p.name, p.grade, p.summary) for p in row.pillars
+            ]
+            assert [(q.pillar, q.number, q.question, q.grade, q.text) for q in read.questions] == [
+                (q.pillar, q.number, q.question, q.grade, q.text) for q in row.questions
+            ]
+            assert [(s.step, s.done_on, s.done_by, s.note) for s in read.office_steps] == [
+                (s.step, s.done_on, s.done_by, s.note) for s in row.office_steps
+            ]
+            assert [(c.status.value, c.changed_at, c.changed_by, c.note)
+                    for c in read.status_history] == [
+                (c.status, c.changed_at, c.changed_by, c.note) for c in row.status_changes
+            ]  # fmt: skip
+            for finding, finding_row in zip(read.findings, row.findings, strict=True):
+                assert [(p.on, p.status, p.note, p.by) for p in finding.progress] == [
+                    (p.on, p.status, p.note, p.by) for p in finding_row.progress
+                ]
+            stored = records.read_responses(session, row.id)
+            assert [(r.finding_id, r.role.value, r.part.value, r.text, r.version, r.updated_at,
+                     r.updated_by) for r in stored] == [
+                (r.finding_id, r.role, r.part, r.text, r.version, r.updated_at, r.updated_by)
+                for r in sorted(row.responses, key=lambda r: r.id)
+            ]  # fmt: skip
+            saved = [v for r in sorted(row.responses, key=lambda r: r.id) for v in r.revisions]
+            assert sorted((r.text, r.saved_at, r.saved_by) for r in read.revisions) == sorted(
+                (v.text, v.saved_at, v.saved_by) for v in saved
+            )
