@@ -34,7 +34,7 @@ VENV = ROOT / ".venv"
 VENV_OLDEST = ROOT / ".venv-py311"
 SHIPPED = ((3, 13), (3, 12))  # the Windows bundle's Python, newest first
 OLDEST = (3, 11)  # still supported: the suite runs there too
-EXTRAS = ("dev", "bundle")
+EXTRAS = ("dev", "server", "bundle")
 LOCK_COMMAND = "python3 scripts/dev.py lock"
 DIGEST_PREFIX = "# pyproject.toml dependencies sha256: "
 

@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.db.database import Database
 from app.domain import clock
 from app.services.samples import load_samples
+from tests.postgres import NO_SERVER, Cluster, start_cluster
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -47,11 +48,57 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "responses.sqlite3"
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+def parametrise_engines(metafunc: pytest.Metafunc) -> None:
+    """Run a test that takes ``db`` (or ``sample_db``) on SQLite and on PostgreSQL, unless it
+    works on the file itself (it asks for ``db_path``) or is marked ``sqlite_only``."""
+    if "db" not in metafunc.fixturenames or "db_path" in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = Database.open(db_path)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine ``db`` is on: SQLite unless the test is parametrised over both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """One throw-away PostgreSQL server for the whole run (tests/postgres.py)."""
+    cluster = start_cluster()
+    if cluster is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the PostgreSQL half: " + NO_SERVER)
+        pytest.skip(NO_SERVER)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def db(engine: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if engine == "postgresql":
+        cluster: Cluster = request.getfixturevalue("postgres_cluster")
+        url = cluster.new_database()
+        database = Database.open(url)
+        yield database
+        database.close()
+        cluster.drop(url)
+        return
+    database = Database.open(request.getfixturevalue("db_path"))
     yield database
     database.close()
+
+
+@pytest.fixture
+def db_location(db: Database) -> Path | str:
+    """Where ``db`` is (a file's path or a server's address): a second ``Database.open`` of it
+    is another running copy of the program on the same records."""
+    return db.path if db.on_file else db.name
 
 
 @pytest.fixture

@@ -60,12 +60,12 @@ def _outcome(outputs: Path, number: int, step: list[str]) -> subprocess.Complete
 
 FILL = (
     "import sys\n"
-    "with open(sys.argv[1], 'wb') as stream:\n"
-    "    try:\n"
+    "try:\n"
+    "    with open(sys.argv[1], 'wb') as stream:\n"
     "        while True:\n"
     "            stream.write(b'x' * 4096)\n"
     "            stream.flush()\n"
-    "    except OSError:\n"
-    "        pass\n"
+    "except OSError:\n"  # closing may fail too: what the failed flush left is written again
+    "    pass\n"
 )
 """A step's code that fills the disk with the file named by its argument."""

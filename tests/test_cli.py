@@ -167,10 +167,11 @@ def test_python_dash_m_app_runs(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
 
 
-def test_the_reading_commands_run_without_loading_sqlalchemy(
+def test_the_reading_commands_never_load_alembic(
     loaded: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """The read-only commands start without the ORM: about half of an export's run time."""
+    """The read-only commands read through the one data layer, but a database already at the
+    newest schema never loads the migrations (Alembic is slow to import)."""
     spotlight = next(iter(_ids(loaded, capsys).values()))
     pdf, html, archive = (str(tmp_path / name) for name in ("out.pdf", "out.html", "all.json"))
     script = (
@@ -181,7 +182,7 @@ def test_the_reading_commands_run_without_loading_sqlalchemy(
         f"assert main(['--db', {str(loaded)!r}, 'export', '{spotlight}',"
         f" '--pdf', {pdf!r}, '--html', {html!r}]) == 0\n"
         f"assert main(['--db', {str(loaded)!r}, 'export-json', {archive!r}]) == 0\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'sqlalchemy', 'alembic'}))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120

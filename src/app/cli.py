@@ -24,7 +24,7 @@ from app.db.database import Database, NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
 from app.domain.english_dates import short_date
 from app.domain.errors import AppError, ValidationError
-from app.paths import resolve_db_path
+from app.paths import resolve_db_location
 from app.services import archive, reading
 from app.services.publishing import export_response
 
@@ -127,7 +127,7 @@ def _check_outputs(db: Database, *targets: str) -> None:
     """Refuse to write over the database (or its journal files) or one file twice."""
     seen: set[Path] = set()
     for target in targets:
-        if is_database_file(db.path, target):
+        if db.on_file and is_database_file(db.path, target):
             raise ValidationError(
                 f"{target} is the database itself (or one of its files); choose another file."
             )
@@ -147,7 +147,7 @@ def cmd_export_json(db: Database, args: argparse.Namespace) -> int:
 
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if is_database_file(db.path, path):
+    if db.on_file and is_database_file(db.path, path):
         raise ValidationError(
             f"{path} is this application's own database, not a report or a response to import."
         )
@@ -252,7 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: your data folder; "
-                        "or the OPCC_RESPONSES_DB environment variable)")  # fmt: skip
+                        "or the OPCC_RESPONSES_DB environment variable), or a database "
+                        "server's address, postgresql+psycopg://user@host/name")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--smoke-test", action="store_true",
@@ -403,9 +404,15 @@ def _exit_now(code: int) -> NoReturn:
 
 
 def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    location = resolve_db_location(args.db)
     if args.on_file:
         try:
-            path = resolve_db_path(args.db)
+            if not isinstance(location, Path):
+                raise ValidationError(
+                    f"'{args.command}' works on a database file; a database server's backups "
+                    "and checks are made there (pg_dump, pg_restore) by whoever looks after it."
+                )
+            path = location
             prepare_location(path, create_folder=False)
             file_handler: FileHandler = args.handler
             return file_handler(path, args)
@@ -414,7 +421,7 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
             return 1
     handler: Handler = args.handler
     try:
-        db = Database.open(resolve_db_path(args.db), writable=args.writes)
+        db = Database.open(location, writable=args.writes)
     except NoDatabaseYet as error:
         if handler is cmd_list:  # nothing recorded yet is an empty list, not a failure
             _say_no_inspections(args)
@@ -437,6 +444,13 @@ def _run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    location = resolve_db_location(args.db)
+    if not isinstance(location, Path):
+        _err(
+            "The window opens a database file; a database server's address works with the "
+            "commands (list, show, export, import…) for now."
+        )
+        return 2
     from app.ui.application import run_gui  # only the window needs Qt
 
-    return run_gui(resolve_db_path(args.db), smoke_test=args.smoke_test)
+    return run_gui(location, smoke_test=args.smoke_test)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import platform
 import re
-import sqlite3
 import sys
 import sysconfig
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from app.db.sqlite_file import sqlite_version
 from app.paths import fonts_dir, resource_path
 
 DISTRIBUTION = "opcc-responses"
@@ -59,7 +59,7 @@ def bundled_components(qt_version: str | None = None) -> list[Component]:
     found = [*_distributions(), _python()]
     if qt_version:
         found.append(Component("Qt", qt_version, LGPL, _lgpl_texts()))
-    found.append(Component("SQLite", sqlite3.sqlite_version, "Public domain",
+    found.append(Component("SQLite", sqlite_version(), "Public domain",
                            (resource_path("licences", "SQLite.txt"),)))  # fmt: skip
     found.append(Component("DejaVu fonts", DEJAVU_VERSION, "Bitstream Vera Fonts Copyright",
                            (fonts_dir() / "LICENSE-DejaVu.txt",)))  # fmt: skip

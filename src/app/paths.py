@@ -32,6 +32,21 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def resolve_db_location(cli_value: str | os.PathLike[str] | None) -> Path | str:
+    """Like :func:`resolve_db_path`, but a database server's address (``postgresql+psycopg://
+    user@host/name``) is kept as the text it is."""
+    for given in (cli_value, os.environ.get(DB_ENV_VAR, "").strip()):
+        if isinstance(given, str) and given.strip().lower().startswith(SERVER_SCHEMES):
+            return given.strip()
+        if given:
+            break
+    return resolve_db_path(cli_value)
+
+
+SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+"""How a database server's address starts (``app.db.backend`` reads the same)."""
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
     """``--db`` wins, then the environment variable, then the default location."""
     if cli_value:

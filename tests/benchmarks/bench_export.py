@@ -3,7 +3,8 @@
 Both sides are whole processes started cold, as a person would run them: our
 ``python -m app export ID --pdf OUT`` for the spotlight sample, and LibreOffice's
 ``soffice --headless --convert-to pdf`` converting an equivalent DOCX (the same response written
-by our DOCX writer). The target is a ratio of at most 0.5, measured in the same run. Without
+by our DOCX writer). The target is a ratio of at most 0.6 (issue 10: reads go through the one
+SQLAlchemy data layer, with no second path kept for speed), measured in the same run. Without
 ``soffice`` installed (Debian ``libreoffice-writer-nogui``), only our figure is printed.
 
 The application's modules are compiled first, as an installed copy's are (pip and the Windows
@@ -27,7 +28,7 @@ from app.cli import main as cli_main
 from tests.benchmarks.timing import median_seconds
 
 REPEATS = 5
-TARGET_RATIO = 0.5
+TARGET_RATIO = 0.6
 
 
 def _quiet(command: list[str]) -> None:

@@ -1,5 +1,5 @@
 """Crash safety, proven: a running copy killed (SIGKILL) at random moments while a person types
-and the window autosaves, and while the command line imports a 2,000-finding archive.
+and the window autosaves, and while the command line imports a 12,000-finding archive.
 
 After every kill the file must pass SQLite's ``integrity_check`` and ``foreign_key_check``,
 every response must equal its latest revision, and at most the last 2 s of typing may be lost
@@ -32,6 +32,8 @@ from tests.generated import write_archive
 RUNS = int(os.environ.get("KILL_RUNS", "50" if sys.version_info >= (3, 12) else "10"))
 """50 kills on the Python the bundle ships; 10 on Python 3.11, still supported (what a kill
 leaves does not depend on the Python, and the suite runs on both)."""
+BIG = (600, 12_000)
+"""The archive the import that is killed brings: inspections, findings."""
 SEED = int(os.environ.get("KILL_SEED", str(random.SystemRandom().randrange(10**6))))
 MAY_LOSE_SECONDS = 2.0
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,8 +131,11 @@ def test_killing_the_window_while_typing_keeps_the_file_whole_and_the_typing(
 
 @pytest.fixture(scope="module")
 def big_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Large enough that the import writes for about a second: new inspections are written a
+    table at a time, so a smaller one commits before most kills land."""
     folder = tmp_path_factory.mktemp("big")
-    return write_archive(folder / "two-thousand-findings.json", inspections=100, findings=20)
+    return write_archive(folder / "twelve-thousand-findings.json", inspections=BIG[0],
+                         findings=BIG[1] // BIG[0])  # fmt: skip
 
 
 def _counts(path: Path) -> tuple[int, int]:
@@ -154,7 +159,7 @@ def test_an_import_killed_half_way_leaves_none_of_it(
     before = _counts(db_path)
     command = [sys.executable, "-m", "app", "--db", str(db_path), "import", str(big_archive),
                "--yes"]  # fmt: skip
-    whole = (before[0] + 100, before[1] + 2000)
+    whole = (before[0] + BIG[0], before[1] + BIG[1])
     mid_write = 0
     for _ in range(5):
         start = _log_size(db_path)

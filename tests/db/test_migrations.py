@@ -12,12 +12,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import select
 
 from app.db.database import Database, NoDatabaseYet
 from app.db.engine import create_sqlite_engine
 from app.db.identity import KNOWN_REVISIONS, SCHEMA_HEAD
 from app.db.migrate import alembic_config, current_revision, head_revision
-from app.db.models import Base
+from app.db.models import Base, FindingRow
 from app.domain.enums import AuthorRole
 from app.domain.errors import DatabaseError
 from app.services import reading
@@ -48,6 +49,7 @@ def test_new_database_is_made_by_the_migrations_and_matches_the_models(db: Datab
     assert differences == []
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_are_set_on_every_connection(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -179,16 +181,17 @@ def test_upgrading_turns_the_local_times_of_every_moment_into_utc(
 
 def test_ids_of_removed_rows_are_never_handed_out_again(db: Database) -> None:
     load_samples(db)
-    with closing(sqlite3.connect(db.path)) as raw, raw:
-        highest = raw.execute("SELECT max(id) FROM finding").fetchone()[0]
-        raw.execute("PRAGMA foreign_keys=ON")
-        raw.execute("DELETE FROM finding WHERE id = ?", (highest,))
-        raw.execute(
-            "INSERT INTO finding (inspection_id, position, kind, reference, text, addressee,"
-            " applies, not_applicable_reason, due_text, version)"
-            " VALUES (1, 9, 'recommendation', 'New', '', '', 1, '', '', 1)"
-        )
-        assert raw.execute("SELECT max(id) FROM finding").fetchone()[0] == highest + 1
+    with db.transaction() as session:
+        highest = session.scalars(select(FindingRow).order_by(FindingRow.id.desc())).first()
+        assert highest is not None
+        inspection_id, highest_id = highest.inspection_id, highest.id
+        session.delete(highest)
+    with db.transaction() as session:
+        added = FindingRow(inspection_id=inspection_id, position=9, kind="recommendation",
+                           reference="New")  # fmt: skip
+        session.add(added)
+        session.flush()
+        assert added.id == highest_id + 1
 
 
 def test_reopening_keeps_everything(db_path: Path) -> None:

@@ -6,11 +6,15 @@ import datetime as dt
 import threading
 from pathlib import Path
 
+import pytest
+
 from app.db.backup import AUTOMATIC, BackupFile, list_backups, to_delete
 from app.db.database import Database
 from app.services import backups, samples
 from app.services.backups import BackupPolicy
 from tests.db.damage import damage
+
+pytestmark = pytest.mark.sqlite_only  # backups are copies of a file; a server keeps its own
 
 
 def _backup(made: dt.datetime, label: str = AUTOMATIC) -> BackupFile:

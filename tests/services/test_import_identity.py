@@ -38,13 +38,13 @@ def spotlight(sample_db: Database) -> int:
     return found
 
 
-def _other_copy(db_path: Path) -> Database:
-    """Another running copy of the program on the same file."""
-    return Database.open(db_path)
+def _other_copy(db_location: Path | str) -> Database:
+    """Another running copy of the program on the same database."""
+    return Database.open(db_location)
 
 
-def _update_from_other_copy(db_path: Path, inspection_id: int, change: object) -> None:
-    other = _other_copy(db_path)
+def _update_from_other_copy(db_location: Path | str, inspection_id: int, change: object) -> None:
+    other = _other_copy(db_location)
     try:
         record: Inspection = copy.deepcopy(reading.get_inspection(other, inspection_id))
         change(record)  # type: ignore[operator]
@@ -80,11 +80,11 @@ def _editor_key(db: Database, inspection_id: int, reference: str) -> tuple[Respo
     ],
 )
 def test_an_editor_keeps_writing_to_its_own_finding_after_another_copy_updates(
-    sample_db: Database, spotlight: int, db_path: Path, change: object
+    sample_db: Database, spotlight: int, db_location: Path | str, change: object
 ) -> None:
     key, version = _editor_key(sample_db, spotlight, "Recommendation 6")
     before = _texts(sample_db, spotlight)
-    _update_from_other_copy(db_path, spotlight, change)
+    _update_from_other_copy(db_location, spotlight, change)
 
     save_response(sample_db, spotlight, key, before["Recommendation 6"] + " Typed later.", version)
 
@@ -95,11 +95,11 @@ def test_an_editor_keeps_writing_to_its_own_finding_after_another_copy_updates(
 
 
 def test_a_finding_removed_by_another_copy_refuses_the_save_and_keeps_it(
-    sample_db: Database, spotlight: int, db_path: Path
+    sample_db: Database, spotlight: int, db_location: Path | str
 ) -> None:
     key, version = _editor_key(sample_db, spotlight, "Recommendation 3")
     before = _texts(sample_db, spotlight)
-    other = _other_copy(db_path)
+    other = _other_copy(db_location)
     try:
         sheet = load_sheet(other, spotlight)
         (finding,) = [f for f in sheet.findings if f.reference == "Recommendation 3"]
@@ -117,13 +117,13 @@ def test_a_finding_removed_by_another_copy_refuses_the_save_and_keeps_it(
 
 
 def test_an_update_that_no_longer_has_a_finding_marks_it_removed_and_its_id_stays_void(
-    sample_db: Database, db_path: Path
+    sample_db: Database, db_location: Path | str
 ) -> None:
     peel = next(s.id for s in reading.list_inspections(sample_db) if "PEEL 2018" in s.title)
     key, version = _editor_key(sample_db, peel, "Area for improvement 3")
-    _update_from_other_copy(db_path, peel, lambda r: r.findings.pop())
+    _update_from_other_copy(db_location, peel, lambda r: r.findings.pop())
     _update_from_other_copy(  # a new finding afterwards must not take the removed one's id
-        db_path, peel, lambda r: r.findings.append(
+        db_location, peel, lambda r: r.findings.append(
             Finding(FindingKind.AREA_FOR_IMPROVEMENT, "Area for improvement 9", "New.")
         ),
     )  # fmt: skip
@@ -135,7 +135,7 @@ def test_an_update_that_no_longer_has_a_finding_marks_it_removed_and_its_id_stay
 
 
 def test_a_response_the_update_changes_gets_a_newer_version_so_an_old_editor_conflicts(
-    sample_db: Database, spotlight: int, db_path: Path
+    sample_db: Database, spotlight: int, db_location: Path | str
 ) -> None:
     key, version = _editor_key(sample_db, spotlight, "Recommendation 6")
 
@@ -143,7 +143,7 @@ def test_a_response_the_update_changes_gets_a_newer_version_so_an_old_editor_con
         record.findings[-1].responses.set(CC, "The force's updated comments.")
         record.findings.reverse()
 
-    _update_from_other_copy(db_path, spotlight, replace_text)
+    _update_from_other_copy(db_location, spotlight, replace_text)
 
     with pytest.raises(ResponseConflict) as conflict:
         save_response(sample_db, spotlight, key, "Typed over the old text.", version)
@@ -154,9 +154,9 @@ def test_a_response_the_update_changes_gets_a_newer_version_so_an_old_editor_con
 
 
 def test_an_update_that_changes_nothing_keeps_every_version(
-    sample_db: Database, spotlight: int, db_path: Path
+    sample_db: Database, spotlight: int, db_location: Path | str
 ) -> None:
     before = {k: s.version for k, s in response_states(sample_db, spotlight).items()}
-    _update_from_other_copy(db_path, spotlight, lambda r: r.findings.reverse())
+    _update_from_other_copy(db_location, spotlight, lambda r: r.findings.reverse())
     after = {k: s.version for k, s in response_states(sample_db, spotlight).items()}
     assert after == before

@@ -121,11 +121,11 @@ def test_a_stale_version_is_a_conflict_carrying_the_other_text(sample_db: Databa
 
 
 def test_two_database_objects_on_one_file_detect_each_others_saves(
-    sample_db: Database, db_path: Path
+    sample_db: Database, db_location: Path | str
 ) -> None:
     inspection_id = spotlight(sample_db)
     key = ResponseKey.finding(finding_id(sample_db, inspection_id, "Recommendation 3"), PCC)
-    other = Database.open(db_path)
+    other = Database.open(db_location)
     try:
         base = load_sheet(other, inspection_id).state(key).version
         save_response(sample_db, inspection_id, key, "Saved by the first copy.", base)

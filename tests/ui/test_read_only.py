@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from app.db import database
+from app.db import sqlite_file
 from app.db.database import Database
 from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
@@ -25,7 +25,7 @@ def read_only_window(
     monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> MainWindow:  # fmt: skip
     sample_db.close()
-    monkeypatch.setattr(database, "can_write", lambda _path: False)
+    monkeypatch.setattr(sqlite_file, "can_write", lambda _path: False)
     window = make_window(db_path)
     window.show()
     qtbot.waitExposed(window)

@@ -31,6 +31,9 @@ from app.db.connection import (
 )
 from app.domain.errors import DatabaseError
 
+FileCopyError = sqlite3.Error
+"""What copying pages between database files raises (``write_into``, ``replace_damaged``)."""
+
 _MOMENT = "%Y%m%d-%H%M%S"
 _NAME = r"-(?P<label>[a-z0-9-]+)-(?P<moment>\d{8}-\d{6})\.sqlite3"
 AUTOMATIC = "auto"

@@ -145,18 +145,23 @@ def must_read_untouched(path: Path) -> bool:
     return log_is_empty and disk_is_full(path)
 
 
-def connect_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection:
+def connect_read_only(
+    path: Path, *, untouched: bool = False, shared: bool = False
+) -> sqlite3.Connection:
     """A connection that can neither create the file nor write to it, in autocommit mode.
 
     The caller starts a transaction (``BEGIN``) to read several tables as one snapshot.
     ``untouched`` reads the main file alone (SQLite's ``immutable``): no lock, and no ``-wal``
     or ``-shm`` file made beside it, for a first look at a file that may not be ours; a file in
-    a read-only folder is always read so (:func:`must_read_untouched`).
+    a read-only folder is always read so (:func:`must_read_untouched`). ``shared``: the
+    connection may be used by one thread after another (an engine's pool hands it out).
     """
     untouched = untouched or must_read_untouched(path)
     # A URI, built from the path so that "%20", "?" or "#" in a folder name stay part of it.
     uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if untouched else "?mode=ro")
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+    connection = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=not shared
+    )
     try:
         connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA query_only=ON")

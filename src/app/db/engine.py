@@ -6,7 +6,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, NullPool, create_engine, event
 
 from app.db.connection import apply_pragmas, close_without_checkpoint, connect_read_only
 
@@ -23,7 +23,15 @@ def create_sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     """
     path = Path(path)
     if read_only:
-        return create_engine("sqlite://", creator=lambda: connect_read_only(path), future=True)
+        # No pool: each use opens its own read-only connection and closes it after, as
+        # ``connect_read_only`` decides afresh how the file may be read (a disk that was full
+        # may have room again), and nothing is held open on the file between reads.
+        return create_engine(
+            "sqlite://",
+            creator=lambda: connect_read_only(path, shared=True),
+            poolclass=NullPool,
+            future=True,
+        )
     # A URL object, not a URL string: a string would read "%20" in a folder name as a space and
     # a "?" as the start of options, and so open another file than the one named.
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)

@@ -23,6 +23,9 @@ KNOWN_REVISIONS = ("0001_initial", "0002_stable_ids", "0003_utc_times", "0004_sp
 """Every schema revision this version can read or upgrade, oldest first."""
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
+UnreadableFile = sqlite3.DatabaseError
+"""What :func:`identify` raises for a file SQLite cannot read (damaged, or not a database)."""
+
 
 class FileKind(Enum):
     NEW = auto()

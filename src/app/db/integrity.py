@@ -97,15 +97,32 @@ def _foreign_key_problems(connection: sqlite3.Connection) -> list[str]:
     return [f"{len(broken)} record(s) in {', '.join(tables)} point at records that do not exist."]
 
 
+def first_unreadable(path: Path) -> str | None:
+    """Where the first text that is not UTF-8 is ("the title of inspection 3"), if any."""
+    try:
+        with closing(connect_read_only(path)) as connection:
+            for table, column, row_id in _unreadable_places(connection):
+                return f"the {column} of {table} {row_id}"
+    except sqlite3.Error:
+        return None
+    return None
+
+
 def _unreadable_text(connection: sqlite3.Connection) -> Iterator[str]:
     """Text that is not UTF-8 (a damaged sector, or a tool that wrote bytes as text)."""
+    for reported, (table, column, row_id) in enumerate(_unreadable_places(connection)):
+        if reported >= MAX_PROBLEMS:
+            return
+        yield f"The {column} of {table} {row_id} is not readable text."
+
+
+def _unreadable_places(connection: sqlite3.Connection) -> Iterator[tuple[str, str, object]]:
     tables = [
         str(row[0])
         for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    reported = 0
     for table in tables:
         columns = [str(row[1]) for row in connection.execute(f'PRAGMA table_info("{table}")')]
         if "id" not in columns:
@@ -119,9 +136,7 @@ def _unreadable_text(connection: sqlite3.Connection) -> Iterator[str]:
                 try:
                     bytes(raw).decode("utf-8")
                 except UnicodeDecodeError:
-                    reported += 1
-                    if reported <= MAX_PROBLEMS:
-                        yield f"The {column} of {table} {row_id} is not readable text."
+                    yield table, column, row_id
 
 
 def _count(connection: sqlite3.Connection, found: Examination) -> None:

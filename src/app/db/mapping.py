@@ -1,6 +1,6 @@
 """Table rows from the domain's plain values (app.domain.model): the ORM's write side.
 
-Reading goes the other way through ``app.db.reader``, with SQL.
+Reading goes the other way through ``app.db.records``, with SQLAlchemy Core.
 """
 
 from __future__ import annotations

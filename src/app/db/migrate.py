@@ -42,7 +42,7 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade_to_head(engine: Engine, path: Path | None) -> Path | None:
     """Bring the database to the newest schema; returns the backup made first, if any.
 
-    ``app.db.identity`` has already refused foreign and newer files. The migrations run with
+    The backend has already refused foreign and newer databases. On SQLite the migrations run with
     foreign keys off: rebuilding a parent table drops it, and a drop with foreign keys on would
     delete every child row through its ON DELETE CASCADE. The keys are checked before the
     upgrade commits.
@@ -63,12 +63,19 @@ def upgrade_to_head(engine: Engine, path: Path | None) -> Path | None:
             tables = set(inspect(connection).get_table_names()) - {"sqlite_sequence"}
         if tables:
             raise DatabaseError(
-                "This file is an SQLite database, but not one of OPCC Inspection Responses."
+                "This is a database, but not one of OPCC Inspection Responses."
             )
     backup = None
     if current is not None and path is not None:
         name = timestamped_name(path.stem, f"before-upgrade-{current[:8]}")
         backup = backup_database(path, backups_dir(path) / name)
+    if engine.dialect.name != "sqlite":
+        # PostgreSQL: DDL is transactional and foreign keys are always on; the migrations
+        # alter tables in place there, so nothing cascades.
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        return backup
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.commit()  # the PRAGMA works only outside a transaction: end SQLAlchemy's

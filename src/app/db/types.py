@@ -2,8 +2,8 @@
 
 SQLAlchemy's ``DateTime`` on SQLite drops a moment's offset and so cannot tell UTC from local
 time; :class:`UtcDateTime` writes ``2026-10-25T00:30:00+00:00`` and reads back an aware UTC
-``datetime``. ``app.db.reader`` decodes the same text with the same function
-(:func:`app.domain.clock.from_iso`).
+``datetime`` (:func:`app.domain.clock.from_iso`). It is text on every engine, PostgreSQL
+included, so that a moment reads back identically wherever it was stored.
 """
 
 from __future__ import annotations

@@ -9,13 +9,12 @@ Automatic backups sit in ``backups/`` beside the database (``app.paths.backups_d
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.db import backup as files
 from app.db.connection import describe_sqlite_error, is_database_file, prepare_location
-from app.db.identity import FileKind, identify
+from app.db.identity import FileKind, UnreadableFile, identify
 from app.db.integrity import Examination, examine
 from app.domain.errors import DatabaseError, ValidationError
 from app.paths import backups_dir
@@ -122,7 +121,7 @@ def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> Rest
                 name = files.timestamped_name(db_path.stem, "damaged", stamp)
                 kept = files.keep_raw_copy(db_path, folder / name)
             files.replace_damaged(db_path, source)
-    except sqlite3.Error as error:
+    except files.FileCopyError as error:
         raise DatabaseError(describe_sqlite_error(error, db_path)) from error
     except OSError as error:
         raise DatabaseError(
@@ -163,7 +162,7 @@ def _live_state(db_path: Path) -> str:
         return "missing"
     try:
         identity = identify(db_path)
-    except sqlite3.DatabaseError:
+    except UnreadableFile:
         return "damaged"
     if identity.kind is FileKind.FOREIGN:
         raise ValidationError(
@@ -176,7 +175,7 @@ def _live_state(db_path: Path) -> str:
 def _ours(db_path: Path, what: str) -> None:
     try:
         identity = identify(db_path)
-    except sqlite3.DatabaseError as error:
+    except UnreadableFile as error:
         raise DatabaseError(
             f"Cannot {what} {db_path}: it is damaged ({error}); restore a backup instead."
         ) from error

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from app.db import queries
+from app.db import records
 from app.db.database import Database
 from app.domain import clock
 from app.domain.enums import AuthorRole, ResponsePart
@@ -56,12 +56,12 @@ class SavedImport:
 def find_existing(db: Database, inspection: Inspection) -> ExistingInspection | None:
     """The stored inspection with the same title and publication date, or the same link."""
     with db.transaction() as session:
-        found = queries.find_duplicate(
+        found = records.find_duplicate(
             session, inspection.title, inspection.published_on, inspection.url
         )
         if found is None:
             return None
-        stored = queries.load_inspection(session, found)
+        stored = records.read_inspection(session, found)
     return ExistingInspection(found, stored.title, stored.published_on, _written(stored))
 
 

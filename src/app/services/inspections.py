@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import queries
+from app.db import records
 from app.db.database import Database
-from app.db.mapping import (
-    add_revisions,
-    apply_finding,
-    apply_header,
-    build_inspection_row,
-    finding_row,
-    status_change_rows,
-)
-from app.db.models import FindingRow, InspectionRow, StatusChangeRow
+from app.db.inserting import NewInspection, insert_inspections
+from app.db.mapping import apply_finding, apply_header, finding_row
+from app.db.models import FindingRow
 from app.db.updating import update_inspection_rows
 from app.domain import clock
 from app.domain.deadlines import cc_comments_requested_by
@@ -26,19 +21,21 @@ from app.domain.enums import InspectionStatus
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding, Inspection
 from app.domain.validation import validate_inspection
-from app.domain.workflow import CREATED_NOTE, ensure_editable, imported_note
+from app.domain.workflow import CREATED_NOTE, StatusChange, ensure_editable, imported_note
 from app.services.identity import current_user
 from app.services.settings import read_settings
 
 
 def inspection_version(db: Database, inspection_id: int) -> int:
-    with db.transaction() as session:
-        return queries.inspection_row(session, inspection_id).version
+    with db.reading() as connection:
+        return records.read_version(connection, inspection_id)
 
 
-def _insert(
-    session: Session, inspection: Inspection, *, fill_defaults: bool, source: str = ""
-) -> int:
+def _new(
+    session: Session, inspection: Inspection, now: dt.datetime, *, fill_defaults: bool,
+    source: str = "",
+) -> NewInspection:
+    """An inspection to add, with its defaults filled and the history it starts with."""
     validate_inspection(inspection)
     if fill_defaults and inspection.cc_comments_requested_by is None:
         days = read_settings(session).cc_comments_days
@@ -51,17 +48,20 @@ def _insert(
         inspection.office_steps = [
             OfficeStep(name) for name in read_settings(session).office_step_names
         ]
-    row = build_inspection_row(inspection, clock.now_utc())
     # An archive brings the history it was exported with; anything else starts one here.
     note = imported_note(source) if source else CREATED_NOTE
-    row.status_changes = status_change_rows(inspection.status_history) or [
-        StatusChangeRow(status=row.status, changed_at=row.created_at, changed_by=current_user(),
-                        note=note)
-    ]  # fmt: skip
-    session.add(row)
-    session.flush()  # ids for the findings and responses, which the revisions are added to
-    add_revisions(row, {f.reference: f for f in row.findings}, inspection.revisions)
-    return row.id
+    history = list(inspection.status_history) or [
+        StatusChange(inspection.status, now, current_user(), note)
+    ]
+    return NewInspection(inspection, history)
+
+
+def _insert(
+    session: Session, inspection: Inspection, *, fill_defaults: bool, source: str = ""
+) -> int:
+    now = clock.now_utc()
+    new = _new(session, inspection, now, fill_defaults=fill_defaults, source=source)
+    return insert_inspections(session, [new], now)[0]
 
 
 def create_inspection(db: Database, inspection: Inspection) -> int:
@@ -76,7 +76,7 @@ def update_header(
     """Save edited header fields; refuse if someone else saved in between. Return the version."""
     validate_inspection(edited)
     with db.transaction() as session:
-        row = queries.inspection_row(session, inspection_id)
+        row = records.inspection_row(session, inspection_id)
         if row.version != expected_version:
             raise ConflictError(
                 "Someone else changed this inspection while you were editing it. "
@@ -92,7 +92,7 @@ def update_header(
 
 def set_archived(db: Database, inspection_id: int, archived: bool) -> None:
     with db.transaction() as session:
-        row = queries.inspection_row(session, inspection_id)
+        row = records.inspection_row(session, inspection_id)
         row.archived = archived
         row.version += 1
         row.updated_at = clock.now_utc()
@@ -100,7 +100,7 @@ def set_archived(db: Database, inspection_id: int, archived: bool) -> None:
 
 def delete_inspection(db: Database, inspection_id: int) -> None:
     with db.transaction() as session:
-        session.delete(queries.inspection_row(session, inspection_id))
+        session.delete(records.inspection_row(session, inspection_id))
 
 
 # --- findings --------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def _check_reference(rows: list[FindingRow], finding: Finding, own_id: int | Non
 
 def add_finding(db: Database, inspection_id: int, finding: Finding) -> int:
     with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
+        records.inspection_row(session, inspection_id)
         rows = _findings(session, inspection_id)
         _check_reference(rows, finding, None)
         row = finding_row(finding, position=len(rows))
@@ -237,31 +237,49 @@ def import_inspections(
     for inspection in inspections:
         validate_inspection(inspection)
     with db.transaction() as session:
+        now = clock.now_utc()
+        known = records.DuplicateIndex.read(session)
+        waiting: list[tuple[int, NewInspection]] = []  # (place in outcome.ids, inspection)
+
+        def add_waiting() -> None:
+            """New inspections are added together, in a few statements (app.db.inserting)."""
+            added = insert_inspections(session, [new for _, new in waiting], now)
+            for (place, new), new_id in zip(waiting, added, strict=True):
+                outcome.ids[place] = new_id
+                outcome.added.append(new_id)
+                known.settle(new.inspection, new_id)
+            waiting.clear()
+
         for inspection in inspections:
-            existing = queries.find_duplicate(
-                session, inspection.title, inspection.published_on, inspection.url
-            )
+            existing = known.find(inspection.title, inspection.published_on, inspection.url)
+            if existing is records.WAITING:
+                add_waiting()  # an archive holding one inspection twice: the first is added
+                existing = known.find(inspection.title, inspection.published_on, inspection.url)
             if existing is None:
-                existing = _insert(
-                    session, inspection, fill_defaults=fill_defaults, source=source
-                )
-                outcome.added.append(existing)
-            elif update_existing:
-                stored = queries.load_inspection(session, existing)
+                new = _new(session, inspection, now, fill_defaults=fill_defaults, source=source)
+                waiting.append((len(outcome.ids), new))
+                known.wait_for(inspection)
+                outcome.ids.append(0)  # its id once added
+                continue
+            assert isinstance(existing, int)
+            if update_existing:
+                stored = records.read_inspection(session, existing)
                 if merge is not None:
                     inspection = merge(stored, inspection)
                     validate_inspection(inspection)
                 update_inspection_rows(
-                    session, queries.inspection_row(session, existing), stored, inspection,
+                    session, records.inspection_row(session, existing), stored, inspection,
                     at=clock.now_utc(), user=current_user(),
                 )  # fmt: skip
+                known.settle(inspection, existing)  # as it is now called, too
                 outcome.updated.append(existing)
             else:
                 outcome.skipped.append((inspection.title, existing))
             outcome.ids.append(existing)
+        add_waiting()
     return outcome
 
 
 def inspection_exists(db: Database, inspection_id: int) -> bool:
-    with db.transaction() as session:
-        return session.get(InspectionRow, inspection_id) is not None
+    with db.reading() as connection:
+        return records.inspection_exists(connection, inspection_id)

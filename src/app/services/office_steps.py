@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db import queries
+from app.db import records
 from app.db.database import Database
 from app.db.models import OfficeStepRow
 from app.domain.errors import NotFoundError, ValidationError
@@ -56,9 +56,18 @@ def _row(session: Session, step_id: int) -> OfficeStepRow:
 
 
 def office_steps(db: Database, inspection_id: int) -> list[OfficeStepState]:
-    with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
-        return [_state(row) for row in _rows(session, inspection_id)]
+    with db.reading() as connection:
+        return read_states(connection, inspection_id)
+
+
+def read_states(reads: records.Reads, inspection_id: int) -> list[OfficeStepState]:
+    """The steps as a view shows them, read with others in one snapshot (NotFoundError when
+    the inspection is gone)."""
+    records.read_status(reads, inspection_id)
+    return [
+        OfficeStepState(s.id, s.position, s.step, s.done_on, s.done_by, s.note)
+        for s in records.read_steps(reads, inspection_id)
+    ]
 
 
 def set_step_done(
@@ -104,7 +113,7 @@ def add_step(db: Database, inspection_id: int, step: str) -> OfficeStepState:
     if not step:
         raise ValidationError("An office step needs a name, such as “Sent to the Home Secretary”.")
     with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
+        records.inspection_row(session, inspection_id)
         rows = _rows(session, inspection_id)
         row = OfficeStepRow(
             inspection_id=inspection_id,
@@ -119,7 +128,7 @@ def add_step(db: Database, inspection_id: int, step: str) -> OfficeStepState:
 def add_standard_steps(db: Database, inspection_id: int) -> list[OfficeStepState]:
     """Add the steps named in the organisation settings that the inspection does not have."""
     with db.transaction() as session:
-        queries.inspection_row(session, inspection_id)
+        records.inspection_row(session, inspection_id)
         rows = _rows(session, inspection_id)
         present = {r.step.casefold() for r in rows}
         position = max((r.position for r in rows), default=-1) + 1

@@ -15,16 +15,22 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
+from app.db import records
 from app.db.database import Database
 from app.db.models import FindingRow, InspectionRow, ResponseRow, RevisionRow, StatusChangeRow
-from app.db.queries import session_sql
-from app.db.reader import read_findings, read_questions, read_settings
 from app.domain import clock
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding, GradedQuestion
-from app.domain.workflow import STARTED_DRAFTING_NOTE, ensure_editable, status_after_saving
+from app.domain.workflow import (
+    STARTED_DRAFTING_NOTE,
+    StatusChange,
+    ensure_editable,
+    status_after_saving,
+)
 from app.services.identity import current_user
+from app.services.office_steps import OfficeStepState
+from app.services.office_steps import read_states as read_steps
 
 IMPORTED_BY = "imported"
 
@@ -103,6 +109,10 @@ class ResponseSheet:
     questions: list[GradedQuestion] = field(default_factory=list)
     """The graded questions or areas the findings belong to (PEEL force reports)."""
     titles: dict[AuthorRole, str] = field(default_factory=dict)
+    history: list[StatusChange] = field(default_factory=list)
+    """Every change of status, oldest first (for the workflow bar and the history)."""
+    steps: list[OfficeStepState] = field(default_factory=list)
+    """The "For Office Use Only" checklist."""
 
     def state(self, key: ResponseKey) -> ResponseState:
         return self.states.get(key) or ResponseState(key)
@@ -116,34 +126,40 @@ def _state(row: ResponseRow) -> ResponseState:
     return ResponseState(_key(row), row.text, row.version, row.updated_at, row.updated_by)
 
 
-def _states(session: Session, inspection_id: int) -> dict[ResponseKey, ResponseState]:
-    rows = session.scalars(select(ResponseRow).where(ResponseRow.inspection_id == inspection_id))
-    return {_key(row): _state(row) for row in rows}
+def _states(reads: records.Reads, inspection_id: int) -> dict[ResponseKey, ResponseState]:
+    states = {}
+    for stored in records.read_responses(reads, inspection_id):
+        key = ResponseKey(stored.finding_id, stored.role, stored.part)
+        states[key] = ResponseState(
+            key, stored.text, stored.version, stored.updated_at, stored.updated_by
+        )
+    return states
 
 
 def load_sheet(db: Database, inspection_id: int) -> ResponseSheet:
-    with db.transaction() as session:
-        row = session.get(InspectionRow, inspection_id)
-        if row is None:
-            raise NotFoundError.inspection(inspection_id)
-        sql = session_sql(session)
-        settings = read_settings(sql)
+    """Everything the responses view shows (its findings, responses, status and its history,
+    office steps), read from one snapshot: one transaction when a person switches inspection."""
+    with db.reading() as connection:
+        heading = records.read_heading(connection, inspection_id)
+        settings = records.read_settings(connection)
         return ResponseSheet(
             inspection_id=inspection_id,
-            title=row.title,
-            status=InspectionStatus(row.status),
-            published_on=row.published_on,
-            findings=read_findings(sql, inspection_id),
-            questions=read_questions(sql, inspection_id),
-            states=_states(session, inspection_id),
+            title=heading.title,
+            status=heading.status,
+            published_on=heading.published_on,
+            findings=records.read_findings(connection, inspection_id),
+            questions=records.read_questions(connection, inspection_id),
+            states=_states(connection, inspection_id),
             titles={role: settings.role_title(role) for role in AuthorRole},
+            history=records.read_status_history(connection, inspection_id),
+            steps=read_steps(connection, inspection_id),
         )
 
 
 def response_states(db: Database, inspection_id: int) -> dict[ResponseKey, ResponseState]:
     """The stored text and version of every response of an inspection that has been saved."""
-    with db.transaction() as session:
-        return _states(session, inspection_id)
+    with db.reading() as connection:
+        return _states(connection, inspection_id)
 
 
 def lock_inspection(session: Session, inspection_id: int) -> InspectionRow:
@@ -283,11 +299,11 @@ def save_response(
 
 def list_revisions(db: Database, inspection_id: int, key: ResponseKey) -> list[RevisionInfo]:
     """Every saved version of a response, newest first."""
-    with db.transaction() as session:
-        row = _find(session, inspection_id, key)
-        if row is None:
-            return []
-        return [RevisionInfo(r.id, r.text, r.saved_at, r.saved_by) for r in reversed(row.revisions)]
+    with db.reading() as connection:
+        found = records.read_response_revisions(
+            connection, inspection_id, key.finding_id, key.role, key.part
+        )
+    return [RevisionInfo(r.id, r.text, r.saved_at, r.saved_by) for r in reversed(found)]
 
 
 def restore_revision(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.db import reader
+from app.db import records
 from app.db.database import Database
 from app.db.models import OrganisationRow
-from app.db.queries import session_sql
 from app.domain.organisation import OrganisationSettings
 
 
@@ -23,7 +22,7 @@ def _row(session: Session) -> OrganisationRow:
 
 
 def _apply(row: OrganisationRow, settings: OrganisationSettings) -> None:
-    for name in reader.SETTINGS_TEXTS:
+    for name in records.SETTINGS_TEXTS:
         setattr(row, name, getattr(settings, name).strip())
     row.logo = settings.logo
     row.cc_comments_days = max(0, int(settings.cc_comments_days))
@@ -33,7 +32,7 @@ def _apply(row: OrganisationRow, settings: OrganisationSettings) -> None:
 
 def read_settings(session: Session) -> OrganisationSettings:
     """The settings as seen inside an open transaction (``reading.load_settings`` otherwise)."""
-    return reader.read_settings(session_sql(session))
+    return records.read_settings(session)
 
 
 def save_settings(db: Database, settings: OrganisationSettings) -> None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.orm import Session
-
-from app.db import queries, reader
+from app.db import records
 from app.db.database import Database
 from app.db.models import InspectionRow, StatusChangeRow
 from app.domain import clock
@@ -21,7 +19,6 @@ from app.domain.errors import ConflictError, ValidationError
 from app.domain.workflow import REOPEN_STATUS, StatusChange, Transition, transition
 from app.services.identity import current_user
 from app.services.responses import lock_inspection
-from app.services.settings import read_settings
 
 
 class SignOffRefused(ValidationError):
@@ -35,27 +32,27 @@ class SignOffRefused(ValidationError):
 def status_history(db: Database, inspection_id: int) -> list[StatusChange]:
     """Every change of status of an inspection, oldest first."""
     with db.reading() as connection:
-        reader.read_status(connection, inspection_id)  # NotFoundError for a removed inspection
-        return reader.read_status_history(connection, inspection_id)
+        records.read_status(connection, inspection_id)  # NotFoundError for a removed inspection
+        return records.read_status_history(connection, inspection_id)
 
 
 def current_status(db: Database, inspection_id: int) -> InspectionStatus:
     with db.reading() as connection:
-        return reader.read_status(connection, inspection_id)
+        return records.read_status(connection, inspection_id)
 
 
-def _report(session: Session, inspection_id: int, today: dt.date) -> CompletenessReport:
-    settings = read_settings(session)
+def _report(reads: records.Reads, inspection_id: int, today: dt.date) -> CompletenessReport:
+    settings = records.read_settings(reads)
     titles = {role: settings.role_title(role) for role in AuthorRole}
-    return check_completeness(queries.load_inspection(session, inspection_id), today, titles)
+    return check_completeness(records.read_inspection(reads, inspection_id), today, titles)
 
 
 def check_sign_off(
     db: Database, inspection_id: int, today: dt.date | None = None
 ) -> CompletenessReport:
     """The s55 completeness check as it stands now (nothing is changed)."""
-    with db.transaction() as session:
-        return _report(session, inspection_id, today or dt.date.today())
+    with db.reading() as connection:
+        return _report(connection, inspection_id, today or dt.date.today())
 
 
 def change_status(

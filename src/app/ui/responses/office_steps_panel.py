@@ -159,9 +159,14 @@ class OfficeStepsPanel(QWidget):
         layout.addWidget(self.add_standard)
         layout.addWidget(self.add_one)
 
-    def show_inspection(self, inspection_id: int | None) -> None:
+    def show_inspection(
+        self, inspection_id: int | None, steps: list[OfficeStepState] | None = None
+    ) -> None:
+        """Show an inspection's steps: ``steps`` already read (with the rest of the view, in
+        one snapshot), else read here."""
         self.inspection_id = inspection_id
-        steps = office_steps.office_steps(self.db, inspection_id) if inspection_id else []
+        if steps is None:
+            steps = office_steps.office_steps(self.db, inspection_id) if inspection_id else []
         if [row.step.id for row in self.rows] == [step.id for step in steps]:
             for row, step in zip(self.rows, steps, strict=True):
                 row.show_state(step)

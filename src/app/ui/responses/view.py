@@ -186,8 +186,11 @@ class ResponsesView(QWidget):
             self.saver.new_inspection()  # "Saved 14:32" belongs to the inspection saved
         self.inspection_id = sheet.inspection_id if sheet else None
         self.saver.inspection_id = self.inspection_id
-        self.workflow_bar.show_inspection(self.inspection_id)
-        self.office_steps.show_inspection(self.inspection_id)
+        # The sheet holds all this view shows, read in one snapshot: no further reads here.
+        self.workflow_bar.show_inspection(
+            self.inspection_id, (sheet.history, sheet.status) if sheet else None
+        )
+        self.office_steps.show_inspection(self.inspection_id, sheet.steps if sheet else None)
         self.status_history.show_history(self.workflow_bar.history)
         if sheet is None:
             self._replace_content(None)

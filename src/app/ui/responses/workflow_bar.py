@@ -83,7 +83,13 @@ class WorkflowBar(QWidget):
 
     # --- showing ----------------------------------------------------------------------------------
 
-    def show_inspection(self, inspection_id: int | None) -> None:
+    def show_inspection(
+        self,
+        inspection_id: int | None,
+        read: tuple[list[StatusChange], InspectionStatus] | None = None,
+    ) -> None:
+        """Show an inspection's status; ``read``: its history and status, already read (with
+        the rest of the view, in one snapshot), else read here."""
         self.inspection_id = inspection_id
         if inspection_id is None:
             self.history = []
@@ -92,8 +98,11 @@ class WorkflowBar(QWidget):
                 button.hide()
             return
         self.setEnabled(True)
-        self.history = workflow.status_history(self.db, inspection_id)
-        self.status = workflow.current_status(self.db, inspection_id)
+        if read is None:
+            self.history = workflow.status_history(self.db, inspection_id)
+            self.status = workflow.current_status(self.db, inspection_id)
+        else:
+            self.history, self.status = list(read[0]), read[1]
         self.combo.setCurrentIndex(self.combo.findData(self.status))
         locked = is_locked(self.status)
         self.sign_off_button.setVisible(not locked)

@@ -12,6 +12,7 @@ Create Date: 2026-11-30 11:00:00
 * ``PRAGMA application_id`` marks the file as ours, so that a foreign SQLite file is recognised
   before anything is written to it.
 
+On PostgreSQL the column is added in place: its ids come from sequences, never reused.
 The tables are rebuilt (SQLite cannot add AUTOINCREMENT in place); ``app.db.migrate`` runs the
 migrations with foreign keys off, so that dropping a parent table does not cascade.
 """
@@ -30,6 +31,10 @@ APPLICATION_ID = 0x4F504343  # "OPCC"; also app.db.identity.APPLICATION_ID
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        # PostgreSQL never hands a sequence's number out again, and has no application id.
+        op.add_column("finding", sa.Column("removed_at", sa.DateTime(), nullable=True))
+        return
     for table in ("inspection", "finding", "response", "revision"):
         with op.batch_alter_table(
             table, recreate="always", table_kwargs={"sqlite_autoincrement": True}
@@ -40,6 +45,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_column("finding", "removed_at")
+        return
     with op.batch_alter_table("finding", recreate="always") as batch_op:
         batch_op.drop_column("removed_at")
     op.execute("PRAGMA application_id = 0")

@@ -13,7 +13,8 @@ with the local time zone of the computer running the upgrade. A time in the repe
 be told apart from its twin and is taken as the first (summer time); revisions are ordered by
 when they were saved into the file, not by their times, so their order is unaffected.
 
-The tables are rebuilt to change the columns' declared type (their ids keep AUTOINCREMENT);
+On PostgreSQL the columns change type in place. On SQLite the tables are rebuilt to change
+the columns' declared type (their ids keep AUTOINCREMENT);
 ``app.db.migrate`` runs the migrations with foreign keys off, so that dropping a parent table
 does not cascade. A value that is no date and time is left as it was.
 """
@@ -81,9 +82,19 @@ def _retype(table: str, kind: type[sa.String] | type[sa.DateTime]) -> None:
         pass
 
 
+def _alter(table: str, kind: type[sa.String] | type[sa.DateTime], using: str) -> None:
+    """Elsewhere than on SQLite, the column's type is changed in place."""
+    for name, nullable in MOMENTS[table]:
+        op.alter_column(table, name, type_=kind(), existing_nullable=nullable,
+                        postgresql_using=using.format(name=name))  # fmt: skip
+
+
 def upgrade() -> None:
     for table, columns in MOMENTS.items():
-        _retype(table, sa.String)
+        if op.get_bind().dialect.name != "sqlite":
+            _alter(table, sa.String, "{name}::text")  # a server database starts at head
+        else:
+            _retype(table, sa.String)
         for column, _nullable in columns:
             _convert(table, column, _to_utc)
 
@@ -92,4 +103,7 @@ def downgrade() -> None:
     for table, columns in MOMENTS.items():
         for column, _nullable in columns:
             _convert(table, column, _to_local)
-        _retype(table, sa.DateTime)
+        if op.get_bind().dialect.name != "sqlite":
+            _alter(table, sa.DateTime, "{name}::timestamp")
+        else:
+            _retype(table, sa.DateTime)
