@@ -95,7 +95,7 @@ class Cluster:
         with psycopg.connect(
             f"host=127.0.0.1 port={self.port} user={USER} dbname=postgres", autocommit=True
         ) as connection:
-            connection.execute(statement)  # type: ignore[arg-type]
+            connection.execute(statement)
 
     def new_database(self) -> str:
         """The address of a new, empty database."""

@@ -28,6 +28,7 @@ from app.db.models import (
     QuestionRow,
     ResponseRow,
     RevisionRow,
+    SpellingWordRow,
     StatusChangeRow,
 )
 from app.domain.enums import (
@@ -409,6 +410,11 @@ def read_settings(reads: Reads) -> OrganisationSettings:
         protective_marking=ProtectiveMarking(row.protective_marking),
         office_step_names=_list(row.office_step_names) or list(DEFAULT_OFFICE_STEPS),
     )
+
+
+def read_spelling_words(reads: Reads) -> list[str]:
+    """The words this database's spell-checker accepts, as stored."""
+    return [row.word for row in _rows(reads, select(SpellingWordRow.word))]
 
 
 def _revisions(reads: Reads, inspection_id: int) -> list[Revision]:

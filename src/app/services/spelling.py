@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from app.db import records
 from app.db.database import Database
 from app.db.models import SpellingWordRow
 from app.domain.spelling import Word, british_variant, words_to_check
@@ -246,8 +247,7 @@ def clean_words(words: Iterable[str]) -> list[str]:
 def read_own_words(db: Database) -> list[str]:
     """The database's word list, sorted."""
     with db.reading() as connection:
-        rows = connection.execute("SELECT word FROM spelling_word").fetchall()
-    return clean_words(str(row[0]) for row in rows)
+        return clean_words(records.read_spelling_words(connection))
 
 
 def add_own_word(db: Database, word: str) -> None:
