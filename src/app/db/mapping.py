@@ -77,15 +77,8 @@ def build_inspection_row(inspection: Inspection, now: dt.datetime) -> Inspection
     """
     row = InspectionRow(created_at=now, updated_at=now, version=1)
     apply_header(row, inspection)
-    row.pillars = [
-        PillarRow(position=n, name=p.name, grade=p.grade, summary=p.summary)
-        for n, p in enumerate(inspection.pillars)
-    ]
-    row.questions = [
-        QuestionRow(position=n, pillar=q.pillar, number=q.number, question=q.question,
-                    grade=q.grade, text=q.text)
-        for n, q in enumerate(inspection.questions)
-    ]  # fmt: skip
+    row.pillars = pillar_rows(inspection)
+    row.questions = question_rows(inspection)
     row.findings = [finding_row(f, n) for n, f in enumerate(inspection.findings)]
     row.office_steps = [
         OfficeStepRow(position=n, step=s.step, done_on=s.done_on, done_by=s.done_by, note=s.note)
@@ -165,3 +158,20 @@ def add_revisions(
 
 def _non_finding_part(part: ResponsePart) -> ResponsePart:
     return ResponsePart.OVERALL if part is ResponsePart.RESPONSE else part
+
+
+def pillar_rows(inspection: Inspection) -> list[PillarRow]:
+    """The inspection's PEEL pillars as new rows, in order."""
+    return [
+        PillarRow(position=n, name=p.name, grade=p.grade, summary=p.summary)
+        for n, p in enumerate(inspection.pillars)
+    ]
+
+
+def question_rows(inspection: Inspection) -> list[QuestionRow]:
+    """The inspection's graded questions as new rows, in order."""
+    return [
+        QuestionRow(position=n, pillar=q.pillar, number=q.number, question=q.question,
+                    grade=q.grade, text=q.text)
+        for n, q in enumerate(inspection.questions)
+    ]  # fmt: skip

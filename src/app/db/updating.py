@@ -20,6 +20,8 @@ from app.db.mapping import (
     apply_finding,
     apply_header,
     finding_row,
+    pillar_rows,
+    question_rows,
     response_in_slot,
     responses_by_slot,
 )
@@ -27,9 +29,7 @@ from app.db.models import (
     FindingRow,
     InspectionRow,
     OfficeStepRow,
-    PillarRow,
     ProgressUpdateRow,
-    QuestionRow,
     ResponseRow,
     StatusChangeRow,
 )
@@ -54,15 +54,8 @@ def update_inspection_rows(
     row.status = status  # the workflow owns the status
     row.version += 1
     row.updated_at = at
-    row.pillars = [
-        PillarRow(position=n, name=p.name, grade=p.grade, summary=p.summary)
-        for n, p in enumerate(updated.pillars)
-    ]
-    row.questions = [
-        QuestionRow(position=n, pillar=q.pillar, number=q.number, question=q.question,
-                    grade=q.grade, text=q.text)
-        for n, q in enumerate(updated.questions)
-    ]  # fmt: skip
+    row.pillars = pillar_rows(updated)
+    row.questions = question_rows(updated)
     _update_steps(row, updated.office_steps)
     by_reference = _update_findings(row, updated.findings, at)
     session.flush()  # every finding has its id: responses are found by it
