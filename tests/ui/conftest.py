@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.ui import messages
+from app.ui.db_worker import database_worker
 from app.ui.document import viewer_copies
 from app.ui.main_window import MainWindow
 from app.ui.tasks import running_tasks
@@ -77,8 +78,10 @@ def _no_leaks(qapp: QApplication) -> Iterator[None]:
     before = {id(w) for w in qapp.topLevelWidgets() if w.isVisible()}
     yield
     QThreadPool.globalInstance().waitForDone(5000)
+    worker_idle = database_worker().flush(10)
     QApplication.processEvents()
     assert running_tasks() == 0, "a background task never delivered its outcome"
+    assert worker_idle, "a database call was still running on the database worker"
     left = [w for w in qapp.topLevelWidgets() if w.isVisible() and id(w) not in before]
     assert not left, f"windows left open: {left}"
 

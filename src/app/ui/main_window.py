@@ -26,6 +26,7 @@ from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.backup_commands import BackupCommands
 from app.ui.context import AppContext
+from app.ui.db_worker import database_worker
 from app.ui.document import DocumentTab, viewer_copies
 from app.ui.findings_tab import FindingsTab
 from app.ui.help_texts import show_about, show_deadline_help
@@ -405,6 +406,7 @@ class MainWindow(QMainWindow):
         self.importer.cancel_all()
         # Let background work that uses the database finish (or give up: the process still ends).
         QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
+        database_worker().flush(CLOSE_WAIT_MS / 1000)  # every queued database call has run
         self.context.db.close()
         viewer_copies.remove_own()  # they may be OFFICIAL-SENSITIVE; the system keeps %TEMP%
         super().closeEvent(event)
