@@ -162,7 +162,7 @@ def _window_figures(db: Path, folder: Path, ids: dict[str, int]) -> list[Row]:
 
     def type_and_save() -> None:
         QTest.keyClicks(editor, "x")
-        view.saver.save(editor)  # as Ctrl+S, or the autosave timer, does
+        editor.saveRequested.emit()  # as Ctrl+S, or the autosave timer, does
 
     idle = _longest_stall(app, type_and_save, 1.0)
     holder = _holding_the_write_lock(db, LOCK_HELD)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.register_model import Column
+from app.ui.register_model import TEXTS_ROLE, Column
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE_LINES = 2  # and as many for the status, for the next step and for the days left
 DEADLINE_SAMPLE = "due 00/00/0000"
+REMEMBERED = 50_000  # card heights kept (a few widths of a large register)
 PADDING = 4  # around the lines, inside the cell
 ELIDE = Qt.TextElideMode.ElideRight
 
@@ -51,6 +52,7 @@ def wrap(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
 
 def card_lines(index: AnyIndex, font: QFont, width: int) -> list[CardLine]:
     """What the card shows in the cell at ``index``, ``width`` pixels wide inside its padding."""
+
     def text(column: Column) -> str:
         return str(index.model().index(index.row(), column, index.parent()).data() or "")
 
@@ -84,7 +86,15 @@ def days_width(font: QFont) -> int:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints the title and days-left cells of the narrow register as cards (see above)."""
+    """Paints the title and days-left cells of the narrow register as cards (see above).
+
+    A table sizing its rows to their contents asks every row's height several times while the
+    window is laid out: each card's height is worked out once, for its words, width and font.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[object, ...], int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         view_option = QStyleOptionViewItem(option)
@@ -117,13 +127,18 @@ class CardDelegate(QStyledItemDelegate):
             top += height
         painter.restore()
 
-
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """As tall as the card's lines at the column's width (the table asks, word-wrapping)."""
         width = option.rect.width() - 2 * PADDING
-        height = 2 * PADDING + 1
-        for line in card_lines(index, option.font, max(width, 1)):
-            line_font = QFont(option.font)
-            line_font.setBold(line.bold)
-            height += QFontMetrics(line_font).lineSpacing()
+        key = (index.column(), width, option.font.key(), index.data(TEXTS_ROLE))
+        height = self._heights.get(key)
+        if height is None:
+            height = 2 * PADDING + 1
+            for line in card_lines(index, option.font, max(width, 1)):
+                line_font = QFont(option.font)
+                line_font.setBold(line.bold)
+                height += QFontMetrics(line_font).lineSpacing()
+            if len(self._heights) >= REMEMBERED:
+                self._heights.clear()
+            self._heights[key] = height
         return QSize(option.rect.width(), height)

@@ -27,6 +27,7 @@ from app.ui.rag import rag_background, rag_foreground
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+TEXTS_ROLE = ID_ROLE + 1  # every column's words of the row at once (the cards' sizes)
 _NO_DATE_KEY = "~"  # sorts after every ISO date
 _STATUS_ORDER = {status: n for n, status in enumerate(InspectionStatus)}
 
@@ -137,6 +138,8 @@ class RegisterModel(QAbstractTableModel):
             return row.sort_keys[column]
         if role == ID_ROLE:
             return row.summary.id
+        if role == TEXTS_ROLE:
+            return row.texts
         if column is Column.DAYS_LEFT and role == Qt.ItemDataRole.BackgroundRole:
             return rag_background(row.state.state)
         if column is Column.DAYS_LEFT and role == Qt.ItemDataRole.ForegroundRole:
