@@ -105,6 +105,7 @@ class RegisterPanel(QWidget):
             + 2 * self.table.frameWidth()
         )
         self.cards = CardDelegate(self.table)
+        self.cards.watch(self.proxy)
         self.compact = False
         self._wide_state: QByteArray | None = None  # the table's columns while cards show
 

@@ -365,7 +365,8 @@ class WindowJourney(RuleBasedStateMachine):
         except LookupError:
             return
         self.qtbot.waitUntil(
-            lambda: not indicator.text().startswith(("Unsaved", "Saving")), timeout=SAVE_WAIT_MS
+            lambda: not indicator.text().startswith(("Unsaved", "Saving", "Waiting")),
+            timeout=SAVE_WAIT_MS,
         )
 
     @invariant()

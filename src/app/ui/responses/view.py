@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -86,10 +87,13 @@ class ResponsesView(QWidget):
         self.indicator.setAccessibleName("Save status")
         self.indicator.setForegroundRole(self.indicator.foregroundRole())
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        # Its words never resize anything: a longer message ("Waiting for another copy…")
+        # widening the view would squeeze the register and make it size every row again.
+        self.indicator.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.indicator.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.workflow_bar)
-        top.addStretch(1)
-        top.addWidget(self.indicator)
+        top.addWidget(self.indicator, 1)
 
         self.banner = QLabel(self)
         self.banner.setAccessibleName("Locked")
@@ -335,6 +339,7 @@ class ResponsesView(QWidget):
 
     def _show_save_status(self, words: str) -> None:
         self.indicator.setText(words)
+        self.indicator.setToolTip(words)  # whole, where the view is too narrow for it
         font = QFont(self.indicator.font())
         font.setItalic(words.startswith("Not saved"))
         self.indicator.setFont(font)
