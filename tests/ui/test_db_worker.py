@@ -5,11 +5,30 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from app.ui.db_worker import DatabaseWorker, database_worker
+from app.ui.db_worker import DatabaseWorker as _DatabaseWorker
+from app.ui.db_worker import database_worker
+
+_made: list[_DatabaseWorker] = []
+
+
+def DatabaseWorker() -> _DatabaseWorker:
+    """A worker of the test's own, its thread ended after the test."""
+    worker = _DatabaseWorker()
+    _made.append(worker)
+    return worker
+
+
+@pytest.fixture(autouse=True)
+def _stop_workers() -> Iterator[None]:
+    yield
+    while _made:
+        assert _made.pop().stop(), "a worker's thread did not end"
 
 
 def test_calls_run_on_one_thread_in_order_and_come_back_on_the_gui_thread(

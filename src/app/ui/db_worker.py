@@ -122,6 +122,13 @@ class DatabaseWorker(QObject):
         self._deliver()
         return done
 
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Run what is queued, then end the thread (for a worker made for a test); True when
+        it ended in time. Outcomes not yet delivered are dropped."""
+        self._calls.put(None)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
     def pending(self) -> int:
         """How many calls are queued, running, or not yet delivered (for tests and closing)."""
         with self._lock:
