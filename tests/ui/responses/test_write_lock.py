@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.services.responses import list_revisions, response_states
+from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
 from app.ui.responses.autosave import WAITING
 
@@ -126,3 +127,26 @@ def _release(holder: subprocess.Popen[str]) -> None:
     if not holder.stdin.closed:
         holder.stdin.write("go\n")
         holder.stdin.close()
+
+
+def test_closing_while_a_save_waits_for_the_lock_keeps_every_word(
+    make_window: Callable[[Path], MainWindow], sample_db: Database, spotlight: int,
+    db_path: Path, qtbot: QtBot,
+) -> None:  # fmt: skip
+    window = make_window(db_path)
+    window.show()
+    window.register.select_inspection(spotlight)
+    view = next(tab for tab in window.page.tabs() if isinstance(tab, ResponsesView))
+    window.page.setCurrentWidget(view)
+    editor = view.editor(NAME)
+    editor.setFocus()
+    key = editor.key
+    with write_lock_held(sample_db.path) as holder:
+        qtbot.keyClicks(editor, "Typed, saved, closed.")
+        qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: view.indicator.text() == WAITING, timeout=5000)
+        letting_go = threading.Timer(0.5, lambda: _release(holder))
+        letting_go.start()
+        window.close()  # waits, bounded, for the save on its way: nothing is lost
+        letting_go.join()
+    assert response_states(sample_db, spotlight)[key].text == "Typed, saved, closed."
