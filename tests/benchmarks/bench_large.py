@@ -191,6 +191,9 @@ def _window_figures(db: Path, folder: Path, ids: dict[str, int]) -> list[Row]:
                  f"{many / forty:.0f} × the 40-finding one"))  # fmt: skip
 
     window.page.set_inspection(ids["forty"])
+    # The 2,000-finding inspection's rows are deleted once the event loop runs again (Qt's
+    # deleteLater): let that happen first, for it is not the save's doing.
+    QTest.qWait(1000)
     editor = next(e for e in view.findChildren(ResponseEditor)
                   if e.accessibleName().endswith("overall response"))  # fmt: skip
     editor.setFocus()
