@@ -134,8 +134,8 @@ def test_a_copy_that_did_not_type_picks_up_the_other_copys_text(
     first, second = two_views
     type_at_end(qtbot, first, " First copy.")
     first.save_pending()
-    second._poll()
-    assert second.editor(NAME).toPlainText().endswith("First copy.")
+    second._poll()  # reads on the database worker
+    qtbot.waitUntil(lambda: second.editor(NAME).toPlainText().endswith("First copy."))
 
 
 def test_sign_off_in_one_copy_locks_the_other(
