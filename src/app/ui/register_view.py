@@ -107,6 +107,7 @@ class RegisterPanel(QWidget):
         self.cards = CardDelegate(self.table)
         self.cards.watch(self.proxy)
         self.compact = False
+        self._width_pending = False
         self._wide_state: QByteArray | None = None  # the table's columns while cards show
 
         self.count_label = QLabel(self)
@@ -229,6 +230,14 @@ class RegisterPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # Decided once the resizing is over (the window opening resizes the register two or
+        # three times): the cards size every row, which a 2,000-row register feels.
+        if not self._width_pending:
+            self._width_pending = True
+            QTimer.singleShot(0, self, self._apply_width)
+
+    def _apply_width(self) -> None:
+        self._width_pending = False
         compact = self.width() < self.wide_enough
         if compact != self.compact:
             self._show_cards(compact)
