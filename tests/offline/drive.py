@@ -109,6 +109,7 @@ def drive_window(folder: Path) -> None:
                                               QSettings.Format.IniFormat))  # fmt: skip
     window.show()
     QTest.qWaitForWindowExposed(window)
+    wait_until("window ready", lambda: window.is_ready)
     window.backups.start_automatic()
     wait_until("automatic backup", lambda: any((folder / "backups").glob("*-auto-*")))
 

@@ -98,6 +98,7 @@ def make_window(qtbot: QtBot, ui_settings: QSettings) -> Callable[[Path], MainWi
     def make(db_path: Path) -> MainWindow:
         window = create_window(db_path, ui_settings)
         qtbot.addWidget(window)
+        wait_until_ready(qtbot, window)
         return window
 
     return make
@@ -109,3 +110,12 @@ def window(
 ) -> MainWindow:
     """The main window over a database holding the two sample inspections."""
     return make_window(db_path)
+
+
+READY_TIMEOUT_MS = 30_000  # a window is ready in well under a second; ≥ 10× for a busy machine
+
+
+def wait_until_ready(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window has built its tabs and filled its register (on the database
+    worker, after the frame's first paint)."""
+    qtbot.waitUntil(lambda: window.is_ready, timeout=READY_TIMEOUT_MS)

@@ -40,7 +40,11 @@ def test_the_window_opens_without_loading_the_pdf_and_word_libraries(db_path: Pa
         "application = QApplication([])\n"
         f"window = create_window(Path({str(db_path)!r}))\n"
         "window.show()\n"
-        "application.processEvents()\n"
+        "from PySide6.QtTest import QTest\n"
+        "for _ in range(3000):  # until its tabs are built and its register filled (≤ 30 s)\n"
+        "    if window.is_ready: break\n"
+        "    QTest.qWait(10)\n"
+        "assert window.is_ready\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdf', 'docx'}))\n"
     )
     result = subprocess.run(

@@ -112,10 +112,17 @@ class RegisterPanel(QWidget):
 
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of inspections shown")
+        # Shown while the register is read on the database worker (the window's first moments).
+        self.loading_label = QLabel("Loading…", self)
+        self.loading_label.setAccessibleName("Loading the register")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setEnabled(False)  # quiet: greyed, not a message to act on
+        self.loading_label.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.loading_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         # No focus proxy: a proxy takes the panel's place in the Tab order, and the filter box
@@ -145,6 +152,10 @@ class RegisterPanel(QWidget):
         finally:
             self.table.selectionModel().blockSignals(False)
         self._update_count()
+
+    def show_loading(self, loading: bool) -> None:
+        """Say quietly that the rows are being read (until the first ``set_summaries``)."""
+        self.loading_label.setVisible(loading)
 
     def has_inspection(self, inspection_id: int) -> bool:
         return self.model.row_of(inspection_id) is not None

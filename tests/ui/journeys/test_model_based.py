@@ -104,6 +104,7 @@ class WindowJourney(RuleBasedStateMachine):
         window.show()
         window.activateWindow()  # as a window just opened is: keys and focus go to it
         self.qtbot.waitActive(window)
+        self.qtbot.waitUntil(lambda: window.is_ready, timeout=30_000)  # tabs built, rows in
         self.person = Person(self.qtbot, window)
         self.shown = None
         return window
