@@ -21,7 +21,7 @@ from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
 from app.ui.register_model import Column
-from tests.ui.conftest import MessageLog
+from tests.ui.conftest import READY_TIMEOUT_MS, MessageLog, wait_until_ready
 
 
 def test_importing_app_ui_does_not_load_qt() -> None:
@@ -252,3 +252,33 @@ def test_register_can_be_hidden_for_writing_and_comes_back_for_filtering(
     assert not window.register.isVisibleTo(window)
     window.commands[ActionId.FIND].trigger()  # Ctrl+F: filtering needs the register
     assert window.register.isVisibleTo(window)
+
+
+def test_the_frame_comes_first_and_the_register_arrives_from_the_database_worker(
+    qtbot: QtBot, ui_settings: QSettings, sample_db: object, db_path: Path
+) -> None:
+    """The window is made without its tabs or rows: the register says "Loading…" until its
+    rows, read on the database worker, arrive; then the tabs are there and ``ready`` fires."""
+    window = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(window)
+    loading = window.register.loading_label
+    assert not window.is_ready and window.register.model.rowCount() == 0
+    assert window.page.count() == 0
+    assert loading.accessibleName() == "Loading the register" and not loading.isHidden()
+    with qtbot.waitSignal(window.ready, timeout=READY_TIMEOUT_MS):
+        pass
+    assert window.register.model.rowCount() == 2 and loading.isHidden()
+    assert window.page.count() == 4 and window.is_ready
+
+
+def test_a_refresh_asked_for_while_loading_is_done_once_the_rows_are_in(
+    qtbot: QtBot, ui_settings: QSettings, sample_db: object, db_path: Path
+) -> None:
+    window = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(window)
+    spotlight = next(s.id for s in reading.list_inspections(window.context.db)
+                     if "Getting a grip" in s.title)  # fmt: skip
+    window.show_inspection(spotlight)  # before the register is read: done once it is
+    wait_until_ready(qtbot, window)
+    assert window.page.inspection_id == spotlight
+    assert window.register.current_inspection_id() == spotlight

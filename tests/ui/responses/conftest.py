@@ -18,6 +18,7 @@ from app.ui.context import AppContext
 from app.ui.responses import ResponsesView, prompts
 from app.ui.responses.conflict import Resolution
 
+WORKER_TIMEOUT_MS = 10_000  # a database worker's call takes milliseconds; ≥ 10× for a busy machine
 TODAY = dt.date(2023, 8, 14)  # after publication, before the statutory deadline
 
 

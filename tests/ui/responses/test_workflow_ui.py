@@ -16,7 +16,7 @@ from app.services.identity import current_user
 from app.services.responses import load_sheet, response_states
 from app.ui.responses import ResponsesView
 from tests.ui.conftest import MessageLog
-from tests.ui.responses.conftest import TODAY, Person
+from tests.ui.responses.conftest import TODAY, WORKER_TIMEOUT_MS, Person
 
 PCC_REC3 = "Police and Crime Commissioner response to Recommendation 3"
 
@@ -169,34 +169,39 @@ def test_ticking_an_office_step_records_the_date_and_user(
     view.side.setCurrentWidget(view.office_steps)
     row = view.office_steps.row("Response forwarded to Chief Constable")
     assert row.check.accessibleName() == "Response forwarded to Chief Constable"
-    click(qtbot, row.check)
+    click(qtbot, row.check)  # written on the database worker: its outcome comes back later
+    qtbot.waitUntil(lambda: changed == [spotlight], timeout=WORKER_TIMEOUT_MS)
     (step,) = [s for s in office_steps.office_steps(sample_db, spotlight) if s.done]
     assert (step.done_on, step.done_by) == (TODAY, current_user())
     assert row.date.isVisible() and row.by.text() == f"Done by {current_user()}"
-    assert changed == [spotlight]
     row.date.setDate(dt.date(2023, 8, 10))
     row.date.editingFinished.emit()
     row.note.setText("Sent by e-mail")
     row.note.editingFinished.emit()
+    qtbot.waitUntil(lambda: len(changed) == 3, timeout=WORKER_TIMEOUT_MS)
     (step,) = [s for s in office_steps.office_steps(sample_db, spotlight) if s.done]
     assert (step.done_on, step.note) == (dt.date(2023, 8, 10), "Sent by e-mail")
     shown = reading.get_inspection(sample_db, spotlight).office_steps[1]
     assert (shown.done_on, shown.done_by) == (dt.date(2023, 8, 10), current_user())
     click(qtbot, row.check)
+    qtbot.waitUntil(lambda: len(changed) == 4, timeout=WORKER_TIMEOUT_MS)
     assert not any(s.done for s in office_steps.office_steps(sample_db, spotlight))
 
 
 def test_standard_steps_are_offered_when_an_inspection_has_none(
-    sample_db: Database, view: ResponsesView
+    sample_db: Database, view: ResponsesView, qtbot: QtBot
 ) -> None:
     (peel,) = [r.id for r in reading.list_inspections(sample_db) if "PEEL 2018" in r.title]
     view.show_inspection(peel)
     panel = view.office_steps
     assert panel.rows == [] and not panel.add_standard.isHidden()
-    panel.add_standard.click()
+    panel.add_standard.click()  # added on the database worker
+    qtbot.waitUntil(lambda: bool(panel.rows), timeout=WORKER_TIMEOUT_MS)
     assert panel.rows[0].check.accessibleName() == "Sent to the Chief Constable for comments"
     assert panel.add_standard.isHidden()
+    standard = len(panel.rows)
     panel.add_one.click()
+    qtbot.waitUntil(lambda: len(panel.rows) > standard, timeout=WORKER_TIMEOUT_MS)
     assert panel.rows[-1].step.step == "Briefed the Panel"
 
 
