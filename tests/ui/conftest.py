@@ -3,12 +3,14 @@ and message boxes answered by the test instead of a person."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -119,3 +121,12 @@ def wait_until_ready(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the window has built its tabs and filled its register (on the database
     worker, after the frame's first paint)."""
     qtbot.waitUntil(lambda: window.is_ready, timeout=READY_TIMEOUT_MS)
+
+
+def wait_for_tab(tab: object, seconds: float = 10.0) -> None:
+    """Wait until a tab that reads its inspection on the database worker (``loading``) has
+    its answer: milliseconds; ``seconds`` bounds it for a busy machine."""
+    deadline = time.monotonic() + seconds
+    while getattr(tab, "loading", False):
+        assert time.monotonic() < deadline, "the tab's read did not come back"
+        QTest.qWait(10)

@@ -20,7 +20,7 @@ from app.ui.findings_model import FindingsModel
 from app.ui.findings_tab import FindingsTab
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
-from tests.ui.conftest import MessageLog
+from tests.ui.conftest import MessageLog, wait_for_tab
 from tests.ui.helpers import answer_dialog
 
 
@@ -140,6 +140,7 @@ def test_findings_tab_in_the_window_refreshes_the_overview(
     findings.add_finding()
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
+    wait_for_tab(overview)
     overview_text = overview.browser.toPlainText()
     assert "A new recommendation typed by hand." in overview_text
 

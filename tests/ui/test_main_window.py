@@ -21,7 +21,7 @@ from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
 from app.ui.register_model import Column
-from tests.ui.conftest import READY_TIMEOUT_MS, MessageLog, wait_until_ready
+from tests.ui.conftest import READY_TIMEOUT_MS, MessageLog, wait_for_tab, wait_until_ready
 
 
 def test_importing_app_ui_does_not_load_qt() -> None:
@@ -172,6 +172,7 @@ def test_a_tab_saving_refreshes_the_register_and_the_other_tabs(window: MainWind
     shown_before = len(tab.shown)
 
     tab.inspectionChanged.emit(first.id)
+    wait_for_tab(overview)
     assert overview.title.text() == "Renamed while the tab was saving"
     assert len(tab.shown) == shown_before  # the tab that saved is not reloaded under the typist
     row = window.register.model.row_of(first.id)

@@ -185,3 +185,52 @@ def database_worker() -> DatabaseWorker:
     if _worker is None or not shiboken6.isValid(_worker):
         _worker = DatabaseWorker(QCoreApplication.instance())
     return _worker
+
+
+class LatestRead:
+    """Reads on the database worker of which only the latest asked for is wanted.
+
+    For a view showing one inspection: each :meth:`run` supersedes the ones before it, whose
+    answers are then dropped when they come back (the person has moved on to another
+    inspection meanwhile), so that a slow answer about the inspection before never replaces
+    the one shown now. :meth:`supersede` drops the answers still to come without asking
+    anything (the view read something itself meanwhile).
+    """
+
+    def __init__(self, owner: QObject) -> None:
+        self._owner = owner
+        self._asked = 0
+        self._answered = 0
+
+    @property
+    def loading(self) -> bool:
+        """True while the latest read has not been answered."""
+        return self._answered < self._asked
+
+    def supersede(self) -> None:
+        self._asked += 1
+        self._answered = self._asked
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._asked += 1
+        ticket = self._asked
+
+        def done(result: T) -> None:
+            if ticket == self._asked:
+                self._answered = ticket
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if ticket != self._asked:
+                return
+            self._answered = ticket
+            if on_error is None:
+                raise error
+            on_error(error)
+
+        database_worker().run(fn, done, failed, owner=self._owner)
