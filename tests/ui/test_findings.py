@@ -38,6 +38,7 @@ def tab(db: Database, qtbot: QtBot) -> FindingsTab:
     tab = FindingsTab(AppContext(db))
     qtbot.addWidget(tab)
     tab.show_inspection(inspection_id)
+    wait_for_tab(tab)
     return tab
 
 
@@ -131,6 +132,7 @@ def test_findings_tab_in_the_window_refreshes_the_overview(
     window.register.select_inspection(peel.id)
     findings = window.page.widget(1)
     assert isinstance(findings, FindingsTab)
+    wait_for_tab(findings)
 
     def fill(dialog: FindingDialog) -> None:
         dialog.reference.setText("Recommendation 9")
