@@ -12,7 +12,7 @@ from app.services import archive, reading
 from app.services.identity import current_user
 from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
-from tests.ui.responses.conftest import WORKER_TIMEOUT_MS, Person
+from tests.ui.responses.conftest import WORKER_TIMEOUT_MS, Person, wait_for_workflow
 
 NAME = "Police and Crime Commissioner closing response"
 
@@ -56,6 +56,7 @@ def test_sign_off_and_office_steps_refresh_the_register(
     window.register.select_inspection(spotlight)
     view = responses_tab(window)
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     row = window.register.model.row_data(window.register.model.row_of(spotlight) or 0)
     assert row.summary.status.label == "Signed off"
     assert row.summary.next_step.startswith("Response forwarded to HMICFRS")
