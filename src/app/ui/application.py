@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import APP_NAME, __version__
 from app.db.database import DamagedDatabase, Database
 from app.domain.errors import AppError
-from app.licences import bundled_components
 from app.paths import backups_dir, data_dir
 from app.services import backups
 from app.ui import log_files, messages
@@ -199,6 +198,8 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
 def smoke_report(db_path: Path, inspections: int) -> str:
     """What ``--smoke-test`` says: the window, and the About box's licences (which a frozen
     bundle lacks when the build left the packages' metadata out)."""
+    from app.licences import bundled_components  # reads the packages' metadata: not at start
+
     counted = f"{inspections} inspection{'' if inspections == 1 else 's'}"
     parts = bundled_components(qVersion())
     missing = [part.name for part in parts if not part.licence_text()]

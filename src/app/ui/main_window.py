@@ -144,7 +144,9 @@ class MainWindow(QMainWindow):
     # --- the first moments ---------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._painted = True
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._finish_building)  # once this paint is done
         super().paintEvent(event)
 
     def _finish_building(self) -> None:
