@@ -283,3 +283,21 @@ def test_a_refresh_asked_for_while_loading_is_done_once_the_rows_are_in(
     wait_until_ready(qtbot, window)
     assert window.page.inspection_id == spotlight
     assert window.register.current_inspection_id() == spotlight
+
+
+def test_closing_before_the_register_is_read_keeps_the_inspection_to_reopen(
+    qtbot: QtBot, ui_settings: QSettings, sample_db: object, db_path: Path
+) -> None:
+    from app.ui import window_state
+
+    window = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(window)
+    wait_until_ready(qtbot, window)
+    shown = window.register.model.row_data(1).summary.id
+    window.show_inspection(shown)
+    window.close()
+    again = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(again)
+    assert not again.is_ready
+    again.close()  # before its rows came back
+    assert window_state.read_int(ui_settings, window_state.CURRENT_INSPECTION) == shown

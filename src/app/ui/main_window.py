@@ -486,7 +486,8 @@ class MainWindow(QMainWindow):
         s.setValue(window_state.SPLITTER, self.splitter.saveState())
         s.setValue(window_state.REGISTER_HEADER, self.register.header_state())
         s.setValue(window_state.SHOW_ARCHIVED, self.commands[ActionId.SHOW_ARCHIVED].isChecked())
-        s.setValue(window_state.CURRENT_INSPECTION, self.page.inspection_id or "")
+        shown = self.page.inspection_id if self.is_ready else self._select_waiting
+        s.setValue(window_state.CURRENT_INSPECTION, shown or "")  # closed while loading: kept
         s.sync()
 
     def show_at_start(self) -> None:
