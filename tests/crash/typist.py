@@ -35,6 +35,10 @@ def main(db: str, settings: str, mode: str, seed: int) -> int:
 
     window = create_window(Path(db), QSettings(settings, QSettings.Format.IniFormat))
     window.show()
+    for _ in range(3000):  # until its tabs are built and its register filled (≤ 30 s)
+        if window.is_ready:
+            break
+        QTest.qWait(10)
     window.refresh(select=1)
     view = next(tab for tab in window.page.tabs() if isinstance(tab, ResponsesView))
     window.page.setCurrentWidget(view)

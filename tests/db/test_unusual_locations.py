@@ -26,6 +26,10 @@ from app.ui import create_window
 from app.ui.actions import ActionId
 window = create_window(Path(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
 window.show()
+from PySide6.QtTest import QTest
+for _ in range(3000):  # until its tabs are built and its register filled (≤ 30 s)
+    if window.is_ready: break
+    QTest.qWait(10)
 window.refresh(select=1)
 window.page.setCurrentIndex(2)
 app.processEvents()

@@ -109,6 +109,10 @@ def drive_window(folder: Path) -> None:
                                               QSettings.Format.IniFormat))  # fmt: skip
     window.show()
     QTest.qWaitForWindowExposed(window)
+    for _ in range(3000):  # until its tabs are built and its register filled (≤ 30 s)
+        if window.is_ready:
+            break
+        QTest.qWait(10)
     window.backups.start_automatic()
     wait_until("automatic backup", lambda: any((folder / "backups").glob("*-auto-*")))
 

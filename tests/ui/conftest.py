@@ -3,16 +3,19 @@ and message boxes answered by the test instead of a person."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.ui import messages
+from app.ui.db_worker import database_worker
 from app.ui.document import viewer_copies
 from app.ui.main_window import MainWindow
 from app.ui.tasks import running_tasks
@@ -77,8 +80,10 @@ def _no_leaks(qapp: QApplication) -> Iterator[None]:
     before = {id(w) for w in qapp.topLevelWidgets() if w.isVisible()}
     yield
     QThreadPool.globalInstance().waitForDone(5000)
+    worker_idle = database_worker().flush(10)
     QApplication.processEvents()
     assert running_tasks() == 0, "a background task never delivered its outcome"
+    assert worker_idle, "a database call was still running on the database worker"
     left = [w for w in qapp.topLevelWidgets() if w.isVisible() and id(w) not in before]
     assert not left, f"windows left open: {left}"
 
@@ -95,6 +100,7 @@ def make_window(qtbot: QtBot, ui_settings: QSettings) -> Callable[[Path], MainWi
     def make(db_path: Path) -> MainWindow:
         window = create_window(db_path, ui_settings)
         qtbot.addWidget(window)
+        wait_until_ready(qtbot, window)
         return window
 
     return make
@@ -106,3 +112,21 @@ def window(
 ) -> MainWindow:
     """The main window over a database holding the two sample inspections."""
     return make_window(db_path)
+
+
+READY_TIMEOUT_MS = 30_000  # a window is ready in well under a second; ≥ 10× for a busy machine
+
+
+def wait_until_ready(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window has built its tabs and filled its register (on the database
+    worker, after the frame's first paint)."""
+    qtbot.waitUntil(lambda: window.is_ready, timeout=READY_TIMEOUT_MS)
+
+
+def wait_for_tab(tab: object, seconds: float = 10.0) -> None:
+    """Wait until a tab that reads its inspection on the database worker (``loading``) has
+    its answer: milliseconds; ``seconds`` bounds it for a busy machine."""
+    deadline = time.monotonic() + seconds
+    while getattr(tab, "loading", False):
+        assert time.monotonic() < deadline, "the tab's read did not come back"
+        QTest.qWait(10)

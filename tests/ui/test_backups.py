@@ -20,7 +20,7 @@ from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.settings_dialog import SettingsDialog
 from tests.db.damage import damage
-from tests.ui.conftest import MessageLog
+from tests.ui.conftest import MessageLog, wait_until_ready
 
 
 def _create(db: Database, title: str) -> None:
@@ -140,6 +140,7 @@ def test_a_damaged_database_at_start_up_offers_the_newest_good_backup(
         message_log.questions[0]
     )
     assert "made on 02/03/2026 at 09:00" in message_log.questions[0]
+    wait_until_ready(qtbot, window)
     assert window.register.model.rowCount() == 2
     kept = list_backups(db_path.parent / "backups", db_path.stem)
     assert [b.path.read_bytes() for b in kept if b.label == "damaged"] == [damaged_with_backup]

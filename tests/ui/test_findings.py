@@ -20,7 +20,7 @@ from app.ui.findings_model import FindingsModel
 from app.ui.findings_tab import FindingsTab
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
-from tests.ui.conftest import MessageLog
+from tests.ui.conftest import MessageLog, wait_for_tab
 from tests.ui.helpers import answer_dialog
 
 
@@ -38,6 +38,7 @@ def tab(db: Database, qtbot: QtBot) -> FindingsTab:
     tab = FindingsTab(AppContext(db))
     qtbot.addWidget(tab)
     tab.show_inspection(inspection_id)
+    wait_for_tab(tab)
     return tab
 
 
@@ -131,6 +132,7 @@ def test_findings_tab_in_the_window_refreshes_the_overview(
     window.register.select_inspection(peel.id)
     findings = window.page.widget(1)
     assert isinstance(findings, FindingsTab)
+    wait_for_tab(findings)
 
     def fill(dialog: FindingDialog) -> None:
         dialog.reference.setText("Recommendation 9")
@@ -140,6 +142,7 @@ def test_findings_tab_in_the_window_refreshes_the_overview(
     findings.add_finding()
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
+    wait_for_tab(overview)
     overview_text = overview.browser.toPlainText()
     assert "A new recommendation typed by hand." in overview_text
 

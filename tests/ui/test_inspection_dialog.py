@@ -23,6 +23,7 @@ from app.ui.inspection_dialog import InspectionDialog
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
 from app.ui.register_model import Column
+from tests.ui.conftest import wait_for_tab
 from tests.ui.helpers import answer_dialog
 
 
@@ -59,6 +60,7 @@ def test_create_inspection_from_the_welcome_panel(
     assert len(stored.office_steps) == len(load_settings(window.context.db).office_step_names)
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
+    wait_for_tab(overview)
     assert overview.header_text("Published") == "2 November 2022"
 
 
@@ -119,6 +121,7 @@ def test_edit_inspection(window: MainWindow, monkeypatch: pytest.MonkeyPatch) ->
     assert "Getting a grip (edited)" in titles
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
+    wait_for_tab(overview)
     assert overview.title.text() == "Getting a grip (edited)"
 
 

@@ -21,7 +21,7 @@ from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
 from app.ui.register_model import Column
-from tests.ui.conftest import MessageLog
+from tests.ui.conftest import READY_TIMEOUT_MS, MessageLog, wait_for_tab, wait_until_ready
 
 
 def test_importing_app_ui_does_not_load_qt() -> None:
@@ -40,7 +40,11 @@ def test_the_window_opens_without_loading_the_pdf_and_word_libraries(db_path: Pa
         "application = QApplication([])\n"
         f"window = create_window(Path({str(db_path)!r}))\n"
         "window.show()\n"
-        "application.processEvents()\n"
+        "from PySide6.QtTest import QTest\n"
+        "for _ in range(3000):  # until its tabs are built and its register filled (≤ 30 s)\n"
+        "    if window.is_ready: break\n"
+        "    QTest.qWait(10)\n"
+        "assert window.is_ready\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdf', 'docx'}))\n"
     )
     result = subprocess.run(
@@ -168,6 +172,7 @@ def test_a_tab_saving_refreshes_the_register_and_the_other_tabs(window: MainWind
     shown_before = len(tab.shown)
 
     tab.inspectionChanged.emit(first.id)
+    wait_for_tab(overview)
     assert overview.title.text() == "Renamed while the tab was saving"
     assert len(tab.shown) == shown_before  # the tab that saved is not reloaded under the typist
     row = window.register.model.row_of(first.id)
@@ -248,3 +253,51 @@ def test_register_can_be_hidden_for_writing_and_comes_back_for_filtering(
     assert not window.register.isVisibleTo(window)
     window.commands[ActionId.FIND].trigger()  # Ctrl+F: filtering needs the register
     assert window.register.isVisibleTo(window)
+
+
+def test_the_frame_comes_first_and_the_register_arrives_from_the_database_worker(
+    qtbot: QtBot, ui_settings: QSettings, sample_db: object, db_path: Path
+) -> None:
+    """The window is made without its tabs or rows: the register says "Loading…" until its
+    rows, read on the database worker, arrive; then the tabs are there and ``ready`` fires."""
+    window = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(window)
+    loading = window.register.loading_label
+    assert not window.is_ready and window.register.model.rowCount() == 0
+    assert window.page.count() == 0
+    assert loading.accessibleName() == "Loading the register" and not loading.isHidden()
+    with qtbot.waitSignal(window.ready, timeout=READY_TIMEOUT_MS):
+        pass
+    assert window.register.model.rowCount() == 2 and loading.isHidden()
+    assert window.page.count() == 4 and window.is_ready
+
+
+def test_a_refresh_asked_for_while_loading_is_done_once_the_rows_are_in(
+    qtbot: QtBot, ui_settings: QSettings, sample_db: object, db_path: Path
+) -> None:
+    window = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(window)
+    spotlight = next(s.id for s in reading.list_inspections(window.context.db)
+                     if "Getting a grip" in s.title)  # fmt: skip
+    window.show_inspection(spotlight)  # before the register is read: done once it is
+    wait_until_ready(qtbot, window)
+    assert window.page.inspection_id == spotlight
+    assert window.register.current_inspection_id() == spotlight
+
+
+def test_closing_before_the_register_is_read_keeps_the_inspection_to_reopen(
+    qtbot: QtBot, ui_settings: QSettings, sample_db: object, db_path: Path
+) -> None:
+    from app.ui import window_state
+
+    window = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(window)
+    wait_until_ready(qtbot, window)
+    shown = window.register.model.row_data(1).summary.id
+    window.show_inspection(shown)
+    window.close()
+    again = application.create_window(db_path, ui_settings)
+    qtbot.addWidget(again)
+    assert not again.is_ready
+    again.close()  # before its rows came back
+    assert window_state.read_int(ui_settings, window_state.CURRENT_INSPECTION) == shown

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
 
 from app.db.database import Database
 from app.domain.enums import FindingKind
@@ -16,8 +17,9 @@ from app.services.inspections import create_inspection
 from app.services.reading import list_inspections
 from app.ui.formatting import escape_markdown, nest_headings
 from app.ui.main_window import MainWindow
-from app.ui.overview import PLACEHOLDER, OverviewTab
+from app.ui.overview import LOADING, PLACEHOLDER, OverviewTab
 from app.ui.overview_text import inspection_markdown
+from tests.ui.conftest import wait_for_tab
 
 
 def _open(window: MainWindow, title_start: str) -> OverviewTab:
@@ -27,6 +29,7 @@ def _open(window: MainWindow, title_start: str) -> OverviewTab:
     assert window.register.select_inspection(summary.id)
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
+    wait_for_tab(overview)
     return overview
 
 
@@ -122,3 +125,30 @@ def test_the_report_link_opens_in_the_browser_only_when_clicked(
     assert opened == ["https://hmicfrs.justiceinspectorates.gov.uk/report"]
     link.linkActivated.emit("file:///etc/passwd")
     assert len(opened) == 1  # only web addresses
+
+
+def test_an_answer_about_the_inspection_before_is_dropped(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read on the database worker: moving on before the answer comes back shows "Loading…",
+    and only the answer about the inspection asked for last is shown."""
+    overview = window.page.widget(0)
+    assert isinstance(overview, OverviewTab)
+    first, second = (window.register.model.row_data(row).summary for row in range(2))
+    overview.show_inspection(None)
+    shown: list[int | None] = []
+    refresh = overview._refresh
+
+    def spy() -> None:
+        shown.append(overview.inspection.id if overview.inspection else None)
+        refresh()
+
+    monkeypatch.setattr(overview, "_refresh", spy)
+    overview.show_inspection(first.id)
+    overview.show_inspection(second.id)
+    assert overview.loading and overview.browser.toPlainText() == LOADING
+    assert overview.title.isHidden()
+    wait_for_tab(overview)
+    QTest.qWait(50)  # the first answer has come back too, and was dropped
+    assert shown == [second.id]
+    assert overview.title.text() == second.title

@@ -17,6 +17,7 @@ from app.ui.context import AppContext
 from app.ui.main_window import MainWindow
 from app.ui.overview import OverviewTab
 from app.ui.settings_dialog import SettingsDialog
+from tests.ui.conftest import wait_for_tab
 from tests.ui.helpers import answer_dialog
 
 
@@ -93,6 +94,7 @@ def test_role_title_from_settings_reaches_the_overview(
     window.register.select_inspection(window.register.model.row_data(0).summary.id)
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
+    wait_for_tab(overview)
     caption = overview.fields["Comments requested by"].caption.text()
     assert caption == "Commissioner of Police to comment by:"
 

@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QLocale, QSettings, QThreadPool, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,20 +18,24 @@ from app import APP_NAME, __version__
 from app.db.database import DamagedDatabase, Database
 from app.domain.english_dates import short_date_time
 from app.domain.errors import AppError
-from app.licences import bundled_components
 from app.paths import backups_dir, data_dir
 from app.services import backups
 from app.ui import log_files, messages
 from app.ui.context import AppContext
+from app.ui.db_worker import database_worker
 from app.ui.document import viewer_copies
 from app.ui.icons import application_icon
 from app.ui.instance_lock import DatabaseLock
-from app.ui.main_window import MainWindow
 from app.ui.window_state import default_settings
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger("app")
 
 
+OPEN_WAIT_S = 600.0
+"""How long the window waits for the database to open (an upgrade first backs the file up)."""
 EXIT_WAIT_MS = 2000
 """How long the closed window's background work may take to finish before the process ends."""
 BRITISH_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -44,11 +48,26 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
     when the database cannot be opened. Every widget speaks British English (a date box's
     calendar names "July", not "Juli"), whatever the computer's language. Copies opened in the
     PDF viewer by runs that have ended are removed. Every window carries the application's icon.
+
+    The database opens (and is checked) on the database worker while the window's modules load
+    here: SQLite's check runs without Python's lock, so the two overlap.
     """
     QLocale.setDefault(BRITISH_ENGLISH)
     QApplication.setWindowIcon(application_icon())
+    worker = database_worker()
+    opened: list[Database] = []
+    failed: list[BaseException] = []
+    worker.run(lambda: Database.open(Path(db_path)), opened.append, failed.append)
     viewer_copies.remove_stale()
-    db = Database.open(Path(db_path))
+    try:
+        from app.ui.main_window import MainWindow
+    finally:
+        worker.flush(OPEN_WAIT_S)
+    if failed:
+        raise failed[0]
+    if not opened:
+        raise AppError(f"The database {db_path} did not open in time.")
+    db = opened[0]
     try:
         return MainWindow(AppContext(db), settings if settings is not None else default_settings())
     except BaseException:
@@ -132,7 +151,7 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
     document being read) is given a moment, and then left behind rather than waited for.
 
     ``smoke_test`` (``--smoke-test``, for checking an installation) closes the window as soon as
-    it is shown and says so on the console; nothing then waits for a person.
+    its register is filled and says so on the console; nothing then waits for a person.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -148,9 +167,17 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
     lock = DatabaseLock(Path(db_path))
     window.show_at_start()
     other_copy = lock.acquire()
-    inspections = window.register.model.rowCount()
-    if smoke_test:
+    counted: list[int] = []
+
+    def close_when_ready() -> None:
+        counted.append(window.register.model.rowCount())
         QTimer.singleShot(0, window.close)
+
+    if smoke_test:
+        if window.is_ready:
+            close_when_ready()
+        else:
+            window.ready.connect(close_when_ready)
     elif other_copy:
         QMessageBox.information(window, APP_NAME, other_copy)
     if not smoke_test:
@@ -161,7 +188,7 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
         lock.release()
         viewer_copies.remove_own()  # the window removes them as it closes; this is a backstop
     if smoke_test and code == 0:
-        _say(sys.stdout, smoke_report(db_path, inspections))
+        _say(sys.stdout, smoke_report(db_path, counted[0] if counted else 0))
     if not QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS):
         log.warning("Background work was still running at exit; it was left unfinished.")
         logging.shutdown()
@@ -172,6 +199,8 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
 def smoke_report(db_path: Path, inspections: int) -> str:
     """What ``--smoke-test`` says: the window, and the About box's licences (which a frozen
     bundle lacks when the build left the packages' metadata out)."""
+    from app.licences import bundled_components  # reads the packages' metadata: not at start
+
     counted = f"{inspections} inspection{'' if inspections == 1 else 's'}"
     parts = bundled_components(qVersion())
     missing = [part.name for part in parts if not part.licence_text()]

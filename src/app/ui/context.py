@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Signal
 from app.db.database import Database
 from app.domain.organisation import OrganisationSettings
 from app.services.reading import load_settings
-from app.services.settings import save_settings
 
 
 class AppContext(QObject):
@@ -43,6 +42,8 @@ class AppContext(QObject):
         return self._organisation
 
     def save_organisation(self, settings: OrganisationSettings) -> None:
+        from app.services.settings import save_settings  # SQLAlchemy: loaded on first use
+
         save_settings(self.db, settings)
         self.reload_organisation()
 

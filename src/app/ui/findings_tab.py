@@ -16,15 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import Database
 from app.domain.errors import AppError, NotFoundError
 from app.domain.model import Finding, Inspection
 from app.services import inspections, reading
 from app.ui import messages
 from app.ui.context import AppContext
+from app.ui.db_worker import LatestRead
 from app.ui.finding_dialog import FindingDialog
 from app.ui.findings_model import FindingColumn, FindingsModel
 from app.ui.formatting import escape_markdown, nest_headings
 from app.ui.widgets import row_table
+
+LOADING = "Loading…"
 
 
 class FindingsTab(QWidget):
@@ -40,6 +44,7 @@ class FindingsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.inspection: Inspection | None = None
+        self._reads = LatestRead(self)
         self.model = FindingsModel(self)
 
         self.table = row_table(self.model, "Findings", self)
@@ -92,7 +97,25 @@ class FindingsTab(QWidget):
     # --- InspectionTab -------------------------------------------------------------------------
 
     def show_inspection(self, inspection_id: int | None) -> None:
-        self._load(inspection_id, keep=self.current_finding_id())
+        """Read ``inspection_id`` on the database worker and show it when the answer comes
+        back, if it is still the one asked for; meanwhile the same inspection stays shown, or
+        the tab says "Loading…" with its commands off."""
+        keep = self.current_finding_id()
+        if inspection_id is None:
+            self._reads.supersede()
+            self._apply(None, keep)
+            return
+        if self.inspection is None or self.inspection.id != inspection_id:
+            self._apply(None, None)
+            self.preview.setPlainText(LOADING)
+        db = self.context.db
+        self._reads.run(lambda: _inspection_or_none(db, inspection_id),
+                        lambda inspection: self._apply(inspection, keep))  # fmt: skip
+
+    @property
+    def loading(self) -> bool:
+        """True while the inspection asked for is being read."""
+        return self._reads.loading
 
     def save_pending(self) -> None:
         """Nothing to save: every change is written when it is made."""
@@ -161,14 +184,18 @@ class FindingsTab(QWidget):
         self.inspectionChanged.emit(inspection.id)
 
     def _load(self, inspection_id: int | None, keep: int | None) -> None:
-        try:
-            self.inspection = (
-                reading.get_inspection(self.context.db, inspection_id)
-                if inspection_id is not None
-                else None
-            )
-        except NotFoundError:
-            self.inspection = None
+        """Read the inspection again now, after a change made here (answers still to come
+        from the database worker are dropped)."""
+        self._reads.supersede()
+        inspection = (
+            _inspection_or_none(self.context.db, inspection_id)
+            if inspection_id is not None
+            else None
+        )
+        self._apply(inspection, keep)
+
+    def _apply(self, inspection: Inspection | None, keep: int | None) -> None:
+        self.inspection = inspection
         self.model.set_findings(self.inspection.findings if self.inspection else [])
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and self.model.rowCount():
@@ -205,3 +232,11 @@ class FindingsTab(QWidget):
             self.buttons[key].setEnabled(selected)
         self.buttons["up"].setEnabled(selected and index.row() > 0)
         self.buttons["down"].setEnabled(selected and index.row() < self.model.rowCount() - 1)
+
+
+def _inspection_or_none(db: Database, inspection_id: int) -> Inspection | None:
+    """The inspection, or None when it is gone (on the database worker, or after a change)."""
+    try:
+        return reading.get_inspection(db, inspection_id)
+    except NotFoundError:
+        return None

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.deadlines import DEADLINE_EXPLANATION, LEGAL_BASIS
-from app.ui.about import AboutDialog
+
+if TYPE_CHECKING:  # the About box reads the packages' licences: loaded when it is opened
+    from app.ui.about import AboutDialog
 
 DEADLINE_HELP = (
     f"{DEADLINE_EXPLANATION}\n\n"
@@ -28,6 +31,8 @@ def show_deadline_help(parent: QWidget | None) -> None:
 def show_about(parent: QWidget | None, db_path: Path) -> AboutDialog:
     """Help → About over ``parent``: version, data locations, licences (window-modal; it is
     deleted when closed)."""
+    from app.ui.about import AboutDialog
+
     dialog = AboutDialog(db_path, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -20,25 +29,27 @@ from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.domain.model import InspectionSummary
 from app.paths import default_db_path
-from app.services import inspections, reading, samples
-from app.services.inspections import ImportOutcome
+from app.services import reading
 from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.backup_commands import BackupCommands
 from app.ui.context import AppContext
-from app.ui.document import DocumentTab, viewer_copies
-from app.ui.findings_tab import FindingsTab
+from app.ui.db_worker import database_worker
+from app.ui.document import viewer_copies
 from app.ui.help_texts import show_about, show_deadline_help
 from app.ui.importing import ImportController
-from app.ui.inspection_dialog import InspectionDialog
 from app.ui.inspection_page import InspectionPage
-from app.ui.overview import OverviewTab
 from app.ui.register_view import RegisterPanel
-from app.ui.responses import ResponsesView
-from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import run_in_background
 from app.ui.welcome import WelcomePanel
 from app.ui.widgets import read_only_banner
+
+if TYPE_CHECKING:
+    from app.db.database import Database
+    from app.services.inspections import ImportOutcome
+
+# The tabs, the dialogues and the services that write (SQLAlchemy) are imported on first use:
+# the window's frame is painted before they load (see MainWindow._finish_building).
 
 STATUS_TIMEOUT_MS = 8000
 CLOSE_WAIT_MS = 5_000
@@ -48,6 +59,8 @@ EDITING_COMMANDS = (
 )  # fmt: skip
 """Disabled over a read-only database, with the commands about the inspection shown."""
 REGISTER_SHARE = 0.3  # of the window's width, at first start: the responses need the rest
+PAINT_WAIT_MS = 10  # the tabs are built once the frame is painted: looked for this often…
+PAINT_WAITS = 20  # …this many times at most
 SMALL_SCREEN = 1600  # narrower (in logical pixels, after scaling), the first start is maximised
 TITLE_CHARS = 80  # an inspection title longer than this is shortened in the window title
 
@@ -58,7 +71,16 @@ class MainWindow(QMainWindow):
     Extension points for other parts of the UI: :meth:`add_tab` (``page.add_tab``),
     :meth:`add_action` (a command in a menu and on the welcome panel) and
     :meth:`show_inspection` (refresh the register and open an inspection, e.g. after an import).
+
+    The frame is painted first, the register saying "Loading…": then the register is read on
+    the database worker while the tabs are built, and the rows arrive by queued signal.
+
+    Signals:
+        ready(): the tabs are built and the register filled for the first time
+            (:attr:`is_ready`); the window is usable from then on.
     """
+
+    ready = Signal()
 
     def __init__(self, context: AppContext, settings: QSettings) -> None:
         super().__init__()
@@ -76,8 +98,7 @@ class MainWindow(QMainWindow):
 
         self.register = RegisterPanel(self)
         self.page = InspectionPage(self)
-        self.tab_actions: list[QAction] = []
-        self._build_tabs()
+        self.tab_actions: list[QAction] = []  # the tabs are built once the frame is painted
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.register)
@@ -103,15 +124,87 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.splitter)
+        self.stack.setCurrentWidget(self.splitter)  # the register says "Loading…" at first
         self.setCentralWidget(read_only_banner(self.stack) if context.db.read_only else self.stack)
         self.statusBar()
 
+        self.is_ready = False
+        self._painted = False
+        self._paint_waits = 0
+        self._building = False
+        self._closed = False
+        self._refresh_waiting = False
+        self._select_waiting = window_state.read_int(settings, window_state.CURRENT_INSPECTION)
         self._connect()
         self._restore_layout()
-        self.refresh(select=window_state.read_int(settings, window_state.CURRENT_INSPECTION))
+        self._update_actions()
+        self.register.show_loading(True)
+        QTimer.singleShot(0, self, self._finish_building)
+
+    # --- the first moments ---------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._finish_building)  # once this paint is done
+        super().paintEvent(event)
+
+    def _finish_building(self) -> None:
+        """Once the frame is painted (if shown): read the register on the database worker and,
+        meanwhile, build the tabs (loading their modules); the rows are put in when both are
+        done (:meth:`_first_rows`)."""
+        if self._building or self._closed:
+            return
+        if self.isVisible() and not self._painted and self._paint_waits < PAINT_WAITS:
+            self._paint_waits += 1  # bounded: a window never painted (minimised) still fills
+            QTimer.singleShot(PAINT_WAIT_MS, self, self._finish_building)
+            return
+        self._building = True
+        self._read_register(self._first_rows, self._first_rows_failed)
+        self._build_tabs()
+
+    def _read_register(
+        self,
+        on_done: Callable[[tuple[list[InspectionSummary], bool]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """The register's rows (and whether the database holds no inspection at all), read on
+        the database worker and handed to ``on_done`` on the GUI thread."""
+        db = self.context.db
+        show_archived = self.commands[ActionId.SHOW_ARCHIVED].isChecked()
+
+        def read() -> tuple[list[InspectionSummary], bool]:
+            return _read_summaries(db, show_archived)
+
+        database_worker().run(read, on_done, on_error, owner=self)
+
+    def _first_rows(self, found: tuple[list[InspectionSummary], bool]) -> None:
+        select, self._select_waiting = self._select_waiting, None
+        self.register.show_loading(False)
+        self._apply_register(*found, select=select)
+        self._now_ready()
+
+    def _first_rows_failed(self, error: BaseException) -> None:
+        self.register.show_loading(False)
+        self._now_ready()
+        if not isinstance(error, AppError):
+            raise error
+        messages.show_error(self, error.message)
+
+    def _now_ready(self) -> None:
+        self.is_ready = True
+        self.ready.emit()
+        if self._refresh_waiting:  # asked for while the register was being read
+            self._refresh_waiting = False
+            self.refresh()
 
     def _build_tabs(self) -> None:
         """The inspection page's tabs, in order. Other tabs are added here the same way."""
+        from app.ui.document import DocumentTab
+        from app.ui.findings_tab import FindingsTab
+        from app.ui.overview import OverviewTab
+        from app.ui.responses import ResponsesView
+
         self.menus["View"].addSeparator()
         self.add_tab(OverviewTab(self.context, self.page), "Overview")
         self.add_tab(FindingsTab(self.context, self.page), "Findings")
@@ -222,16 +315,24 @@ class MainWindow(QMainWindow):
     # --- register ------------------------------------------------------------------------------
 
     def refresh(self, select: int | None = None) -> None:
+        """Read the register again and open ``select`` if given (while the window is still
+        being made, once its first rows are in)."""
+        if not self.is_ready:
+            self._refresh_waiting = self._building
+            if select is not None:
+                self._select_waiting = select
+            return
         show_archived = self.commands[ActionId.SHOW_ARCHIVED].isChecked()
         try:
-            summaries = reading.list_inspections(self.context.db, include_archived=show_archived)
-            empty = not summaries and (
-                show_archived
-                or not reading.list_inspections(self.context.db, include_archived=True)
-            )
+            summaries, empty = _read_summaries(self.context.db, show_archived)
         except AppError as error:
             messages.show_error(self, error.message)
             return
+        self._apply_register(summaries, empty, select=select)
+
+    def _apply_register(
+        self, summaries: list[InspectionSummary], empty: bool, *, select: int | None
+    ) -> None:
         self.register.set_summaries(summaries, self.context.today())
         self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
         shown = self.page.inspection_id
@@ -286,6 +387,8 @@ class MainWindow(QMainWindow):
     # --- commands ------------------------------------------------------------------------------
 
     def new_inspection(self) -> None:
+        from app.ui.inspection_dialog import InspectionDialog
+
         if not self.page.save_pending():
             return
         dialog = InspectionDialog(self.context, None, self)
@@ -294,6 +397,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Inspection created.", STATUS_TIMEOUT_MS)
 
     def edit_inspection(self) -> None:
+        from app.ui.inspection_dialog import InspectionDialog
+
         inspection_id = self.page.inspection_id
         if inspection_id is None or not self.page.save_pending():
             return
@@ -308,6 +413,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Inspection saved.", STATUS_TIMEOUT_MS)
 
     def toggle_archived(self) -> None:
+        from app.services import inspections
+
         summary = self.current_summary()
         if summary is None or not self.page.save_pending():
             return
@@ -322,6 +429,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"“{summary.title}” {done}.", STATUS_TIMEOUT_MS)
 
     def load_samples(self) -> None:
+        from app.services import samples
+
         action = self.commands[ActionId.LOAD_SAMPLES]
         action.setEnabled(False)
         self.statusBar().showMessage("Loading the sample inspections…")
@@ -344,6 +453,8 @@ class MainWindow(QMainWindow):
         run_in_background(self, lambda: samples.load_samples(db), done, failed)
 
     def edit_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
         if not self.page.save_pending():
             return
         if SettingsDialog(self.context, self, self.settings).exec():
@@ -375,7 +486,8 @@ class MainWindow(QMainWindow):
         s.setValue(window_state.SPLITTER, self.splitter.saveState())
         s.setValue(window_state.REGISTER_HEADER, self.register.header_state())
         s.setValue(window_state.SHOW_ARCHIVED, self.commands[ActionId.SHOW_ARCHIVED].isChecked())
-        s.setValue(window_state.CURRENT_INSPECTION, self.page.inspection_id or "")
+        shown = self.page.inspection_id if self.is_ready else self._select_waiting
+        s.setValue(window_state.CURRENT_INSPECTION, shown or "")  # closed while loading: kept
         s.sync()
 
     def show_at_start(self) -> None:
@@ -401,13 +513,24 @@ class MainWindow(QMainWindow):
         ):  # fmt: skip
             event.ignore()
             return
+        self._closed = True
         self.save_layout()
         self.importer.cancel_all()
         # Let background work that uses the database finish (or give up: the process still ends).
         QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
+        database_worker().flush(CLOSE_WAIT_MS / 1000)  # every queued database call has run
         self.context.db.close()
         viewer_copies.remove_own()  # they may be OFFICIAL-SENSITIVE; the system keeps %TEMP%
         super().closeEvent(event)
+
+
+def _read_summaries(db: Database, show_archived: bool) -> tuple[list[InspectionSummary], bool]:
+    """The register's rows, and whether the database holds no inspection at all."""
+    summaries = reading.list_inspections(db, include_archived=show_archived)
+    empty = not summaries and (
+        show_archived or not reading.list_inspections(db, include_archived=True)
+    )
+    return summaries, empty
 
 
 def window_title(inspection: str | None, db_path: Path | None) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import Database
 from app.domain.deadlines import (
     DEADLINE_EXPLANATION,
     LEGAL_BASIS,
@@ -26,17 +27,27 @@ from app.domain.errors import NotFoundError
 from app.domain.model import Inspection
 from app.services.reading import get_inspection
 from app.ui.context import AppContext
+from app.ui.db_worker import LatestRead
 from app.ui.formatting import long_date, plain_list
 from app.ui.overview_text import inspection_markdown
 from app.ui.rag import rag_style_sheet
 
 PLACEHOLDER = "Choose an inspection in the register to read it here."
+LOADING = "Loading…"
 _SELECTABLE = (
     Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 )
 
 
 WEB_SCHEMES = ("http", "https")
+
+
+def _inspection_or_none(db: Database, inspection_id: int) -> Inspection | None:
+    """The inspection, or None when it is gone (runs on the database worker)."""
+    try:
+        return get_inspection(db, inspection_id)
+    except NotFoundError:
+        return None
 
 
 def open_in_browser(url: str) -> bool:
@@ -101,6 +112,7 @@ class OverviewTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.inspection: Inspection | None = None
+        self._reads = LatestRead(self)
 
         self.title = QLabel(self)
         self.title.setAccessibleName("Inspection title")
@@ -146,12 +158,29 @@ class OverviewTab(QWidget):
     # --- InspectionTab -------------------------------------------------------------------------
 
     def show_inspection(self, inspection_id: int | None) -> None:
-        try:
-            self.inspection = (
-                get_inspection(self.context.db, inspection_id) if inspection_id else None
-            )
-        except NotFoundError:
+        """Read ``inspection_id`` on the database worker and show it when it comes back, if it
+        is still the one asked for. Meanwhile the inspection shown stays (when it is the same
+        one, read again) or the tab says "Loading…"."""
+        if not inspection_id:
+            self._reads.supersede()
             self.inspection = None
+            self._refresh()
+            return
+        if self.inspection is None or self.inspection.id != inspection_id:
+            self.inspection = None
+            self.title.hide()
+            self.header.hide()
+            self.browser.setPlainText(LOADING)
+        db = self.context.db
+        self._reads.run(lambda: _inspection_or_none(db, inspection_id), self._loaded)
+
+    @property
+    def loading(self) -> bool:
+        """True while the inspection asked for is being read."""
+        return self._reads.loading
+
+    def _loaded(self, inspection: Inspection | None) -> None:
+        self.inspection = inspection
         self._refresh()
 
     def save_pending(self) -> None:

@@ -10,15 +10,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.register_model import Column
+from app.ui.register_model import TEXTS_ROLE, Column
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE_LINES = 2  # and as many for the status, for the next step and for the days left
 DEADLINE_SAMPLE = "due 00/00/0000"
+REMEMBERED = 50_000  # card heights kept (a few widths of a large register)
 PADDING = 4  # around the lines, inside the cell
 ELIDE = Qt.TextElideMode.ElideRight
 
@@ -51,7 +60,12 @@ def wrap(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
 
 def card_lines(index: AnyIndex, font: QFont, width: int) -> list[CardLine]:
     """What the card shows in the cell at ``index``, ``width`` pixels wide inside its padding."""
+
+    texts = index.data(TEXTS_ROLE)  # every column's words at once, from the register's model
+
     def text(column: Column) -> str:
+        if isinstance(texts, tuple):
+            return str(texts[column] or "")
         return str(index.model().index(index.row(), column, index.parent()).data() or "")
 
     if index.column() == Column.TITLE:
@@ -84,7 +98,25 @@ def days_width(font: QFont) -> int:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints the title and days-left cells of the narrow register as cards (see above)."""
+    """Paints the title and days-left cells of the narrow register as cards (see above).
+
+    A table sizing its rows to their contents asks every row's height several times while the
+    window is laid out, and again for every row when a filter brings them back: each card's
+    height is worked out once for its words, width and font, and looked up by row until the
+    model's rows change (:meth:`watch`).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._by_row: dict[tuple[int, int, int, str], int] = {}
+        self._by_words: dict[tuple[object, ...], int] = {}
+
+    def watch(self, model: QAbstractItemModel) -> None:
+        """Forget the heights before ``model``'s rows change (before any view sizes them)."""
+        for signal in (model.modelAboutToBeReset, model.layoutAboutToBeChanged,
+                       model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved,
+                       model.rowsAboutToBeMoved, model.dataChanged):  # fmt: skip
+            signal.connect(self._by_row.clear)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         view_option = QStyleOptionViewItem(option)
@@ -117,13 +149,28 @@ class CardDelegate(QStyledItemDelegate):
             top += height
         painter.restore()
 
-
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """As tall as the card's lines at the column's width (the table asks, word-wrapping)."""
         width = option.rect.width() - 2 * PADDING
+        font_key = option.font.key()
+        row_key = (index.row(), index.column(), width, font_key)
+        height = self._by_row.get(row_key)
+        if height is None:
+            words_key = (index.column(), width, font_key, index.data(TEXTS_ROLE))
+            height = self._by_words.get(words_key)
+            if height is None:
+                height = self._height(option.font, card_lines(index, option.font, max(width, 1)))
+                if len(self._by_words) >= REMEMBERED:
+                    self._by_words.clear()
+                self._by_words[words_key] = height
+            self._by_row[row_key] = height
+        return QSize(option.rect.width(), height)
+
+    @staticmethod
+    def _height(font: QFont, lines: list[CardLine]) -> int:
         height = 2 * PADDING + 1
-        for line in card_lines(index, option.font, max(width, 1)):
-            line_font = QFont(option.font)
+        for line in lines:
+            line_font = QFont(font)
             line_font.setBold(line.bold)
             height += QFontMetrics(line_font).lineSpacing()
-        return QSize(option.rect.width(), height)
+        return height

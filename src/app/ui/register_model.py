@@ -27,6 +27,7 @@ from app.ui.rag import rag_background, rag_foreground
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+TEXTS_ROLE = Qt.ItemDataRole.UserRole + 3  # every column's words at once (cards' sizes)
 _NO_DATE_KEY = "~"  # sorts after every ISO date
 _STATUS_ORDER = {status: n for n, status in enumerate(InspectionStatus)}
 
@@ -106,8 +107,18 @@ class RegisterModel(QAbstractTableModel):
         self._rows: list[RegisterRow] = []
 
     def set_summaries(self, summaries: list[InspectionSummary], today: dt.date) -> None:
+        rows = [RegisterRow.build(summary, today) for summary in summaries]
+        if [row.summary.id for row in rows] == [row.summary.id for row in self._rows]:
+            # The same inspections (a status or an office step changed): only the rows that
+            # changed are told, so the table keeps its layout instead of sizing every row again.
+            before, self._rows = self._rows, rows
+            last = len(Column) - 1
+            for n, (old, new) in enumerate(zip(before, rows, strict=True)):
+                if old != new:
+                    self.dataChanged.emit(self.index(n, 0), self.index(n, last))
+            return
         self.beginResetModel()
-        self._rows = [RegisterRow.build(summary, today) for summary in summaries]
+        self._rows = rows
         self.endResetModel()
 
     def row_data(self, row: int) -> RegisterRow:
@@ -137,6 +148,8 @@ class RegisterModel(QAbstractTableModel):
             return row.sort_keys[column]
         if role == ID_ROLE:
             return row.summary.id
+        if role == TEXTS_ROLE:
+            return row.texts
         if column is Column.DAYS_LEFT and role == Qt.ItemDataRole.BackgroundRole:
             return rag_background(row.state.state)
         if column is Column.DAYS_LEFT and role == Qt.ItemDataRole.ForegroundRole:

@@ -105,15 +105,24 @@ class RegisterPanel(QWidget):
             + 2 * self.table.frameWidth()
         )
         self.cards = CardDelegate(self.table)
+        self.cards.watch(self.proxy)
         self.compact = False
+        self._width_pending = False
         self._wide_state: QByteArray | None = None  # the table's columns while cards show
 
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of inspections shown")
+        # Shown while the register is read on the database worker (the window's first moments).
+        self.loading_label = QLabel("Loading…", self)
+        self.loading_label.setAccessibleName("Loading the register")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setEnabled(False)  # quiet: greyed, not a message to act on
+        self.loading_label.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.loading_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         # No focus proxy: a proxy takes the panel's place in the Tab order, and the filter box
@@ -143,6 +152,10 @@ class RegisterPanel(QWidget):
         finally:
             self.table.selectionModel().blockSignals(False)
         self._update_count()
+
+    def show_loading(self, loading: bool) -> None:
+        """Say quietly that the rows are being read (until the first ``set_summaries``)."""
+        self.loading_label.setVisible(loading)
 
     def has_inspection(self, inspection_id: int) -> bool:
         return self.model.row_of(inspection_id) is not None
@@ -228,6 +241,14 @@ class RegisterPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # Decided once the resizing is over (the window opening resizes the register two or
+        # three times): the cards size every row, which a 2,000-row register feels.
+        if not self._width_pending:
+            self._width_pending = True
+            QTimer.singleShot(0, self, self._apply_width)
+
+    def _apply_width(self) -> None:
+        self._width_pending = False
         compact = self.width() < self.wide_enough
         if compact != self.compact:
             self._show_cards(compact)

@@ -24,6 +24,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.ui.findings_tab import FindingsTab
+from app.ui.overview import OverviewTab
+from app.ui.responses.workflow_bar import WorkflowBar
+
+ANSWER_MS = 10_000  # the database worker answers in milliseconds; ≥ 10× for a busy machine
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -78,6 +84,7 @@ class Person:
                         index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                     )
                 self.qtbot.wait(20)
+                self.see_the_answer()
                 return
         raise LookupError(f"no inspection with {title_words!r} in the register")
 
@@ -159,6 +166,20 @@ class Person:
     def click(self, name: str) -> None:
         button = find(self.window, name, QAbstractButton)
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        self.see_the_answer()
+
+    def see_the_answer(self) -> None:
+        """Wait, as a person looks, until what was set going on the database worker (a status
+        change, a tab reading its inspection) has come back and is shown."""
+
+        def answered() -> bool:
+            if any(bar.busy for bar in self.window.findChildren(WorkflowBar)):
+                return False
+            tabs: list[OverviewTab | FindingsTab] = [*self.window.findChildren(OverviewTab),
+                                                     *self.window.findChildren(FindingsTab)]
+            return not any(tab.loading for tab in tabs)
+
+        self.qtbot.waitUntil(answered, timeout=ANSWER_MS)
 
     def focused(self) -> QWidget | None:
         return QApplication.focusWidget()

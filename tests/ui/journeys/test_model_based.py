@@ -112,6 +112,7 @@ class WindowJourney(RuleBasedStateMachine):
         window.show()
         window.activateWindow()  # as a window just opened is: keys and focus go to it
         self.qtbot.waitActive(window)
+        self.qtbot.waitUntil(lambda: window.is_ready, timeout=30_000)  # tabs built, rows in
         self.person = Person(self.qtbot, window)
         self.shown = None
         return window
@@ -373,7 +374,8 @@ class WindowJourney(RuleBasedStateMachine):
         except LookupError:
             return
         self.qtbot.waitUntil(
-            lambda: not indicator.text().startswith(("Unsaved", "Saving")), timeout=SAVE_WAIT_MS
+            lambda: not indicator.text().startswith(("Unsaved", "Saving", "Waiting")),
+            timeout=SAVE_WAIT_MS,
         )
 
     @invariant()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -18,6 +20,7 @@ from app.ui.context import AppContext
 from app.ui.responses import ResponsesView, prompts
 from app.ui.responses.conflict import Resolution
 
+WORKER_TIMEOUT_MS = 10_000  # a database worker's call takes milliseconds; ≥ 10× for a busy machine
 TODAY = dt.date(2023, 8, 14)  # after publication, before the statutory deadline
 
 
@@ -102,3 +105,12 @@ def settle(ms: int = 50) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def wait_for_workflow(view: ResponsesView, seconds: float = WORKER_TIMEOUT_MS / 1000) -> None:
+    """Wait until the status changes asked for have been written on the database worker and
+    shown (milliseconds; ``seconds`` bounds it for a busy machine)."""
+    deadline = time.monotonic() + seconds
+    while view.workflow_bar.busy:
+        assert time.monotonic() < deadline, "the status change did not come back"
+        QTest.qWait(10)

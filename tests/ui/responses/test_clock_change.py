@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.responses import ResponsesView
 from tests.conftest import FakeClock
-from tests.ui.responses.conftest import Person
+from tests.ui.responses.conftest import Person, wait_for_workflow
 
 CLOSING = "Chief Constable closing response"
 BEFORE = dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC)  # 01:30 BST
@@ -49,5 +49,6 @@ def test_the_status_history_and_the_lock_banner_say_local_time(
 ) -> None:
     fake_clock.set(SUMMER)
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     assert " on 01/07/2026 at 12:05" in view.banner.text()
     assert view.status_history.list.item(0).text().startswith("Signed off, 01/07/2026 12:05")

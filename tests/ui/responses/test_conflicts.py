@@ -119,9 +119,13 @@ def test_autosave_meets_the_conflict_too(
     first.save_pending()
     type_at_end(qtbot, second, " Second copy.")
     qtbot.waitUntil(lambda: bool(person.conflicts), timeout=2000)
-    assert response_states(sample_db, spotlight)[first.editor(NAME).key].text.endswith(
-        "Second copy."
-    )  # the person chose to keep theirs, over the first copy's version
+    key = first.editor(NAME).key
+    # The person chose to keep theirs, over the first copy's version; the autosave saves it on
+    # the database worker, so the test waits for it to land.
+    qtbot.waitUntil(
+        lambda: response_states(sample_db, spotlight)[key].text.endswith("Second copy."),
+        timeout=2000,
+    )
 
 
 def test_a_copy_that_did_not_type_picks_up_the_other_copys_text(
@@ -130,8 +134,8 @@ def test_a_copy_that_did_not_type_picks_up_the_other_copys_text(
     first, second = two_views
     type_at_end(qtbot, first, " First copy.")
     first.save_pending()
-    second._poll()
-    assert second.editor(NAME).toPlainText().endswith("First copy.")
+    second._poll()  # reads on the database worker
+    qtbot.waitUntil(lambda: second.editor(NAME).toPlainText().endswith("First copy."))
 
 
 def test_sign_off_in_one_copy_locks_the_other(

@@ -16,7 +16,7 @@ from app.services import inspections
 from app.ui.responses import ResponsesView
 from app.ui.responses.rows import MIN_EDITOR
 from tests.ui.conftest import MessageLog
-from tests.ui.responses.conftest import Person
+from tests.ui.responses.conftest import Person, wait_for_workflow
 
 MakeView = Callable[[Database, "int | None"], ResponsesView]
 NARROW_PAGE = 800  # the page beside the register on a 1366-pixel laptop screen
@@ -36,6 +36,7 @@ def test_hints_fit_a_narrow_editor_and_say_when_nothing_can_be_typed(
 
     view.save_pending()
     view.workflow_bar.sign_off_button.click()  # warned about the missing response, signed off
+    wait_for_workflow(view)
     assert person.warnings and editor.isReadOnly() and not editor.toPlainText()
     assert editor.placeholderText() == "No response was written"
 

@@ -10,6 +10,7 @@ from app.db.database import Database
 from app.services.responses import response_states
 from app.ui.responses import ResponsesView
 from app.ui.responses.paste import html_to_markdown, word_lists_to_html
+from tests.ui.responses.conftest import wait_for_workflow
 
 NAME = "Chief Constable closing response"
 
@@ -108,6 +109,7 @@ def test_plain_text_is_pasted_as_it_is(view: ResponsesView) -> None:
 
 def test_nothing_is_pasted_into_a_locked_response(view: ResponsesView) -> None:
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     paste(view, "<b>late</b>")
     assert view.editor(NAME).toPlainText() == ""
 

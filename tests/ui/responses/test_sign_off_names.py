@@ -13,7 +13,7 @@ from app.domain.enums import InspectionStatus
 from app.services import workflow
 from app.ui.responses import ResponsesView
 from tests.ui.conftest import MessageLog
-from tests.ui.responses.conftest import Person, inspection_id
+from tests.ui.responses.conftest import Person, inspection_id, wait_for_workflow
 
 PCC_OVERALL = "Police and Crime Commissioner overall response"
 
@@ -31,6 +31,7 @@ def test_nothing_written_is_refused_then_every_empty_box_is_named(
     assert len(names) == 10
 
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     assert person.warnings == []  # no "Sign off anyway" is offered
     (refusal,) = message_log.errors
     assert "section 55(1)" in refusal and PCC_OVERALL in refusal
@@ -41,6 +42,7 @@ def test_nothing_written_is_refused_then_every_empty_box_is_named(
     qtbot.keyClicks(editor, "I welcome this report.")
     person.sign_off = False
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     (warnings,) = person.warnings
     others = [name for name in names if name != PCC_OVERALL]
     assert warnings[0].startswith("9 responses are empty")
@@ -63,9 +65,11 @@ def test_marking_as_published_names_what_the_publication_copy_leaves_out(
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     view.workflow_bar.sign_off_button.click()  # warned, and signed off anyway
+    wait_for_workflow(view)
     assert workflow.current_status(sample_db, spotlight) is InspectionStatus.SIGNED_OFF
     message_log.answer = False
     view.workflow_bar.publish_button.click()
+    wait_for_workflow(view)
     (question,) = message_log.questions
     assert "Record that the response has been published?" in question
     assert "leaves these out" in question

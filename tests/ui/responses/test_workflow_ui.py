@@ -16,7 +16,7 @@ from app.services.identity import current_user
 from app.services.responses import load_sheet, response_states
 from app.ui.responses import ResponsesView
 from tests.ui.conftest import MessageLog
-from tests.ui.responses.conftest import TODAY, Person
+from tests.ui.responses.conftest import TODAY, WORKER_TIMEOUT_MS, Person, wait_for_workflow
 
 PCC_REC3 = "Police and Crime Commissioner response to Recommendation 3"
 
@@ -34,6 +34,7 @@ def test_sign_off_is_refused_naming_the_missing_recommendation_then_allowed(
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     click(qtbot, view.workflow_bar.sign_off_button)  # saves first, then checks
+    wait_for_workflow(view)
     assert response_states(sample_db, spotlight)[editor.key].text == ""
     assert len(message_log.errors) == 1
     assert "Recommendation 3" in message_log.errors[0]
@@ -44,6 +45,7 @@ def test_sign_off_is_refused_naming_the_missing_recommendation_then_allowed(
 
     qtbot.keyClicks(editor, "I will hold the Chief Constable to account for this.")
     click(qtbot, view.workflow_bar.sign_off_button)
+    wait_for_workflow(view)
     assert person.warnings == [  # complete, before the deadline: only the optional box
         ["1 response is empty and is left out of the published document: Chief Constable "
          "closing response."]
@@ -62,6 +64,7 @@ def test_sign_off_warns_about_a_missing_chief_constable_response_and_the_deadlin
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     person.sign_off = False
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     (warnings,) = person.warnings
     assert warnings[0] == (
         "2 responses are empty and are left out of the published document: Chief Constable "
@@ -75,6 +78,7 @@ def test_signed_off_responses_are_locked_visibly_until_reopened(
     sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot, person: Person
 ) -> None:
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     editor = view.editor(PCC_REC3)
     before = editor.toPlainText()
     assert editor.isReadOnly()
@@ -92,6 +96,7 @@ def test_signed_off_responses_are_locked_visibly_until_reopened(
     assert editor.toPlainText() == before
 
     click(qtbot, view.workflow_bar.reopen_button)
+    wait_for_workflow(view)
     assert person.asked == ["note"]
     assert workflow.current_status(sample_db, spotlight) is InspectionStatus.DRAFTING
     assert not editor.isReadOnly() and not view.banner.isVisible()
@@ -110,12 +115,16 @@ def test_the_status_list_moves_working_statuses_and_publishes(
     view.inspectionChanged.connect(changed.append)
     combo = view.workflow_bar.combo
     combo.activated.emit(combo.findData(InspectionStatus.READY_FOR_SIGN_OFF))
+    wait_for_workflow(view)
     assert workflow.current_status(sample_db, spotlight) is InspectionStatus.READY_FOR_SIGN_OFF
     assert changed == [spotlight]
     combo.activated.emit(combo.findData(InspectionStatus.PUBLISHED))
+    wait_for_workflow(view)
     assert "sign it off first" in message_log.errors[-1]
     view.workflow_bar.sign_off_button.click()
+    wait_for_workflow(view)
     view.workflow_bar.publish_button.click()
+    wait_for_workflow(view)
     assert workflow.current_status(sample_db, spotlight) is InspectionStatus.PUBLISHED
     assert message_log.questions  # publishing was confirmed
     assert combo.currentText() == "Published"
@@ -145,6 +154,7 @@ def test_typing_the_first_response_shows_drafting_and_the_status_can_move_on(
     assert notices == ["The status is now “Drafting”: a response was saved."]
     combo = view.workflow_bar.combo
     combo.activated.emit(combo.findData(InspectionStatus.READY_FOR_SIGN_OFF))
+    wait_for_workflow(view)
     assert message_log.errors == []  # the bar knew the new status: no conflict
     assert workflow.current_status(sample_db, peel) is InspectionStatus.READY_FOR_SIGN_OFF
 
@@ -157,6 +167,7 @@ def test_a_status_changed_in_another_window_is_not_overruled(
         expected_status=InspectionStatus.DRAFTING,
     )  # fmt: skip
     view.workflow_bar.combo.activated.emit(0)  # "Not started", from the stale Drafting
+    wait_for_workflow(view)
     assert "changed to “Ready for sign-off” in another window" in message_log.errors[-1]
     assert view.workflow_bar.combo.currentText() == "Ready for sign-off"
 
@@ -169,7 +180,8 @@ def test_ticking_an_office_step_records_the_date_and_user(
     view.side.setCurrentWidget(view.office_steps)
     row = view.office_steps.row("Response forwarded to Chief Constable")
     assert row.check.accessibleName() == "Response forwarded to Chief Constable"
-    click(qtbot, row.check)
+    click(qtbot, row.check)  # written on the database worker: its outcome comes back later
+    qtbot.waitUntil(lambda: changed == [spotlight], timeout=WORKER_TIMEOUT_MS)
     (step,) = [s for s in office_steps.office_steps(sample_db, spotlight) if s.done]
     assert (step.done_on, step.done_by) == (TODAY, current_user())
     assert row.date.isVisible() and row.by.text() == f"Done by {current_user()}"
@@ -178,25 +190,30 @@ def test_ticking_an_office_step_records_the_date_and_user(
     row.date.editingFinished.emit()
     row.note.setText("Sent by e-mail")
     row.note.editingFinished.emit()
+    qtbot.waitUntil(lambda: len(changed) == 3, timeout=WORKER_TIMEOUT_MS)
     (step,) = [s for s in office_steps.office_steps(sample_db, spotlight) if s.done]
     assert (step.done_on, step.note) == (dt.date(2023, 8, 10), "Sent by e-mail")
     shown = reading.get_inspection(sample_db, spotlight).office_steps[1]
     assert (shown.done_on, shown.done_by) == (dt.date(2023, 8, 10), current_user())
     click(qtbot, row.check)
+    qtbot.waitUntil(lambda: len(changed) == 4, timeout=WORKER_TIMEOUT_MS)
     assert not any(s.done for s in office_steps.office_steps(sample_db, spotlight))
 
 
 def test_standard_steps_are_offered_when_an_inspection_has_none(
-    sample_db: Database, view: ResponsesView
+    sample_db: Database, view: ResponsesView, qtbot: QtBot
 ) -> None:
     (peel,) = [r.id for r in reading.list_inspections(sample_db) if "PEEL 2018" in r.title]
     view.show_inspection(peel)
     panel = view.office_steps
     assert panel.rows == [] and not panel.add_standard.isHidden()
-    panel.add_standard.click()
+    panel.add_standard.click()  # added on the database worker
+    qtbot.waitUntil(lambda: bool(panel.rows), timeout=WORKER_TIMEOUT_MS)
     assert panel.rows[0].check.accessibleName() == "Sent to the Chief Constable for comments"
     assert panel.add_standard.isHidden()
+    standard = len(panel.rows)
     panel.add_one.click()
+    qtbot.waitUntil(lambda: len(panel.rows) > standard, timeout=WORKER_TIMEOUT_MS)
     assert panel.rows[-1].step.step == "Briefed the Panel"
 
 

@@ -6,6 +6,22 @@ formats, names and the default viewer), ``viewer_copies`` (the viewer's temporar
 when the window closes or at the next start).
 """
 
-from app.ui.document.tab import DocumentTab
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.ui.document.tab import DocumentTab
+
+
+def __getattr__(name: str) -> object:
+    """``DocumentTab`` is imported on first use: its rendering stack (reportlab, pypdf, QtPdf)
+    takes a fifth of a second to load, which the window's first paint should not wait for."""
+    if name == "DocumentTab":
+        from app.ui.document.tab import DocumentTab
+
+        return DocumentTab
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["DocumentTab"]

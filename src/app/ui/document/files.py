@@ -7,18 +7,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from app import documents
-from app.documents import ResponseDocument
 from app.documents.output import write_atomically
 from app.domain.errors import DocumentError
 from app.ui import file_dialogs
 from app.ui.document import viewer_copies
 from app.ui.window_state import default_settings
+
+if TYPE_CHECKING:
+    from app.documents import ResponseDocument
 
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _LONGEST_STEM = 120

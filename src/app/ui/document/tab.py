@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import documents
-from app.documents import RenderResult, ResponseDocument
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import AppError
 from app.domain.word_count import ResponseWords, response_words, words_label
-from app.services.publishing import response_document
-from app.services.reading import get_inspection
 from app.ui import messages
 from app.ui.context import AppContext
 from app.ui.document import files, printing
 from app.ui.document.files import Format
 from app.ui.document.preview import PdfPreview
 from app.ui.tasks import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:  # the document stack loads with the first render, not with the window
+    from app.documents import RenderResult, ResponseDocument
 
 PLACEHOLDER = "Choose an inspection in the register to see its response document here."
 RENDERING = "Rendering…"
@@ -63,8 +63,12 @@ def _render(context: AppContext, inspection_id: int, internal: bool,
             marking: ProtectiveMarking) -> Rendered:  # fmt: skip
     """Runs on a worker thread: read the inspection afresh and lay the PDF out.
 
-    reportlab is loaded here, by the first render, rather than when the window opens.
+    reportlab (and the services that gather the document) are loaded here, by the first
+    render, rather than when the window opens.
     """
+    from app.services.publishing import response_document
+    from app.services.reading import get_inspection
+
     document = response_document(context.db, inspection_id, internal=internal, marking=marking)
     words = response_words(get_inspection(context.db, inspection_id))
     return Rendered(inspection_id, document, documents.render_pdf(document), words)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
@@ -20,18 +21,38 @@ from app.db.connection import is_database_file
 from app.db.database import Database
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
-from app.importers import ImportedInspection, import_document
-from app.importers import import_text as read_pasted_text
 from app.services.reading import load_settings
 from app.ui import messages
 from app.ui.file_dialogs import start_folder
 from app.ui.importing import prompts
-from app.ui.importing.comments_dialog import COMMENTS_FILTER, CommentsImportDialog
 from app.ui.importing.drop import DropFilter
 from app.ui.importing.paste_dialog import PasteTextDialog
-from app.ui.importing.preview_dialog import DEFAULT_TITLES, ImportPreviewDialog
 from app.ui.tasks import BackgroundTask, run_in_background
 from app.ui.window_state import default_settings
+
+if TYPE_CHECKING:
+    from app.importers import ImportedInspection
+    from app.ui.importing.comments_dialog import CommentsImportDialog
+    from app.ui.importing.preview_dialog import ImportPreviewDialog
+
+# The importers and the import dialogs load on first use, not with the window (about a sixth
+# of its start-up); reading a file happens on a worker thread, so they load there.
+
+
+def import_document(
+    path: str | Path, *, cancelled: threading.Event | None = None
+) -> ImportedInspection:
+    from app.importers import import_document as read
+
+    return read(path, cancelled=cancelled)
+
+
+def read_pasted_text(
+    text: str, source_name: str = "", *, cancelled: threading.Event | None = None
+) -> ImportedInspection:
+    from app.importers import import_text
+
+    return import_text(text, source_name, cancelled=cancelled)
 
 IMPORT_FILTER = (
     "Reports and responses (*.txt *.html *.htm *.pdf *.docx);;"
@@ -154,6 +175,8 @@ class ImportController(QObject):
         """Inspection → Import Chief Constable's comments…: choose the file, check, fill."""
         if self.comments is not None or not self._save_pending():
             return None
+        from app.ui.importing.comments_dialog import COMMENTS_FILTER, CommentsImportDialog
+
         title = self._titles()[AuthorRole.CHIEF_CONSTABLE]
         path = prompts.choose_file(
             self.window, f"Choose the {title}'s comments", COMMENTS_FILTER, self.folder
@@ -248,6 +271,8 @@ class ImportController(QObject):
     # --- preview -------------------------------------------------------------------------------
 
     def _show_preview(self, job: _Job, result: ImportedInspection) -> None:
+        from app.ui.importing.preview_dialog import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(
             self.db, result, source=job.source, role_titles=self._titles(), parent=self.window
         )
@@ -295,6 +320,8 @@ class ImportController(QObject):
         try:
             settings = load_settings(self.db)
         except AppError:
+            from app.ui.importing.preview_dialog import DEFAULT_TITLES
+
             return dict(DEFAULT_TITLES)
         return {role: settings.role_title(role) for role in AuthorRole}
 

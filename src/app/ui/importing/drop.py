@@ -12,13 +12,13 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from app.importers import SUPPORTED_SUFFIXES
-
 
 def dropped_files(mime: QMimeData) -> list[Path]:
     """The local files in a drag whose type can be imported, in the order given."""
     if not mime.hasUrls():
         return []
+    from app.importers import SUPPORTED_SUFFIXES  # the importers load on first use
+
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
     return [path for path in paths if path.suffix.lower() in SUPPORTED_SUFFIXES]
 

@@ -7,13 +7,16 @@ so that tests can stand in for the person by replacing a function here.
 from __future__ import annotations
 
 from enum import Enum, auto
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.services.importing import ExistingInspection
 from app.ui import file_dialogs
 from app.ui.formatting import long_date
 from app.ui.window_state import default_settings
+
+if TYPE_CHECKING:  # the importers load on first use, not with the window
+    from app.services.importing import ExistingInspection
 
 
 class DuplicateChoice(Enum):

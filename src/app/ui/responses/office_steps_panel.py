@@ -1,5 +1,8 @@
 """The "For Office Use Only" checklist: tick a step to record the date (editable) and who.
 
+Each change is written on the database worker (another copy holding the write lock never
+freezes the window); its outcome comes back by queued signal.
+
 Signals:
     stepsChanged(): a step was ticked, unticked, re-dated, noted or added.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +33,7 @@ from app.domain.errors import AppError
 from app.services import office_steps
 from app.services.office_steps import OfficeStepState
 from app.ui.date_field import to_qdate
+from app.ui.db_worker import database_worker
 from app.ui.formatting import QT_SHORT_DATE
 from app.ui.responses import prompts
 
@@ -187,13 +192,21 @@ class OfficeStepsPanel(QWidget):
         raise KeyError(step)
 
     def run(self, change: Callable[[], OfficeStepState], row: _StepRow) -> None:
-        try:
-            row.show_state(change())
-        except AppError as error:
+        """Write ``change`` on the database worker; show its outcome in ``row`` (if it is still
+        shown) and say the steps changed, or say why it failed and show the steps afresh."""
+
+        def done(step: OfficeStepState) -> None:
+            if shiboken6.isValid(row) and row in self.rows:
+                row.show_state(step)
+            self.stepsChanged.emit()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error
             prompts.show_error(self, error.message, "The office step could not be saved")
             self.show_inspection(self.inspection_id)
-            return
-        self.stepsChanged.emit()
+
+        database_worker().run(change, done, failed, owner=self)
 
     def _add_standard(self) -> None:
         if self.inspection_id is not None:
@@ -207,11 +220,16 @@ class OfficeStepsPanel(QWidget):
             self._add(lambda: office_steps.add_step(self.db, inspection_id, name))
 
     def _add(self, change: Callable[[], object]) -> None:
-        try:
-            change()
-        except AppError as error:
-            prompts.show_error(self, error.message)
-            return
-        finally:
+        """Add steps on the database worker, then show the steps afresh."""
+
+        def done(_added: object) -> None:
             self.show_inspection(self.inspection_id)
-        self.stepsChanged.emit()
+            self.stepsChanged.emit()
+
+        def failed(error: BaseException) -> None:
+            self.show_inspection(self.inspection_id)
+            if not isinstance(error, AppError):
+                raise error
+            prompts.show_error(self, error.message)
+
+        database_worker().run(change, done, failed, owner=self)

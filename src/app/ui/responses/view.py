@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -33,13 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.enums import RagState
+from app.domain.enums import InspectionStatus, RagState
 from app.domain.errors import AppError, NotFoundError
 from app.domain.lock_notice import lock_notice
 from app.domain.model import OfficeStep
 from app.domain.workflow import is_locked, status_after_saving
 from app.services import responses, workflow
-from app.services.responses import ResponseSheet
+from app.services.responses import ResponseKey, ResponseSheet, ResponseState
 from app.ui.context import AppContext
 from app.ui.focus_order import move_focus, tab_stops
 from app.ui.rag import rag_style_sheet
@@ -87,10 +88,13 @@ class ResponsesView(QWidget):
         self.indicator.setAccessibleName("Save status")
         self.indicator.setForegroundRole(self.indicator.foregroundRole())
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        # Its words never resize anything: a longer message ("Waiting for another copy…")
+        # widening the view would squeeze the register and make it size every row again.
+        self.indicator.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.indicator.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.workflow_bar)
-        top.addStretch(1)
-        top.addWidget(self.indicator)
+        top.addWidget(self.indicator, 1)
 
         self.banner = QLabel(self)
         self.banner.setAccessibleName("Locked")
@@ -340,6 +344,7 @@ class ResponsesView(QWidget):
 
     def _show_save_status(self, words: str) -> None:
         self.indicator.setText(words)
+        self.indicator.setToolTip(words)  # whole, where the view is too narrow for it
         font = QFont(self.indicator.font())
         font.setItalic(words.startswith("Not saved"))
         self.indicator.setFont(font)
@@ -371,11 +376,28 @@ class ResponsesView(QWidget):
         if self.inspection_id is None or not self.isVisible():
             self.poll.stop()
             return
-        try:
-            states = responses.response_states(self.db, self.inspection_id)
-            status = workflow.current_status(self.db, self.inspection_id)
-        except AppError:
-            return
+        db, inspection_id = self.db, self.inspection_id
+
+        def read() -> tuple[dict[ResponseKey, ResponseState], InspectionStatus]:
+            states = responses.response_states(db, inspection_id)
+            return states, workflow.current_status(db, inspection_id)
+
+        # On the database worker, after any save queued before it; dropped if the view goes.
+        self.saver.worker.run(read, lambda found: self._polled(inspection_id, *found),
+                              self._poll_failed, owner=self)  # fmt: skip
+
+    def _poll_failed(self, error: BaseException) -> None:
+        if not isinstance(error, AppError):  # the file busy: the next look will do
+            raise error
+
+    def _polled(
+        self,
+        inspection_id: int,
+        states: dict[ResponseKey, ResponseState],
+        status: InspectionStatus,
+    ) -> None:
+        if inspection_id != self.inspection_id:
+            return  # another inspection is shown now
         if self.content is not None:
             self.content.refresh_states(states)
         if status is not self.workflow_bar.status:

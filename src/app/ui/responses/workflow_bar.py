@@ -1,7 +1,8 @@
 """Workflow controls: the status, Sign off (with the s55 check), Mark as published, Reopen.
 
 The bar asks the view to save what is typed before any change (``before_change``), and runs
-each change through :mod:`app.services.workflow`, which records who, when and the note.
+each change through :mod:`app.services.workflow` (on the database worker: its outcome comes
+back by queued signal), which records who, when and the note.
 
 Signals:
     statusChanged(): the status of the shown inspection changed.
@@ -28,6 +29,7 @@ from app.domain.enums import InspectionStatus
 from app.domain.errors import AppError
 from app.domain.workflow import StatusChange, Transition, is_locked, transition
 from app.services import publishing, workflow
+from app.ui.db_worker import database_worker
 from app.ui.responses import prompts
 
 
@@ -49,6 +51,7 @@ class WorkflowBar(QWidget):
         self.before_change = before_change
         self.inspection_id: int | None = None
         self.status = InspectionStatus.NOT_STARTED
+        self._changing = 0  # status changes queued on the database worker, not yet back
         self.history: list[StatusChange] = []
 
         label = QLabel("S&tatus:", self)
@@ -173,18 +176,37 @@ class WorkflowBar(QWidget):
         if note is not None:
             self._change(target, note.strip() or "Reopened")
 
+    @property
+    def busy(self) -> bool:
+        """True while a status change is being written (on the database worker)."""
+        return self._changing > 0
+
     def _change(self, target: InspectionStatus, note: str = "") -> None:
+        """Write the change on the database worker, after the saves queued before it; the
+        bar shows the outcome when it comes back (if it still shows that inspection)."""
         if self.inspection_id is None or not self.before_change():
             return
-        try:
-            workflow.change_status(
-                self.db, self.inspection_id, target, expected_status=self.status, note=note,
-                today=self.today(),
-            )  # fmt: skip
-        except AppError as error:
+        db, inspection_id, expected, today = self.db, self.inspection_id, self.status, self.today()
+
+        def change() -> None:
+            workflow.change_status(db, inspection_id, target, expected_status=expected,
+                                   note=note, today=today)  # fmt: skip
+
+        def finished(_none: None) -> None:
+            self._changing -= 1
+            if self.inspection_id == inspection_id:
+                self.show_inspection(inspection_id)
+            self.statusChanged.emit()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                self._changing -= 1
+                raise error
             prompts.show_error(self, error.message, "The status did not change")
-        self.show_inspection(self.inspection_id)
-        self.statusChanged.emit()
+            finished(None)
+
+        self._changing += 1
+        database_worker().run(change, finished, failed, owner=self)
 
 
 class StatusHistoryPanel(QWidget):
