@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from app.documents.blocks import blocks_text
 from app.documents.content import ResponseDocument
+from app.documents.elements import blocks_text
 from app.documents.pdf_styles import BOTTOM_MARGIN, PAGE_SIZE, TOP_MARGIN
 from app.domain.model import Inspection
 from app.domain.organisation import OrganisationSettings

@@ -9,8 +9,8 @@ from typing import Any
 import docx
 import pytest
 
+from app.documents.compose import build_response_document
 from app.documents.docx import render_docx, write_docx
-from app.documents.model import build_response_document
 from app.domain.enums import ProtectiveMarking
 from app.domain.model import Inspection, RoleTexts
 from app.domain.organisation import OrganisationSettings

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.documents.blocks import blocks_text
+from app.documents.compose import build_response_document
 from app.documents.content import ResponseDocument, SectionKind
 from app.documents.docx import render_docx
+from app.documents.elements import blocks_text
 from app.documents.html import render_html
-from app.documents.model import build_response_document
 from app.documents.pdf import render_pdf
 from app.documents.pdf_text import REPLACEMENT
 from app.domain.enums import FindingKind

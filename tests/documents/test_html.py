@@ -8,8 +8,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from app.documents.compose import build_response_document
 from app.documents.html import html_document, render_html, write_html
-from app.documents.model import build_response_document
 from app.domain.enums import ProtectiveMarking
 from app.domain.model import Inspection
 from app.domain.organisation import OrganisationSettings

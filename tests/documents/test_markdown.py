@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.documents.blocks import (
+from app.documents.elements import (
     LINE_BREAK,
     Heading,
     ListBlock,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hypothesis.strategies as st
 from hypothesis import example, given, settings
 
-from app.documents.blocks import LINE_BREAK, Heading, ListBlock, Paragraph, Span
+from app.documents.elements import LINE_BREAK, Heading, ListBlock, Paragraph, Span
 from app.documents.markdown import parse_markdown
 from app.documents.markdown_writer import Line, escape, write_markdown
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from app.documents.compose import build_response_document
 from app.documents.content import ResponseDocument
-from app.documents.model import build_response_document
 from app.documents.pdf import render_pdf, write_pdf
 from app.domain.enums import ProtectiveMarking
 from app.domain.errors import DocumentError

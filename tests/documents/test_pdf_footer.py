@@ -5,7 +5,7 @@ from __future__ import annotations
 from pypdf import PageObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from app.documents.model import build_response_document
+from app.documents.compose import build_response_document
 from app.documents.pdf import footer_title_lines, render_pdf
 from app.documents.pdf_styles import PAGE, REGULAR
 from app.domain.model import Inspection

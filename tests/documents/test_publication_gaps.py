@@ -12,10 +12,10 @@ from collections.abc import Callable
 import docx
 import pytest
 
+from app.documents.compose import build_response_document
 from app.documents.content import ResponseDocument, SectionKind
 from app.documents.docx import render_docx
 from app.documents.html import render_html
-from app.documents.model import build_response_document
 from app.documents.pdf import render_pdf
 from app.domain.model import Inspection
 from app.domain.organisation import OrganisationSettings

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.documents import build_response_document
-from app.documents.blocks import ListBlock, Paragraph
+from app.documents.elements import ListBlock, Paragraph
 from app.domain.enums import FindingKind, Grade
 from app.domain.model import Finding, GradedQuestion, place_of
 from app.domain.organisation import OrganisationSettings

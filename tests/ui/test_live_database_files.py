@@ -34,7 +34,7 @@ PROBE = textwrap.dedent(
 
     from app.db.database import Database
     from app.services.samples import load_samples
-    from app.ui.importing import prompts
+    from app.ui.importing import questions
 
     path = Path(sys.argv[1])
     database = Database.open(path)

@@ -17,10 +17,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from app.documents.compose import build_response_document
     from app.documents.content import ResponseDocument, SectionKind
     from app.documents.docx import render_docx, write_docx
     from app.documents.html import html_document, render_html, write_html
-    from app.documents.model import build_response_document
     from app.documents.output import RenderResult
     from app.documents.pdf import render_pdf, write_pdf
 

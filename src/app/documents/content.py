@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.documents.blocks import Block
+from app.documents.elements import Block
 from app.domain.enums import ProtectiveMarking
 
 TITLE_LEVEL = 1

@@ -20,7 +20,6 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.run import Run
 
 from app import APP_NAME
-from app.documents.blocks import Block, Heading, ListBlock, Paragraph, Quote, Span
 from app.documents.content import (
     SECTION_LEVEL,
     STEP_COLUMNS,
@@ -43,6 +42,7 @@ from app.documents.docx_parts import (
     set_numbering,
     shade,
 )
+from app.documents.elements import Block, Heading, ListBlock, Paragraph, Quote, Span
 from app.documents.logo import read_logo
 from app.documents.output import RenderResult, write_atomically
 

@@ -12,7 +12,6 @@ import base64
 from html import escape
 from pathlib import Path
 
-from app.documents.blocks import Block, Heading, ListBlock, Paragraph, Quote, Span
 from app.documents.content import (
     SECTION_LEVEL,
     STEP_COLUMNS,
@@ -22,6 +21,7 @@ from app.documents.content import (
     Section,
     StepRow,
 )
+from app.documents.elements import Block, Heading, ListBlock, Paragraph, Quote, Span
 from app.documents.logo import read_logo
 from app.documents.output import RenderResult, write_atomically
 

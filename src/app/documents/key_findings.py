@@ -6,8 +6,8 @@ and their summaries; when nobody has written key findings yet, the grades are th
 
 from __future__ import annotations
 
-from app.documents.blocks import Block, Heading, ListBlock, ListItem, Paragraph, Span
 from app.documents.content import ENTRY_LEVEL
+from app.documents.elements import Block, Heading, ListBlock, ListItem, Paragraph, Span
 from app.documents.markdown import parse_markdown
 from app.documents.text import TextCleaner
 from app.domain.model import Inspection

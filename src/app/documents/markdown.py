@@ -1,4 +1,4 @@
-"""Stored Markdown → :mod:`app.documents.blocks`, through markdown-it-py's CommonMark parser.
+"""Stored Markdown → :mod:`app.documents.elements`, through markdown-it-py's CommonMark parser.
 
 Raw HTML is switched off (``{"html": False}``), so ``<font size=40>`` in a response stays text in
 every export. Headings inside a text are renumbered below the heading that holds the text, with
@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from app.documents.blocks import (
+from app.documents.elements import (
     LINE_BREAK,
     Block,
     Heading,

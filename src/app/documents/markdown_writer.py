@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from app.documents.blocks import LINE_BREAK, Heading, ListBlock, Paragraph, Span
+from app.documents.elements import LINE_BREAK, Heading, ListBlock, Paragraph, Span
 from app.documents.markdown import parse_markdown
 
 _ALWAYS = set("\\`*_[]<>|~")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.errors import DocumentError
-from app.files import replace_file
+from app.safe_write import replace_file
 
 
 @dataclass(frozen=True, slots=True)

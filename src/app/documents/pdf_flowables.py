@@ -21,8 +21,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from app.documents.blocks import Block, Heading, ListBlock, Quote, Span
-from app.documents.blocks import Paragraph as TextParagraph
 from app.documents.content import (
     SECTION_LEVEL,
     STEP_COLUMNS,
@@ -34,6 +32,8 @@ from app.documents.content import (
     Section,
     StepRow,
 )
+from app.documents.elements import Block, Heading, ListBlock, Quote, Span
+from app.documents.elements import Paragraph as TextParagraph
 from app.documents.logo import read_logo
 from app.documents.pdf_styles import (
     BULLETS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from app.documents.blocks import Span
+from app.documents.elements import Span
 from app.documents.pdf_styles import LINK, font_for
 from app.documents.text import describe_character
 

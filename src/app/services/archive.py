@@ -29,7 +29,7 @@ from app.domain.model import (
     RoleTexts,
 )
 from app.domain.workflow import StatusChange
-from app.files import replace_file
+from app.safe_write import replace_file
 
 FORMAT = "opcc-responses/1"
 _T = TypeVar("_T")

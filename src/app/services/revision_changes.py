@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from app.documents.blocks import blocks_text
+from app.documents.elements import blocks_text
 from app.documents.markdown import parse_markdown
 
 WORDS_SHOWN = 6

@@ -12,8 +12,8 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole
 from app.services import reading, responses
 from app.services.responses import ResponseKey
-from app.ui.importing import CommentsImportDialog, ImportController, prompts
-from app.ui.importing.prompts import OverwriteChoice
+from app.ui.importing import CommentsImportDialog, ImportController, questions
+from app.ui.importing.questions import OverwriteChoice
 from tests.ui.importing.conftest import comments_docx, inspection_id
 from tests.ui.importing.test_preview import unnamed_controls
 
@@ -140,7 +140,7 @@ def test_written_responses_are_replaced_only_when_the_person_says_so(
         asked.append(labels)
         return answers.pop(0)
 
-    monkeypatch.setattr(prompts, "ask_overwrite", ask)
+    monkeypatch.setattr(questions, "ask_overwrite", ask)
     dialog = open_dialog(qtbot, sample_db, peel_id, comments)
     dialog.accept()  # Cancel: nothing written, the dialog stays open
     assert dialog.outcome is None and dialog.result() != QDialog.DialogCode.Accepted
@@ -194,7 +194,7 @@ def test_the_controller_opens_the_dialog_and_reports_the_filling(
     window = QMainWindow()
     qtbot.addWidget(window)
     controller = ImportController(window, sample_db)
-    monkeypatch.setattr(prompts, "choose_file", lambda *_a: str(comments))
+    monkeypatch.setattr(questions, "choose_file", lambda *_a: str(comments))
     dialog = controller.import_comments(peel_id)
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=WAIT_MS)

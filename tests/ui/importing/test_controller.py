@@ -17,7 +17,7 @@ from app.db.database import Database
 from app.importers import ImportedInspection, import_document
 from app.services import reading
 from app.ui import messages
-from app.ui.importing import ImportController, prompts
+from app.ui.importing import ImportController, questions
 from app.ui.importing import controller as controller_module
 from app.ui.importing.paste_dialog import PasteTextDialog
 from app.ui.importing.preview_dialog import ImportPreviewDialog
@@ -188,7 +188,7 @@ def test_choose_and_import_uses_the_file_chosen(
         filters.append(name_filter)
         return str(SPOTLIGHT_SEED)
 
-    monkeypatch.setattr(prompts, "choose_file", choose)
+    monkeypatch.setattr(questions, "choose_file", choose)
     controller.choose_and_import()
     dialog = wait_for_preview(qtbot, controller)
     assert dialog.title_edit.text() == "PEEL Spotlight – Police performance: Getting a grip"

@@ -28,9 +28,9 @@ from app.importers import ImportedInspection, import_document
 from app.services import reading, responses
 from app.services.importing import ExistingInspection
 from app.services.responses import ResponseKey
-from app.ui.importing import ImportPreviewDialog, prompts
+from app.ui.importing import ImportPreviewDialog, questions
 from app.ui.importing.preview_findings import Column
-from app.ui.importing.prompts import DuplicateChoice
+from app.ui.importing.questions import DuplicateChoice
 from tests.conftest import PEEL_SEED, SPOTLIGHT_SEED
 from tests.ui.importing.conftest import inspection_id
 
@@ -171,7 +171,7 @@ def test_a_duplicate_can_be_skipped(
         asked.append(found.title)
         return DuplicateChoice.SKIP
 
-    monkeypatch.setattr(prompts, "ask_duplicate", ask)
+    monkeypatch.setattr(questions, "ask_duplicate", ask)
     dialog = preview(qtbot, sample_db, peel)
     assert not dialog.duplicate_note.isHidden()
     assert "already in the register" in dialog.duplicate_note.text()
@@ -187,7 +187,7 @@ def test_a_duplicate_can_be_skipped(
 def test_cancel_at_the_duplicate_question_returns_to_the_preview(
     qtbot: QtBot, sample_db: Database, peel: ImportedInspection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(prompts, "ask_duplicate", lambda _p, _found: DuplicateChoice.CANCEL)
+    monkeypatch.setattr(questions, "ask_duplicate", lambda _p, _found: DuplicateChoice.CANCEL)
     dialog = preview(qtbot, sample_db, peel)
     dialog.title_edit.setText("Norfolk PEEL 2018: Effectiveness")
     dialog.accept()
@@ -204,7 +204,7 @@ def test_a_duplicate_can_be_updated_keeping_the_responses_written(
     assert afi1.id is not None
     key = ResponseKey.finding(afi1.id, AuthorRole.CHIEF_CONSTABLE)
     responses.save_response(sample_db, existing, key, "Training starts in June.", 0)
-    monkeypatch.setattr(prompts, "ask_duplicate", lambda _p, _found: DuplicateChoice.UPDATE)
+    monkeypatch.setattr(questions, "ask_duplicate", lambda _p, _found: DuplicateChoice.UPDATE)
     dialog = preview(qtbot, sample_db, peel)
     dialog.url_edit.setText("https://example.org/norfolk-peel-2018")
 
@@ -227,7 +227,7 @@ def test_a_duplicate_by_link_is_recognised(
     first = preview(qtbot, db, peel)
     first.url_edit.setText("https://example.org/norfolk-peel-2018")
     first.accept()
-    monkeypatch.setattr(prompts, "ask_duplicate", lambda _p, _found: DuplicateChoice.SKIP)
+    monkeypatch.setattr(questions, "ask_duplicate", lambda _p, _found: DuplicateChoice.SKIP)
     second = preview(qtbot, db, import_document(PEEL_SEED))
     second.title_edit.setText("Another title")
     second.url_edit.setText("https://example.org/norfolk-peel-2018")

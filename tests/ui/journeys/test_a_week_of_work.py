@@ -21,7 +21,7 @@ from app.domain.enums import AuthorRole, InspectionStatus
 from app.services import reading
 from app.ui import file_dialogs
 from app.ui.document import DocumentTab
-from app.ui.importing import prompts as import_prompts
+from app.ui.importing import questions as import_prompts
 from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
 from tests.conftest import PEEL_SEED

@@ -52,8 +52,8 @@ from app.domain.enums import AuthorRole, InspectionStatus
 from app.importers import import_document
 from app.services import reading, workflow
 from app.services.samples import load_samples
-from app.ui.importing import prompts as import_prompts
-from app.ui.importing.prompts import DuplicateChoice
+from app.ui.importing import questions as import_prompts
+from app.ui.importing.questions import DuplicateChoice
 from app.ui.main_window import MainWindow
 from tests.conftest import SPOTLIGHT_SEED
 from tests.ui.journeys import world

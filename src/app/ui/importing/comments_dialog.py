@@ -28,10 +28,10 @@ from app.importers.cc_comments import CommentsProposal, match_comments
 from app.services import importing, reading
 from app.services.importing import FillOutcome
 from app.services.responses import ResponseConflict
-from app.ui.importing import prompts
+from app.ui.importing import questions
 from app.ui.importing.comments_model import CommentColumn, CommentsMatchModel
 from app.ui.importing.preview_text import warning_text
-from app.ui.importing.prompts import OverwriteChoice
+from app.ui.importing.questions import OverwriteChoice
 from app.ui.tasks import BackgroundTask, run_in_background
 from app.ui.widgets import ErrorLabel, row_table
 
@@ -199,7 +199,7 @@ class CommentsImportDialog(QDialog):
     # --- reading the comments ------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path = prompts.choose_file(
+        path = questions.choose_file(
             self, f"Choose the {self.role_title}'s comments", COMMENTS_FILTER, self.folder
         )
         if path:
@@ -317,7 +317,7 @@ class CommentsImportDialog(QDialog):
             replace = False
             overwriting = plan.overwriting()
             if overwriting:
-                choice = prompts.ask_overwrite(
+                choice = questions.ask_overwrite(
                     self, self.role_title, [item.label for item in overwriting]
                 )
                 if choice is OverwriteChoice.CANCEL:

@@ -24,7 +24,7 @@ from app.domain.errors import AppError
 from app.services.reading import load_settings
 from app.ui import messages
 from app.ui.file_dialogs import start_folder
-from app.ui.importing import prompts
+from app.ui.importing import questions
 from app.ui.importing.drop import DropFilter
 from app.ui.importing.paste_dialog import PasteTextDialog
 from app.ui.tasks import BackgroundTask, run_in_background
@@ -122,7 +122,7 @@ class ImportController(QObject):
 
     def choose_and_import(self) -> None:
         """File → Import…: choose a report or response file, then import it."""
-        path = prompts.choose_file(
+        path = questions.choose_file(
             self.window, "Import a report or response", IMPORT_FILTER, self.folder
         )
         if path:
@@ -178,7 +178,7 @@ class ImportController(QObject):
         from app.ui.importing.comments_dialog import COMMENTS_FILTER, CommentsImportDialog
 
         title = self._titles()[AuthorRole.CHIEF_CONSTABLE]
-        path = prompts.choose_file(
+        path = questions.choose_file(
             self.window, f"Choose the {title}'s comments", COMMENTS_FILTER, self.folder
         )
         if not path:

@@ -29,7 +29,7 @@ from app.importers import ImportedInspection
 from app.services import importing
 from app.services.importing import SavedImport
 from app.ui.formatting import deadline_note, plain_list, split_list
-from app.ui.importing import prompts
+from app.ui.importing import questions
 from app.ui.importing.preview_findings import FindingsPreview, PreviewFindingsModel
 from app.ui.importing.preview_text import (
     count_responses,
@@ -37,7 +37,7 @@ from app.ui.importing.preview_text import (
     responses_markdown,
     warning_text,
 )
-from app.ui.importing.prompts import DuplicateChoice
+from app.ui.importing.questions import DuplicateChoice
 from app.ui.widgets import ErrorLabel, OptionalDateEdit, first_date_problem
 
 DEFAULT_TITLES = {
@@ -301,7 +301,7 @@ class ImportPreviewDialog(QDialog):
             existing = importing.find_existing(self.db, inspection)
             update = False
             if existing is not None:
-                choice = prompts.ask_duplicate(self, existing)
+                choice = questions.ask_duplicate(self, existing)
                 if choice is DuplicateChoice.CANCEL:
                     return
                 if choice is DuplicateChoice.SKIP:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QTextBlock, QTextDocument, QTextFragment, QTextListFormat
 
-from app.documents.blocks import LINE_BREAK, Span
+from app.documents.elements import LINE_BREAK, Span
 from app.documents.markdown_writer import Line, write_markdown
 
 _ORDERED = {

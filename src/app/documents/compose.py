@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.documents.blocks import LINE_BREAK, Block, Span, embolden, plain_paragraph
-from app.documents.blocks import Paragraph as TextParagraph
 from app.documents.content import (
     ENTRY_LEVEL,
     DocumentInfo,
@@ -24,6 +22,8 @@ from app.documents.content import (
     SectionKind,
     StepRow,
 )
+from app.documents.elements import LINE_BREAK, Block, Span, embolden, plain_paragraph
+from app.documents.elements import Paragraph as TextParagraph
 from app.documents.key_findings import graded_summary
 from app.documents.markdown import parse_markdown, safe_href
 from app.documents.text import TextCleaner, format_date, join_words, slug

@@ -7,9 +7,9 @@ import itertools
 import subprocess
 import sys
 
-from app.documents.blocks import blocks_text
+from app.documents.compose import build_response_document
 from app.documents.content import SectionKind
-from app.documents.model import build_response_document
+from app.documents.elements import blocks_text
 from app.domain.enums import FindingKind, ProtectiveMarking
 from app.domain.model import Finding, Inspection, RoleTexts
 from app.domain.organisation import OrganisationSettings

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import DocumentError
-from app.files import replace_file
+from app.safe_write import replace_file
 
 
 def _save(path: Path, data: bytes = b"new") -> None:
