@@ -28,7 +28,7 @@ _HOMES = {
     "RenderResult": "output",
     "ResponseDocument": "content",
     "SectionKind": "content",
-    "build_response_document": "model",
+    "build_response_document": "compose",
     "html_document": "html",
     "render_docx": "docx",
     "render_html": "html",
