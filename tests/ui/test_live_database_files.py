@@ -50,7 +50,7 @@ PROBE = textwrap.dedent(
                 widget.reject()
 
     QTimer.singleShot(1500, close_the_dialog)
-    prompts.choose_file(None, "Import a report or response", "All files (*)", str(path.parent))
+    questions.choose_file(None, "Import a report or response", "All files (*)", str(path.parent))
     (path.parent / "MARKER-END").touch()
     database.close()
     """

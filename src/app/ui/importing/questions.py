@@ -1,6 +1,6 @@
 """Every question the import commands ask the person, in one place.
 
-The dialogs and the controller call these through the module (``prompts.ask_duplicate(...)``),
+The dialogs and the controller call these through the module (``questions.ask_duplicate(...)``),
 so that tests can stand in for the person by replacing a function here.
 """
 
