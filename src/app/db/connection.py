@@ -195,6 +195,20 @@ def disk_is_full(path: Path) -> bool:
         return False
 
 
+def is_lock_busy(error: BaseException) -> bool:
+    """Whether ``error`` (or an error it was raised from) is SQLite's "database is locked":
+    another copy holds the write lock. (On PostgreSQL a writer waits for row locks instead;
+    its counterpart would be ``LockNotAvailable`` under a ``lock_timeout``.)"""
+    seen: BaseException | None = error
+    while seen is not None:
+        original = getattr(seen, "orig", None) or seen
+        if isinstance(original, sqlite3.OperationalError):
+            text = str(original).lower()
+            return "locked" in text or "busy" in text
+        seen = seen.__cause__
+    return False
+
+
 def describe_sqlite_error(error: BaseException, path: Path) -> str:
     """One sentence a person can act on, from an SQLite or SQLAlchemy error."""
     original = getattr(error, "orig", error)

@@ -24,7 +24,6 @@ Signals:
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -34,6 +33,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.db.connection import is_lock_busy
 from app.db.database import Database
 from app.domain import clock
 from app.domain.errors import AppError, ConflictError, DatabaseError, NotFoundError
@@ -52,18 +52,6 @@ WAITING_MS = 400  # a save not done by then is waiting for another copy's write 
 BUSY_RETRY_MS = 100  # SQLite itself waits up to 5 s for the lock on each try
 FLUSH_SECONDS = 20.0  # the longest save_all waits for another copy's write lock
 WAITING = "Waiting for another copy to finish saving…"
-
-
-def is_busy(error: BaseException) -> bool:
-    """Whether ``error`` is SQLite's "database is locked" (another copy holds the write lock)."""
-    seen: BaseException | None = error
-    while seen is not None:
-        original = getattr(seen, "orig", None) or seen
-        if isinstance(original, sqlite3.OperationalError):
-            text = str(original).lower()
-            return "locked" in text or "busy" in text
-        seen = seen.__cause__
-    return False
 
 
 @dataclass(slots=True)
@@ -242,7 +230,7 @@ class AutoSaver(QObject):
             return
         if not isinstance(error, AppError):
             raise error
-        if isinstance(error, DatabaseError) and is_busy(error):
+        if isinstance(error, DatabaseError) and is_lock_busy(error):
             # Another copy holds the write lock: the text stays and goes again until it lands.
             self.waiting_for_lock = True
             self.statusChanged.emit(WAITING)
