@@ -55,6 +55,8 @@ class Database:
         self.upgrade_backup: Path | None = None
         self._engine: Engine | None = None
         self._reading_engine: Engine | None = None
+        self._closed = False
+        """After close(): a late call still works, but its connection is not kept in a pool."""
         self._sessions: sessionmaker[Session] | None = None
         self._making = threading.Lock()  # background tasks may be first to need the engine
 
@@ -104,6 +106,7 @@ class Database:
         self._engine = None
         self._reading_engine = None
         self._sessions = None
+        self._closed = False
         try:
             if self.backend.open(writable=not self.read_only).upgrade:
                 self._upgrade()
@@ -167,6 +170,13 @@ class Database:
             raise
         finally:
             session.close()
+            self._let_go_if_closed()
+
+    def _let_go_if_closed(self) -> None:
+        """A call that came after close() (a late save, a timer) leaves no connection open
+        behind it for the garbage collector to find."""
+        if self._closed:
+            self._dispose()
 
     def _let_go_of_lost_connections(self) -> bool:
         engines = [e for e in (self._engine, self._reading_engine) if e is not None]
@@ -192,12 +202,17 @@ class Database:
                 connection.rollback()
             finally:
                 connection.close()
+                self._let_go_if_closed()
 
     def close(self) -> None:
+        self._closed = True
+        self._dispose()
+        self.backend.release()
+
+    def _dispose(self) -> None:
         for engine in (self._engine, self._reading_engine):
             if engine is not None:
                 engine.dispose()
-        self.backend.release()
 
 
 def _backend(location: Path | str) -> Backend:
