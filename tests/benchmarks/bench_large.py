@@ -59,9 +59,9 @@ STARTUP = textwrap.dedent(
     painted = FirstPaint()
     window.installEventFilter(painted)
     window.show()
-    app.processEvents()
+    QTest.qWait(0)
     while painted.at is None:
-        app.processEvents()
+        QTest.qWait(0)
     print("PAINTED", painted.at, flush=True)
     from PySide6.QtCore import QEventLoop
     while not getattr(window, "is_ready", True):  # ours: tabs built, register filled
@@ -173,7 +173,7 @@ def _window_figures(db: Path, folder: Path, ids: dict[str, int]) -> list[Row]:
         for char in word:
             start = time.perf_counter()
             QTest.keyClicks(window.register.filter_edit, char)
-            app.processEvents()
+            QTest.qWait(0)
             keystrokes.append(time.perf_counter() - start)
     window.register.filter_edit.clear()
     rows.append(("register: filter, per keystroke (2,000 rows; median)",

@@ -59,14 +59,14 @@ def long_inspection(db: Database, count: int) -> int:
 def _settle() -> None:
     app = QApplication.instance()
     assert app is not None
-    app.processEvents()
+    QTest.qWait(0)
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _until_built(view: ResponsesView) -> None:
     """Run the event loop while the view builds rows in the background."""
     while view.content is not None and view.content.is_building():
-        QApplication.processEvents()
+        QTest.qWait(0)
 
 
 def _show(view: ResponsesView, inspection_id: int) -> tuple[float, float]:
@@ -75,7 +75,7 @@ def _show(view: ResponsesView, inspection_id: int) -> tuple[float, float]:
     _settle()
     start = time.perf_counter()
     view.show_inspection(inspection_id)
-    QApplication.processEvents()  # layout requests
+    QTest.qWait(0)  # layout requests
     view.grab()  # the first paint
     painted = time.perf_counter() - start
     _until_built(view)
@@ -96,7 +96,7 @@ def _keystrokes(view: ResponsesView, count: int) -> tuple[float, float, float]:
         key = Qt.Key.Key_Return if n % 8 == 7 else Qt.Key.Key_A
         start = time.perf_counter()
         QTest.keyClick(editor, key)
-        QApplication.processEvents()  # the layout and the repaint that follow it
+        QTest.qWait(0)  # the layout and the repaint that follow it
         samples.append(time.perf_counter() - start)
     view.saver.forget()  # leave the file as it was: the next run shows it afresh
     return samples[0], statistics.median(samples[1:]), max(samples[1:])

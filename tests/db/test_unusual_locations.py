@@ -32,7 +32,7 @@ for _ in range(3000):  # until its tabs are built and its register filled (≤ 3
     QTest.qWait(10)
 window.refresh(select=1)
 window.page.setCurrentIndex(2)
-app.processEvents()
+QTest.qWait(1)
 banners = [w for w in window.findChildren(QLabel) if w.accessibleName() == "Read-only"]
 editors = [w for w in window.findChildren(QTextEdit) if " response" in w.accessibleName()]
 print(json.dumps({

@@ -81,7 +81,7 @@ def drive_window(folder: Path) -> None:
     from app.ui.responses import ResponsesView
     from app.ui.responses.editor import ResponseEditor
 
-    app = QApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])  # kept alive for the whole drive
     db_path = folder / "window.sqlite3"
     database = Database.open(db_path)
     load_samples(database)
@@ -172,7 +172,7 @@ def drive_window(folder: Path) -> None:
     window.page.setCurrentIndex(0)
     wait_until("report link shown", lambda: window.page.currentIndex() == 0)
     window.close()
-    app.processEvents()
+    QTest.qWait(1)
 
 
 def probe(_folder: Path) -> None:

@@ -81,7 +81,7 @@ def _no_leaks(qapp: QApplication) -> Iterator[None]:
     yield
     QThreadPool.globalInstance().waitForDone(5000)
     worker_idle = database_worker().flush(10)
-    QApplication.processEvents()
+    QTest.qWait(1)
     assert running_tasks() == 0, "a background task never delivered its outcome"
     assert worker_idle, "a database call was still running on the database worker"
     left = [w for w in qapp.topLevelWidgets() if w.isVisible() and id(w) not in before]
