@@ -19,6 +19,7 @@ from app.db.engine import create_sqlite_engine
 from app.db.identity import KNOWN_REVISIONS, SCHEMA_HEAD
 from app.db.migrate import alembic_config, current_revision, head_revision
 from app.db.models import Base, FindingRow
+from app.db.search import compared_with_the_models
 from app.domain.enums import AuthorRole
 from app.domain.errors import DatabaseError
 from app.services import reading
@@ -45,7 +46,10 @@ def test_the_revisions_known_without_alembic_are_alembics_chain() -> None:
 def test_new_database_is_made_by_the_migrations_and_matches_the_models(db: Database) -> None:
     assert current_revision(db.engine) == head_revision()
     with db.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_name": compared_with_the_models}),
+            Base.metadata,
+        )
     assert differences == []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from app.db.models import Base
+from app.db.search import compared_with_the_models
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -12,6 +13,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table.
     compare_type=True,
+    include_name=compared_with_the_models,
 )
 with context.begin_transaction():
     context.run_migrations()
