@@ -334,7 +334,8 @@ def test_an_export_never_replaces_the_database_or_itself(
 READING_COMMANDS = [
     ("list",), ("list", "--json"), ("show", "1"), ("show", "1", "--json"),
     ("export-json", "{out}.json"), ("export", "1", "--pdf", "{out}.pdf"), ("check",),
-    ("check", "--json"), ("backup", "{out}.sqlite3"),
+    ("check", "--json"), ("backup", "{out}.sqlite3"), ("search", "vetting"),
+    ("search", "exit interviews", "--json"),
 ]  # fmt: skip
 
 
@@ -380,3 +381,27 @@ def test_a_command_that_only_reads_leaves_a_damaged_file_byte_identical(
         assert code == 1 and err.count("\n") == 1
     assert loaded.read_bytes() == content
     assert not (tmp_path / "out.sqlite3").exists()
+
+
+def test_search_json_finds_the_spotlight_response(
+    loaded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", str(loaded), "search", "exit interviews", "--json")
+    assert code == 0 and err == ""
+    hits = json.loads(out)
+    spotlight = _ids(loaded, capsys)["PEEL Spotlight – Police performance: Getting a grip"]
+    assert {"inspection_id", "title", "finding", "role", "snippet"} <= set(hits[0])
+    assert {
+        "inspection_id": spotlight, "finding": "Recommendation 2", "role": "chief_constable",
+    }.items() <= next(hit for hit in hits if hit["role"]).items()  # fmt: skip
+
+
+def test_search_for_people_marks_the_words_and_says_when_nothing_is_found(
+    loaded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", str(loaded), "search", "exit interviews")
+    assert code == 0 and "[exit] [interviews]" in out and "Chief Constable" in out
+    code, out, _ = run(capsys, "--db", str(loaded), "search", "zyzzyva")
+    assert code == 0 and out.strip() == "Nothing found for zyzzyva."
+    code, _, err = run(capsys, "--db", str(loaded), "search", "--", "--")
+    assert code == 1 and err.strip() == "Type at least one word to search for."

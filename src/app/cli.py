@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from app import APP_NAME, __version__
 from app.cli_check import CheckReport
@@ -27,6 +27,9 @@ from app.domain.errors import AppError, ValidationError
 from app.paths import resolve_db_location
 from app.services import archive, reading
 from app.services.publishing import export_response
+
+if TYPE_CHECKING:
+    from app.db import search as search_hits
 
 # Commands that write import their services (and with them SQLAlchemy) when they run: the
 # commands that only read (list, show, export, export-json) start in half the time without it.
@@ -121,6 +124,55 @@ def cmd_show(db: Database, args: argparse.Namespace) -> int:
     for finding in inspection.findings:
         _out(f"- {finding.reference}{'' if finding.applies else ' (does not apply)'}")
     return 0
+
+
+def cmd_search(db: Database, args: argparse.Namespace) -> int:
+    from app.services import search
+
+    results = search.search(db, args.query, revisions=args.revisions)
+    if results.notice:
+        _err(results.notice)
+    if args.json:
+        _out_json(archive.dumps([_hit_json(hit) for hit in results.hits()]))
+        return 0
+    if results.query.empty:
+        raise ValidationError("Type at least one word to search for.")
+    if not results.groups:
+        _out(f"Nothing found for {args.query}.")
+    settings = reading.load_settings(db)
+    for group in results.groups:
+        published = f" (published {short_date(group.published_on)})" if group.published_on else ""
+        _out(f"{group.inspection_id:>4}  {group.title}{published}")
+        for hit in group.hits:
+            where = " · ".join(
+                part for part in (hit.reference, settings.role_title(hit.role) if hit.role else "")
+                if part
+            ) or hit.source.value.capitalize()
+            _out(f"      {where}: {_marked(hit.snippet, hit.highlights)}")
+    return 0
+
+
+def _hit_json(hit: search_hits.Hit) -> dict[str, object]:
+    """``{inspection_id, title, finding, role, snippet}`` (docs/interfaces.md) and where it is."""
+    return {
+        "inspection_id": hit.inspection_id, "title": hit.inspection_title,
+        "finding": hit.reference if hit.finding_id is not None else None,
+        "role": hit.role.value if hit.role else None, "snippet": hit.snippet,
+        "source": hit.source.value, "finding_id": hit.finding_id,
+        "response_id": hit.response_id, "part": hit.part.value if hit.part else None,
+        "question": hit.reference if hit.source == "question" else None,
+        "highlights": [list(span) for span in hit.highlights],
+        "saved_at": hit.saved_at.isoformat() if hit.saved_at else None,
+    }  # fmt: skip
+
+
+def _marked(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The snippet with each matched word in [brackets], for a console."""
+    marked, last = [], 0
+    for start, end in spans:
+        marked += [snippet[last:start], "[", snippet[start:end], "]"]
+        last = end
+    return "".join([*marked, snippet[last:]])
 
 
 def _check_outputs(db: Database, *targets: str) -> None:
@@ -302,6 +354,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--internal", action="store_true", help="internal copy: office checklist and marking"
     )
     sub.add_argument("--marking", choices=["none", "OFFICIAL", "OFFICIAL-SENSITIVE"])
+    sub = add("search", cmd_search, "search everything written for words", writes=False)
+    sub.add_argument("query", metavar="QUERY", help='words to find; "a phrase" in quotes')
+    sub.add_argument("--json", action="store_true", help="print the hits as JSON")
+    sub.add_argument(
+        "--revisions", action="store_true", help="search earlier versions of responses too"
+    )
     sub = add(
         "check", cmd_check, "check the database: integrity, schema version and counts",
         writes=False, on_file=True,

@@ -28,7 +28,6 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     ColumnElement,
     Connection,
     Select,
@@ -42,6 +41,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.sql import column as sql_column
+from sqlalchemy.sql.elements import KeyedColumnElement
 
 from app.db.models import FindingRow, InspectionRow, QuestionRow, ResponseRow, RevisionRow
 from app.domain.enums import AuthorRole, ResponsePart
@@ -51,6 +51,10 @@ INDEX_PREFIX = "search_"
 START, STOP = "\x02", "\x03"  # where the engine marks a matched word in a snippet
 ELLIPSIS = "…"
 SNIPPET_WORDS = 16
+
+Columns = Sequence[KeyedColumnElement[Any]]
+Matching = tuple[ColumnElement[Any], ...]
+"""The condition, the snippet and the rank of one search in one index."""
 
 _inspection = InspectionRow.__table__.c
 _finding = FindingRow.__table__.c
@@ -133,7 +137,7 @@ class _Engine:
     def __init__(self, query: SearchQuery) -> None:
         self.query = query
 
-    def match(self, index: str, columns: Sequence[Column[Any]]) -> tuple[ColumnElement[Any], ...]:
+    def match(self, index: str, columns: Columns) -> Matching:
         """The condition, the snippet and the rank for one index over ``columns``."""
         raise NotImplementedError
 
@@ -147,8 +151,8 @@ class _Fts5(_Engine):
         super().__init__(query)
         self.parameters = {"query": query.for_fts5()}
 
-    def match(self, index: str, columns: Sequence[Column[Any]]) -> tuple[ColumnElement[Any], ...]:
-        indexed = literal_column(index)
+    def match(self, index: str, columns: Columns) -> Matching:
+        indexed: ColumnElement[Any] = literal_column(index)
         snippet = func.snippet(indexed, -1, START, STOP, ELLIPSIS, SNIPPET_WORDS)
         return indexed.op("MATCH")(bindparam("query")), snippet, func.bm25(indexed)
 
@@ -158,7 +162,7 @@ class _TsQuery(_Engine):
         super().__init__(query)
         self.parameters = {"query": query.for_tsquery()}
 
-    def match(self, index: str, columns: Sequence[Column[Any]]) -> tuple[ColumnElement[Any], ...]:
+    def match(self, index: str, columns: Columns) -> Matching:
         tsquery = func.to_tsquery("english", bindparam("query"))
         vectors = [func.to_tsvector("english", column) for column in columns]
         options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
@@ -175,8 +179,8 @@ class _Plain(_Engine):
         super().__init__(query)
         self.parameters = {}
 
-    def match(self, index: str, columns: Sequence[Column[Any]]) -> tuple[ColumnElement[Any], ...]:
-        text = func.coalesce(columns[0], "")
+    def match(self, index: str, columns: Columns) -> Matching:
+        text: ColumnElement[Any] = func.coalesce(columns[0], "")
         for column in columns[1:]:
             text = text + " — " + func.coalesce(column, "")
         found = and_(*(text.icontains(word, autoescape=True) for word in self.query.words))
@@ -205,7 +209,7 @@ def _about_the_inspection() -> list[ColumnElement[Any]]:
     ]
 
 
-def _matched(engine: _Engine, index: str, columns: Sequence[Column[Any]], source: Source,
+def _matched(engine: _Engine, index: str, columns: Columns, source: Source,
              *fields: ColumnElement[Any]) -> tuple[Select[Any], ColumnElement[Any]]:
     condition, snippet, rank = engine.match(index, columns)
     statement = select(
@@ -218,7 +222,7 @@ def _matched(engine: _Engine, index: str, columns: Sequence[Column[Any]], source
     return statement, condition
 
 
-def _joined_to_index(engine: _Engine, index: str, key: Column[Any]) -> Any:
+def _joined_to_index(engine: _Engine, index: str, key: KeyedColumnElement[Any]) -> Any:
     """The index joined to its source table (SQLite); other engines index the table itself."""
     if isinstance(engine, _Fts5):
         indexed = table(index, sql_column("rowid"))

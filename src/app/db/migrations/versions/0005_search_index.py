@@ -86,7 +86,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     connection = op.get_bind()
-    for name, (table, columns) in INDEXES.items():
+    for name, (_table, columns) in INDEXES.items():
         if connection.dialect.name == "sqlite":
             for suffix in ("ai", "ad", "au"):
                 connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}_{suffix}")
