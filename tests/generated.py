@@ -14,6 +14,18 @@ _PROSE = (
     "victims receive a consistent service across every local policing area by the end of the year"
 )
 WORDS = tuple(_PROSE.split())
+_TOPIC_WORDS = (
+    "vetting custody stalking harassment fraud burglary drones firearms licensing cybercrime "
+    "wellbeing recruitment retention misconduct complaints neighbourhoods safeguarding "
+    "exploitation trafficking missing mental health domestic abuse rape prosecutions "
+    "disclosure forensics intelligence roads speeding drink driving knife gangs county lines "
+    "antisocial behaviour hate modern slavery terrorism protest public order call handling "
+    "times victims witnesses youth justice probation prisons courts digital body worn video "
+    "stop search use taser suites detention interpreters learning culture leadership "
+    "supervision workload overtime sickness estates fleet procurement budgets"
+)
+TOPICS = tuple(_TOPIC_WORDS.split())
+"""Rarer words, one in each finding's text (about 1 % of findings each), for searching."""
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -32,7 +44,8 @@ def inspection_record(number: int, findings: int, rng: random.Random) -> dict[st
         reference = f"Recommendation {index}"
         texts = {role: _sentence(rng, 60) for role in ("chief_constable", "commissioner")}
         records.append({
-            "kind": "recommendation", "reference": reference, "text": _sentence(rng, 30),
+            "kind": "recommendation", "reference": reference,
+            "text": f"{_sentence(rng, 30)} Topic: {TOPICS[(number * 7 + index) % len(TOPICS)]}.",
             "addressee": "chief constables", "responses": texts,
         })  # fmt: skip
         revisions += [
