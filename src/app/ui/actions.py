@@ -29,6 +29,7 @@ class ActionId(Enum):
     EDIT_INSPECTION = auto()
     ARCHIVE_INSPECTION = auto()
     FIND = auto()
+    SEARCH = auto()
     SHOW_ARCHIVED = auto()
     SHOW_REGISTER = auto()
     REFRESH = auto()
@@ -83,6 +84,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.FIND: ActionSpec(
         "&Filter inspections", "Type words to narrow the register", StandardKey.Find
     ),
+    ActionId.SEARCH: ActionSpec(
+        "&Search everything…",
+        "Find words in every inspection, finding and response",
+        "Ctrl+Shift+F",
+    ),
     ActionId.SHOW_ARCHIVED: ActionSpec(
         "Show &archived inspections", "List archived inspections too", "Ctrl+Shift+A", True
     ),
@@ -109,7 +115,8 @@ MENUS: dict[str, list[ActionId | None]] = {
         ActionId.EDIT_INSPECTION, ActionId.IMPORT_CC_COMMENTS, ActionId.ARCHIVE_INSPECTION,
     ],
     "&View": [
-        ActionId.FIND, ActionId.SHOW_ARCHIVED, ActionId.SHOW_REGISTER, None, ActionId.REFRESH,
+        ActionId.FIND, ActionId.SEARCH, ActionId.SHOW_ARCHIVED, ActionId.SHOW_REGISTER, None,
+        ActionId.REFRESH,
     ],
     "&Help": [ActionId.ABOUT_DEADLINE, None, ActionId.ABOUT],
 }  # fmt: skip

@@ -47,6 +47,7 @@ from app.ui.widgets import read_only_banner
 if TYPE_CHECKING:
     from app.db.database import Database
     from app.services.inspections import ImportOutcome
+    from app.ui.search_panel import SearchPanel
 
 # The tabs, the dialogues and the services that write (SQLAlchemy) are imported on first use:
 # the window's frame is painted before they load (see MainWindow._finish_building).
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(read_only_banner(self.stack) if context.db.read_only else self.stack)
         self.statusBar()
 
+        self.search: SearchPanel | None = None  # made on first use (Ctrl+Shift+F)
         self.is_ready = False
         self._painted = False
         self._paint_waits = 0
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         a[ActionId.EDIT_INSPECTION].triggered.connect(self.edit_inspection)
         a[ActionId.ARCHIVE_INSPECTION].triggered.connect(self.toggle_archived)
         a[ActionId.FIND].triggered.connect(self._find)
+        a[ActionId.SEARCH].triggered.connect(self.show_search)
         a[ActionId.SHOW_ARCHIVED].toggled.connect(lambda _checked: self.refresh())
         a[ActionId.SHOW_REGISTER].toggled.connect(self._show_register)
         a[ActionId.REFRESH].triggered.connect(self.refresh)
@@ -383,6 +386,25 @@ class MainWindow(QMainWindow):
         self.commands[ActionId.SHOW_REGISTER].setChecked(True)
         if self.stack.currentWidget() is self.splitter:
             self.register.focus_filter()
+
+    def show_search(self) -> None:
+        """The search panel (made on first use), with the keyboard in its box."""
+        if self.search is None:
+            from app.ui.search_jump import SearchJump
+            from app.ui.search_panel import search_dock
+
+            dock, self.search = search_dock(self.context, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            jump = SearchJump(self)
+            panel = self.search
+            panel.hitOpened.connect(
+                lambda hit: jump.go(hit, panel.results.query.words if panel.results else [])
+            )
+        holder = self.search.parentWidget()
+        assert holder is not None  # the dock
+        holder.show()
+        holder.raise_()
+        self.search.focus_box()
 
     # --- commands ------------------------------------------------------------------------------
 
