@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QScrollArea, QTextEdit, QWidget
 
 from app.domain.completeness import closing_name, finding_name, overall_name
 from app.domain.enums import AuthorRole, ResponsePart
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 TRY_EVERY_MS = 40
 GIVE_UP_AFTER = 250  # tries: ten seconds
+SCROLL_AFTER_MS = (0, 150)
 MARK = QColor("#ffe27a")  # a marker pen's yellow, dark text stays readable on it
 
 
@@ -73,6 +74,17 @@ def mark_words(editor: QTextEdit, words: Sequence[str]) -> int:
     return len(marks)
 
 
+def _scroll_to_caret(view: QWidget, editor: QTextEdit) -> None:
+    """Scroll the Responses tab so that the editor's caret (on the first word found) shows."""
+    scroll = getattr(view, "scroll_area", None)
+    content = scroll.widget() if isinstance(scroll, QScrollArea) else None
+    if scroll is None or content is None or not content.isAncestorOf(editor):
+        return
+    caret = editor.cursorRect()
+    point = editor.viewport().mapTo(content, caret.center())
+    scroll.ensureVisible(point.x(), point.y(), 8, caret.height() * 4)
+
+
 class SearchJump(QObject):
     """Takes the window to one hit at a time (see the module docstring)."""
 
@@ -115,9 +127,8 @@ class SearchJump(QObject):
         view, editor = target
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         found = mark_words(editor, self.words)
-        scroll = getattr(view, "scroll_area", None)
-        if scroll is not None:
-            scroll.ensureWidgetVisible(editor, 40, 40)
+        for delay in SCROLL_AFTER_MS:  # once the rows just built are laid out
+            QTimer.singleShot(delay, editor, lambda: _scroll_to_caret(view, editor))
         place = editor.accessibleName() or "the text"
         words = "the words found are marked" if found else "the words are not in the text now"
         self.window.statusBar().showMessage(f"{place}: {words}.", 8000)

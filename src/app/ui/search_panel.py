@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPalette,
+    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -82,8 +83,22 @@ class _HtmlDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(str(index.data(HTML_ROLE)))
-        document.setTextWidth(max(100, option.rect.width()))
+        document.setTextWidth(self._width(option, index))
         return document
+
+    def _width(self, option: QStyleOptionViewItem,
+               index: QModelIndex | QPersistentModelIndex) -> int:  # fmt: skip
+        """The text's width: the row's, or (asked for a size before any row is laid out) the
+        view's less the indentation of this depth."""
+        if option.rect.width() > 0:
+            return max(120, option.rect.width())
+        tree = self.parent()
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        indentation = tree.indentation() * (depth + 1) if isinstance(tree, QTreeWidget) else 0
+        view = tree.viewport().width() if isinstance(tree, QTreeWidget) else 300
+        return max(120, view - indentation - 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:  # fmt: skip
@@ -119,6 +134,10 @@ class _HtmlDelegate(QStyledItemDelegate):
 
 class _ResultTree(QTreeWidget):
     opened = Signal(object)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped snippets take another height
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentItem()
@@ -238,10 +257,9 @@ class SearchPanel(QWidget):
                     ) -> QTreeWidgetItem:  # fmt: skip
         published = f" ({short_date(group.published_on)})" if group.published_on else ""
         archived = " – archived" if group.archived else ""
-        item = QTreeWidgetItem([f"{group.title}{published}{archived}"])
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
+        heading = f"{group.title}{published}{archived}"
+        item = QTreeWidgetItem([heading])
+        item.setData(0, HTML_ROLE, f"<b>{html.escape(heading)}</b>")
         for hit in group.hits:
             place = where(hit, organisation)
             child = QTreeWidgetItem([f"{place}: {hit.snippet}"])
