@@ -103,7 +103,7 @@ def test_tab_from_the_last_row_built_goes_on_to_the_next_finding(
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)
     names = []
-    for _ in range(16):
+    for _ in range(20):
         focused = QApplication.focusWidget()
         assert focused is not None
         qtbot.keyClick(focused, Qt.Key.Key_Tab)

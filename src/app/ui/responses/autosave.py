@@ -39,6 +39,7 @@ from app.domain import clock
 from app.domain.errors import AppError, ConflictError, DatabaseError, NotFoundError
 from app.domain.workflow import LockedError
 from app.services import responses
+from app.services.identity import current_user
 from app.services.responses import ResponseConflict, ResponseState
 from app.ui.db_worker import DatabaseWorker, database_worker
 from app.ui.responses import prompts
@@ -177,10 +178,17 @@ class AutoSaver(QObject):
     def _send(self, editor: ResponseEditor, markdown: str, expected_version: int) -> None:
         assert self.inspection_id is not None
         db, inspection_id, key = self.db, self.inspection_id, editor.key
+        # A starting point taken from a past response is recorded with the version it begins.
+        user = f"{current_user()} (starting point: {editor.starting_point})" if (
+            editor.starting_point
+        ) else None  # fmt: skip
+        editor.starting_point = ""
         self._sent += 1
         number = self._in_flight[editor] = self._sent
         self.worker.run(
-            lambda: responses.save_response(db, inspection_id, key, markdown, expected_version),
+            lambda: responses.save_response(
+                db, inspection_id, key, markdown, expected_version, user=user
+            ),
             lambda state: self._landed(editor, number, markdown, state),
             lambda error: self._refused(editor, number, markdown, error),
             owner=self,

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
@@ -28,6 +29,9 @@ from app.domain.enums import AuthorRole
 from app.domain.model import Finding, Inspection
 from app.services.responses import ResponseKey, ResponseSheet, ResponseState
 from app.ui.responses.editor import ResponseEditor
+
+if TYPE_CHECKING:
+    from app.ui.responses.reuse_panel import Suggest
 from app.ui.responses.rows import (
     ROLES,
     NotApplicableList,
@@ -90,8 +94,10 @@ class ResponsesContent(QWidget):
         *,
         on_editor: Callable[[ResponseEditor], None] = lambda _editor: None,
         at_once: int = FIRST_ROWS,
+        suggest: Suggest | None = None,
     ) -> None:
         super().__init__(parent)
+        self.suggest = suggest
         self.structure = _structure(sheet)
         self.states = dict(sheet.states)
         self.questions = list(sheet.questions)
@@ -297,6 +303,8 @@ class ResponsesContent(QWidget):
             finding.reference, keys, names, titles, self._block(), meta=meta, finding=finding
         )
         row.notApplicableRequested.connect(self.notApplicableRequested)
+        if self.suggest is not None:
+            row.add_reuse(finding.id, self.suggest)
         return row
 
     # --- state ------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
@@ -98,6 +99,8 @@ class ResponseEditor(QTextEdit):
         # Above zero while only the spell-checker's underlines change: Qt reports that as a
         # change of text (textChanged), which is no edit to save.
         self.underlining = 0
+        self.starting_point = ""
+        """Where text put in as a starting point came from, until the save that records it."""
         self.setAccessibleName(name)
         self.setObjectName(name)
         self.setTabChangesFocus(True)
@@ -259,6 +262,25 @@ class ResponseEditor(QTextEdit):
         self.setTextCursor(cursor)
 
     # --- paste: from Word or the web, without fonts, colours and sizes ----------------------------
+
+    def start_from(self, markdown: str, source: str) -> None:
+        """Put a past response in as a starting point: the whole text when the editor is
+        blank, else after what is there; one step to undo. The next save records ``source``."""
+        if self.isReadOnly():
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if self.is_blank():
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.removeSelectedText()
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertBlock()
+        cursor.insertFragment(QTextDocumentFragment.fromMarkdown(markdown, NO_HTML))
+        cursor.endEditBlock()
+        self.starting_point = source
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if self.isReadOnly():

@@ -9,6 +9,8 @@ Signals (ResponseRowWidget):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -26,6 +28,10 @@ from app.domain.enums import AuthorRole
 from app.domain.model import Finding, GradedQuestion, place_of
 from app.domain.word_count import count_words, words_label
 from app.services.responses import ResponseKey
+
+if TYPE_CHECKING:
+    from app.ui.responses.reuse_panel import ReusePanel, Suggest
+
 from app.ui.responses.editor import NO_HTML, ResponseEditor
 
 ROLES = (AuthorRole.CHIEF_CONSTABLE, AuthorRole.COMMISSIONER)
@@ -190,6 +196,8 @@ class ResponseRowWidget(QFrame):
             column.addStretch(1)
             self.columns[role] = column
         self.stacked = False
+        self.locked = False
+        self.reuse: ReusePanel | None = None  # add_reuse: for a finding's row
         self._place_editors()
         body.addLayout(self.pair)
 
@@ -197,6 +205,23 @@ class ResponseRowWidget(QFrame):
         layout.setContentsMargins(ROW_MARGIN, 4, ROW_MARGIN, 8)
         layout.addLayout(header)
         layout.addWidget(self.body)
+
+    def add_reuse(self, finding_id: int, suggest: Suggest) -> None:
+        """The similar findings elsewhere, under the finding's text (``reuse_panel``)."""
+        from app.ui.responses.reuse_panel import ReusePanel
+
+        self.reuse = ReusePanel(
+            finding_id, self.heading, self.titles, suggest, self._start_from, self.body
+        )
+        body = self.body.layout()
+        assert isinstance(body, QVBoxLayout)
+        body.insertWidget(body.count() - 1, self.reuse)  # above the editors (the last item)
+        self.reuse.set_locked(self.locked)
+
+    def _start_from(self, role: AuthorRole, text: str, source: str) -> None:
+        editor = self.editors[role]
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        editor.start_from(text, source)
 
     def set_stacked(self, stacked: bool) -> None:
         """Put the editors one above the other (``True``) or side by side."""
@@ -243,6 +268,9 @@ class ResponseRowWidget(QFrame):
                 self.counts[role].setText(words)
 
     def set_locked(self, locked: bool) -> None:
+        self.locked = locked
+        if self.reuse is not None:
+            self.reuse.set_locked(locked)
         for role, editor in self.editors.items():
             editor.set_locked(locked)
             editor.setPlaceholderText(LOCKED_HINT if locked else EDITABLE_HINT)

@@ -16,6 +16,8 @@ Signals:
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -55,6 +57,9 @@ from app.ui.responses.side_dock import SideDock
 from app.ui.responses.spelling import spelling_of
 from app.ui.responses.toolbar import FormattingBar
 from app.ui.responses.workflow_bar import StatusHistoryPanel, WorkflowBar
+
+if TYPE_CHECKING:
+    from app.services.reuse import Suggestion
 
 PLACEHOLDER = "Choose an inspection in the register to write its responses here."
 NARROW = 1100  # below this width the side panel starts hidden
@@ -250,8 +255,9 @@ class ResponsesView(QWidget):
             self.placeholder.show()
             return
         self.content = ResponsesContent(
-            sheet, self.scroll_area.viewport(), on_editor=self._watch_editor
-        )
+            sheet, self.scroll_area.viewport(), on_editor=self._watch_editor,
+            suggest=partial(_suggestions, self.db),
+        )  # fmt: skip
         self.scroll_area.setWidget(self.content)
         self.content.attach(self.scroll_area)
         self.content.resized.connect(self._keep_current_caret_visible)
@@ -490,3 +496,10 @@ class ResponsesView(QWidget):
         current = self.inspection_id
         self.inspection_id = None  # role titles changed: build the rows afresh
         self.show_inspection(current)
+
+
+def _suggestions(db: Database, finding_id: int) -> list[Suggestion]:
+    """Reuse suggestions for a finding (rapidfuzz is loaded on the first)."""
+    from app.services.reuse import suggestions
+
+    return suggestions(db, finding_id)
