@@ -227,8 +227,14 @@ def _start_drafting(
     session: UnitOfWork, inspection: LockedInspection, role: AuthorRole, at: dt.datetime,
     user: str,
 ) -> None:  # fmt: skip
-    """Saving a response starts drafting (recorded in the status history like any change)."""
-    target = status_after_saving(inspection.status, role)
+    """Saving a response starts drafting (recorded in the status history like any change).
+
+    The status is read as it stands now: an earlier save in this unit of work (filling the
+    Chief Constable's comments saves several) may have started drafting already.
+    """
+    if status_after_saving(inspection.status, role) is None:
+        return  # the usual case, decided without reading
+    target = status_after_saving(records.read_status(session, inspection.id), role)
     if target is not None:
         change = StatusChange(target, at, user, STARTED_DRAFTING_NOTE)
         inspection_store.record_status(session, inspection.id, change)
