@@ -189,23 +189,30 @@ def _write(
             raise NotFoundError("This response was removed in another window.")
         raise ResponseConflict(_state(key, found))
     at = clock.now_utc()
-    if found is None:
-        response_id = response_store.add_response(
-            session, inspection.id, key.finding_id, key.role, key.part
-        )
-    else:
-        response_id = found.id
-        if found.text.strip() and not found.has_revisions:
-            # Imported text has no revision yet: keep it, so that nothing is ever lost.
-            response_store.add_revision(
-                session, response_id, found.text, found.updated_at or inspection.created_at,
-                found.updated_by or IMPORTED_BY,
-            )  # fmt: skip
+    response_id = _response_id(session, inspection, key, found)
     response_store.set_response_text(session, response_id, text, current + 1, at, user)
     if text:
         _start_drafting(session, inspection, key.role, at, user)
     response_store.add_revision(session, response_id, text, at, user)
     return ResponseState(key, text, current + 1, at, user)
+
+
+def _response_id(
+    session: UnitOfWork, inspection: LockedInspection, key: ResponseKey,
+    found: CurrentResponse | None,
+) -> int:  # fmt: skip
+    """The response a save writes to: the stored one, or a new one never saved."""
+    if found is None:
+        return response_store.add_response(
+            session, inspection.id, key.finding_id, key.role, key.part
+        )
+    if found.text.strip() and not found.has_revisions:
+        # Imported text has no revision yet: keep it, so that nothing is ever lost.
+        response_store.add_revision(
+            session, found.id, found.text, found.updated_at or inspection.created_at,
+            found.updated_by or IMPORTED_BY,
+        )  # fmt: skip
+    return found.id
 
 
 def _check_finding(session: UnitOfWork, inspection: LockedInspection, finding_id: int) -> None:
