@@ -10,7 +10,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.workflow import STARTED_DRAFTING_NOTE, WorkflowError
-from app.services import archive, office_steps, reading, workflow
+from app.services import archive, importing, office_steps, reading, workflow
 from app.services.responses import ResponseKey, load_sheet, save_response
 
 S = InspectionStatus
@@ -150,3 +150,16 @@ def test_standard_steps_come_from_the_organisation_settings(sample_db: Database)
         office_steps.add_step(sample_db, peel, "  ")
     summaries = {s.id: s for s in reading.list_inspections(sample_db)}
     assert summaries[peel].next_step == "Sent to the Chief Constable for comments"
+
+
+def test_filling_several_responses_at_once_starts_drafting_once(sample_db: Database) -> None:
+    peel = inspection_id(sample_db, "PEEL 2018")
+    findings = load_sheet(sample_db, peel).findings[:2]
+    by_finding = {f.id: f"Comment on {f.reference}." for f in findings if f.id is not None}
+    plan = importing.plan_comments(sample_db, peel, "Overall comments.", by_finding)
+    before = len(workflow.status_history(sample_db, peel))
+    outcome = importing.fill_comments(sample_db, plan, replace=False, user="asmith")
+    assert len(outcome.filled) == 3
+    history = workflow.status_history(sample_db, peel)
+    assert [c.note for c in history[before:]] == [STARTED_DRAFTING_NOTE]
+    assert workflow.current_status(sample_db, peel) is S.DRAFTING

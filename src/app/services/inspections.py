@@ -6,18 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from app.db import records
+from app.db import finding_store, inspection_store, records
 from app.db.database import Database
+from app.db.finding_store import FindingPlace
 from app.db.inserting import NewInspection, insert_inspections
-from app.db.mapping import apply_finding, apply_header, finding_row
-from app.db.models import FindingRow
-from app.db.updating import update_inspection_rows
+from app.db.unit_of_work import UnitOfWork
 from app.domain import clock
 from app.domain.deadlines import cc_comments_requested_by
-from app.domain.enums import InspectionStatus
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.model import Finding, Inspection
 from app.domain.validation import validate_inspection
@@ -32,7 +27,7 @@ def inspection_version(db: Database, inspection_id: int) -> int:
 
 
 def _new(
-    session: Session, inspection: Inspection, now: dt.datetime, *, fill_defaults: bool,
+    session: UnitOfWork, inspection: Inspection, now: dt.datetime, *, fill_defaults: bool,
     source: str = "",
 ) -> NewInspection:
     """An inspection to add, with its defaults filled and the history it starts with."""
@@ -57,7 +52,7 @@ def _new(
 
 
 def _insert(
-    session: Session, inspection: Inspection, *, fill_defaults: bool, source: str = ""
+    session: UnitOfWork, inspection: Inspection, *, fill_defaults: bool, source: str = ""
 ) -> int:
     now = clock.now_utc()
     new = _new(session, inspection, now, fill_defaults=fill_defaults, source=source)
@@ -76,91 +71,68 @@ def update_header(
     """Save edited header fields; refuse if someone else saved in between. Return the version."""
     validate_inspection(edited)
     with db.transaction() as session:
-        row = records.inspection_row(session, inspection_id)
-        if row.version != expected_version:
+        if records.read_version(session, inspection_id) != expected_version:
             raise ConflictError(
                 "Someone else changed this inspection while you were editing it. "
                 "Reopen it to see their changes."
             )
-        status = row.status
-        apply_header(row, edited)
-        row.status = status  # the workflow owns status changes
-        row.version += 1
-        row.updated_at = clock.now_utc()
-        return row.version
+        return inspection_store.store_header(session, inspection_id, edited)
 
 
 def set_archived(db: Database, inspection_id: int, archived: bool) -> None:
     with db.transaction() as session:
-        row = records.inspection_row(session, inspection_id)
-        row.archived = archived
-        row.version += 1
-        row.updated_at = clock.now_utc()
+        inspection_store.set_archived(session, inspection_id, archived)
 
 
 def delete_inspection(db: Database, inspection_id: int) -> None:
     with db.transaction() as session:
-        session.delete(records.inspection_row(session, inspection_id))
+        inspection_store.delete_inspection(session, inspection_id)
 
 
 # --- findings --------------------------------------------------------------------------------
 
 
-def _findings(session: Session, inspection_id: int) -> list[FindingRow]:
-    statement = (
-        select(FindingRow)
-        .where(FindingRow.inspection_id == inspection_id, FindingRow.removed_at.is_(None))
-        .order_by(FindingRow.position)
-    )
-    return list(session.scalars(statement))
-
-
-def _check_reference(rows: list[FindingRow], finding: Finding, own_id: int | None) -> None:
+def _check_reference(references: dict[int, str], finding: Finding, own_id: int | None) -> None:
     reference = finding.reference.strip()
     if not reference:
         raise ValidationError("A finding needs a reference, such as “Recommendation 1”.")
-    if any(r.reference == reference and r.id != own_id for r in rows):
+    if any(other == reference and id_ != own_id for id_, other in references.items()):
         raise ValidationError(f"This inspection already has a finding called “{reference}”.")
     finding.reference = reference
 
 
 def add_finding(db: Database, inspection_id: int, finding: Finding) -> int:
     with db.transaction() as session:
-        records.inspection_row(session, inspection_id)
-        rows = _findings(session, inspection_id)
-        _check_reference(rows, finding, None)
-        row = finding_row(finding, position=len(rows))
-        row.inspection_id = inspection_id
-        session.add(row)
-        session.flush()
-        return row.id
+        records.read_status(session, inspection_id)  # NotFoundError for a removed inspection
+        references = finding_store.active_references(session, inspection_id)
+        _check_reference(references, finding, None)
+        return finding_store.add_finding(session, inspection_id, finding, len(references))
 
 
-def _finding(session: Session, finding_id: int) -> FindingRow:
-    row = session.get(FindingRow, finding_id)
-    if row is None or row.removed_at is not None:
+def _finding(session: UnitOfWork, finding_id: int) -> FindingPlace:
+    found = finding_store.find_finding(session, finding_id)
+    if found is None or found.removed:
         raise NotFoundError("That finding was removed in another window.")
-    return row
+    return found
 
 
 def update_finding(db: Database, finding_id: int, finding: Finding) -> int:
     """Save an edited finding; refuse if it was saved elsewhere since. Return its version."""
     with db.transaction() as session:
-        row = _finding(session, finding_id)
-        if finding.version is not None and finding.version != row.version:
+        stored = _finding(session, finding_id)
+        if finding.version is not None and finding.version != stored.version:
             raise ConflictError(
-                f"Someone else changed {row.reference} while you were editing it. Close this "
+                f"Someone else changed {stored.reference} while you were editing it. Close this "
                 "window and open the finding again to see their changes."
             )
-        _check_reference(_findings(session, row.inspection_id), finding, finding_id)
-        if (row.applies, row.not_applicable_reason) != (
+        references = finding_store.active_references(session, stored.inspection_id)
+        _check_reference(references, finding, finding_id)
+        if (stored.applies, stored.not_applicable_reason) != (
             finding.applies, finding.not_applicable_reason
         ):  # fmt: skip
             # Whether a finding needs a response is part of what was signed off.
-            ensure_editable(InspectionStatus(row.inspection.status))
-        apply_finding(row, finding)
-        row.version += 1
-        return row.version
+            ensure_editable(records.read_status(session, stored.inspection_id))
+        return finding_store.store_finding(session, finding_id, finding)
 
 
 def remove_finding(db: Database, finding_id: int) -> None:
@@ -168,29 +140,24 @@ def remove_finding(db: Database, finding_id: int) -> None:
     with its responses and their history: nothing written is deleted, and its id is never
     used again (an editor still open on it elsewhere is refused, not redirected)."""
     with db.transaction() as session:
-        row = session.get(FindingRow, finding_id)
-        if row is None or row.removed_at is not None:
+        stored = finding_store.find_finding(session, finding_id)
+        if stored is None or stored.removed:
             return
-        if any(response.text.strip() or response.revisions for response in row.responses):
-            ensure_editable(InspectionStatus(row.inspection.status))  # its responses are locked
-        row.removed_at = clock.now_utc()
-        row.version += 1
-        session.flush()
-        for position, other in enumerate(_findings(session, row.inspection_id)):
-            other.position = position
-        row.position = len(_findings(session, row.inspection_id))
+        if finding_store.has_writing(session, finding_id):
+            # its responses are locked
+            ensure_editable(records.read_status(session, stored.inspection_id))
+        finding_store.mark_removed(session, finding_id, clock.now_utc())
 
 
 def move_finding(db: Database, finding_id: int, offset: int) -> None:
     """Move a finding up (negative) or down (positive) in report order."""
     with db.transaction() as session:
-        row = _finding(session, finding_id)
-        rows = _findings(session, row.inspection_id)
-        index = rows.index(row)
-        target = max(0, min(len(rows) - 1, index + offset))
-        rows.insert(target, rows.pop(index))
-        for position, other in enumerate(rows):
-            other.position = position
+        stored = _finding(session, finding_id)
+        ids = finding_store.active_finding_ids(session, stored.inspection_id)
+        index = ids.index(finding_id)
+        target = max(0, min(len(ids) - 1, index + offset))
+        ids.insert(target, ids.pop(index))
+        finding_store.put_in_order(session, ids)
 
 
 # --- import ----------------------------------------------------------------------------------
@@ -267,10 +234,9 @@ def import_inspections(
                 if merge is not None:
                     inspection = merge(stored, inspection)
                     validate_inspection(inspection)
-                update_inspection_rows(
-                    session, records.inspection_row(session, existing), stored, inspection,
-                    at=clock.now_utc(), user=current_user(),
-                )  # fmt: skip
+                inspection_store.update_from_import(
+                    session, existing, stored, inspection, at=clock.now_utc(), user=current_user()
+                )
                 known.settle(inspection, existing)  # as it is now called, too
                 outcome.updated.append(existing)
             else:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, select, update
-from sqlalchemy.orm import Session
-
-from app.db import records
+from app.db import finding_store, inspection_store, records, response_store
 from app.db.database import Database
-from app.db.models import FindingRow, InspectionRow, ResponseRow, RevisionRow, StatusChangeRow
+from app.db.inspection_store import LockedInspection
+from app.db.inspection_store import lock_inspection as lock_inspection  # for app.services.importing
+from app.db.response_store import CurrentResponse
+from app.db.unit_of_work import UnitOfWork
 from app.domain import clock
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -118,12 +117,9 @@ class ResponseSheet:
         return self.states.get(key) or ResponseState(key)
 
 
-def _key(row: ResponseRow) -> ResponseKey:
-    return ResponseKey(row.finding_id, AuthorRole(row.role), ResponsePart(row.part))
-
-
-def _state(row: ResponseRow) -> ResponseState:
-    return ResponseState(_key(row), row.text, row.version, row.updated_at, row.updated_by)
+def _state(key: ResponseKey, current: CurrentResponse) -> ResponseState:
+    return ResponseState(key, current.text, current.version, current.updated_at,
+                         current.updated_by)  # fmt: skip
 
 
 def _states(reads: records.Reads, inspection_id: int) -> dict[ResponseKey, ResponseState]:
@@ -162,42 +158,15 @@ def response_states(db: Database, inspection_id: int) -> dict[ResponseKey, Respo
         return _states(connection, inspection_id)
 
 
-def lock_inspection(session: Session, inspection_id: int) -> InspectionRow:
-    """Start a writing transaction on an inspection and return its row.
-
-    The first statement writes, so SQLite takes its write lock before anything is read: the
-    version and status checks that follow cannot be overtaken by another process.
-    """
-    touched = cast(
-        "CursorResult[Any]",
-        session.execute(
-            update(InspectionRow)
-            .where(InspectionRow.id == inspection_id)
-            .values(updated_at=clock.now_utc())
-            .execution_options(synchronize_session=False)  # no SELECT before the write
-        ),
+def _find(session: UnitOfWork, inspection_id: int, key: ResponseKey) -> CurrentResponse | None:
+    return response_store.find_response(
+        session, inspection_id, key.finding_id, key.role, key.part
     )
-    row = session.get(InspectionRow, inspection_id) if touched.rowcount else None
-    if row is None:
-        raise NotFoundError.inspection(inspection_id)
-    return row
-
-
-def _find(session: Session, inspection_id: int, key: ResponseKey) -> ResponseRow | None:
-    statement = select(ResponseRow).where(
-        ResponseRow.inspection_id == inspection_id,
-        ResponseRow.role == key.role.value,
-        ResponseRow.part == key.part.value,
-        ResponseRow.finding_id.is_(None)
-        if key.finding_id is None
-        else ResponseRow.finding_id == key.finding_id,
-    )
-    return session.scalars(statement.order_by(ResponseRow.id)).first()
 
 
 def _write(
-    session: Session,
-    inspection: InspectionRow,
+    session: UnitOfWork,
+    inspection: LockedInspection,
     key: ResponseKey,
     text: str,
     expected_version: int,
@@ -205,77 +174,77 @@ def _write(
 ) -> ResponseState:
     """Store ``text`` as the new version of a response, inside a locked transaction."""
     key.check()
-    ensure_editable(InspectionStatus(inspection.status))
+    ensure_editable(inspection.status)
     if key.finding_id is not None:
         _check_finding(session, inspection, key.finding_id)
     text = normalise(text)
-    row = _find(session, inspection.id, key)
-    if row is None and not text:
+    found = _find(session, inspection.id, key)
+    if found is None and not text:
         return ResponseState(key)  # nothing typed into an empty response
-    if row is not None and normalise(row.text) == text:
-        return _state(row)  # nothing changed: no new version, no revision
-    current = row.version if row is not None else 0
+    if found is not None and normalise(found.text) == text:
+        return _state(key, found)  # nothing changed: no new version, no revision
+    current = found.version if found is not None else 0
     if current != expected_version:
-        if row is None:
+        if found is None:
             raise NotFoundError("This response was removed in another window.")
-        raise ResponseConflict(_state(row))
+        raise ResponseConflict(_state(key, found))
     at = clock.now_utc()
-    if row is None:
-        row = ResponseRow(
-            inspection_id=inspection.id, finding_id=key.finding_id, role=key.role.value,
-            part=key.part.value, text="", version=0,
-        )  # fmt: skip
-        session.add(row)
-    elif row.text.strip() and not row.revisions:
-        # Imported text has no revision yet: keep it, so that nothing is ever lost.
-        row.revisions.append(
-            RevisionRow(
-                text=row.text,
-                saved_at=row.updated_at or inspection.created_at,
-                saved_by=row.updated_by or IMPORTED_BY,
-            )
-        )
-    row.text = text
-    row.version = current + 1
-    row.updated_at = at
-    row.updated_by = user
+    response_id = _response_id(session, inspection, key, found)
+    response_store.set_response_text(session, response_id, text, current + 1, at, user)
     if text:
         _start_drafting(session, inspection, key.role, at, user)
-    row.revisions.append(RevisionRow(text=text, saved_at=at, saved_by=user))
-    session.flush()
-    return _state(row)
+    response_store.add_revision(session, response_id, text, at, user)
+    return ResponseState(key, text, current + 1, at, user)
 
 
-def _check_finding(session: Session, inspection: InspectionRow, finding_id: int) -> FindingRow:
-    """The finding an editor shows, still part of this inspection; NotFoundError if not.
+def _response_id(
+    session: UnitOfWork, inspection: LockedInspection, key: ResponseKey,
+    found: CurrentResponse | None,
+) -> int:  # fmt: skip
+    """The response a save writes to: the stored one, or a new one never saved."""
+    if found is None:
+        return response_store.add_response(
+            session, inspection.id, key.finding_id, key.role, key.part
+        )
+    if found.text.strip() and not found.has_revisions:
+        # Imported text has no revision yet: keep it, so that nothing is ever lost.
+        response_store.add_revision(
+            session, found.id, found.text, found.updated_at or inspection.created_at,
+            found.updated_by or IMPORTED_BY,
+        )  # fmt: skip
+    return found.id
+
+
+def _check_finding(session: UnitOfWork, inspection: LockedInspection, finding_id: int) -> None:
+    """The finding an editor shows must still be part of this inspection; NotFoundError if not.
 
     Finding ids are never handed out again and an update keeps each finding's row, so the id
     an editor holds either is that finding or is nothing: a response is never written under
     another finding.
     """
-    finding = session.get(FindingRow, finding_id)
-    if finding is None or finding.inspection_id != inspection.id or finding.removed_at is not None:
+    finding = finding_store.find_finding(session, finding_id)
+    if finding is None or finding.inspection_id != inspection.id or finding.removed:
         raise NotFoundError(
             "The finding this response belongs to was removed in another window; your text is "
             "still in the editor."
         )
-    return finding
 
 
 def _start_drafting(
-    session: Session, inspection: InspectionRow, role: AuthorRole, at: dt.datetime, user: str
-) -> None:
-    """Saving a response starts drafting (recorded in the status history like any change)."""
-    target = status_after_saving(InspectionStatus(inspection.status), role)
-    if target is None:
-        return
-    inspection.status = target.value
-    session.add(
-        StatusChangeRow(
-            inspection_id=inspection.id, status=target.value, changed_at=at, changed_by=user,
-            note=STARTED_DRAFTING_NOTE,
-        )
-    )  # fmt: skip
+    session: UnitOfWork, inspection: LockedInspection, role: AuthorRole, at: dt.datetime,
+    user: str,
+) -> None:  # fmt: skip
+    """Saving a response starts drafting (recorded in the status history like any change).
+
+    The status is read as it stands now: an earlier save in this unit of work (filling the
+    Chief Constable's comments saves several) may have started drafting already.
+    """
+    if status_after_saving(inspection.status, role) is None:
+        return  # the usual case, decided without reading
+    target = status_after_saving(records.read_status(session, inspection.id), role)
+    if target is not None:
+        change = StatusChange(target, at, user, STARTED_DRAFTING_NOTE)
+        inspection_store.record_status(session, inspection.id, change)
 
 
 def save_response(
@@ -318,13 +287,13 @@ def restore_revision(
     """Make an earlier version the current text again; the restore is itself a new revision."""
     with db.transaction() as session:
         inspection = lock_inspection(session, inspection_id)
-        revision = session.get(RevisionRow, revision_id)
-        row = _find(session, inspection_id, key)
-        if revision is None or row is None or revision.response_id != row.id:
-            raise NotFoundError("That earlier version of the response no longer exists.")
-        return _write(
-            session, inspection, key, revision.text, expected_version, user or current_user()
+        found = _find(session, inspection_id, key)
+        text = None if found is None else response_store.revision_text(
+            session, revision_id, found.id
         )
+        if text is None:
+            raise NotFoundError("That earlier version of the response no longer exists.")
+        return _write(session, inspection, key, text, expected_version, user or current_user())
 
 
 def set_finding_applies(
@@ -336,8 +305,6 @@ def set_finding_applies(
         raise ValidationError("Say why the finding does not apply, e.g. “For the Home Office”.")
     with db.transaction() as session:
         inspection = lock_inspection(session, inspection_id)
-        ensure_editable(InspectionStatus(inspection.status))
-        row = _check_finding(session, inspection, finding_id)
-        row.applies = applies
-        row.not_applicable_reason = "" if applies else reason
-        row.version += 1
+        ensure_editable(inspection.status)
+        _check_finding(session, inspection, finding_id)
+        finding_store.set_applies(session, finding_id, applies, "" if applies else reason)

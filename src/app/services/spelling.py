@@ -28,11 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
-
-from app.db import records
+from app.db import records, word_store
 from app.db.database import Database
-from app.db.models import SpellingWordRow
 from app.domain.spelling import Word, british_variant, words_to_check
 from app.paths import resource_path
 
@@ -254,18 +251,12 @@ def add_own_word(db: Database, word: str) -> None:
     """Add ``word`` to the database's word list (nothing happens when it is there)."""
     words = clean_words([word])
     with db.transaction() as session:
-        for clean in words:
-            if session.get(SpellingWordRow, clean) is None:
-                session.add(SpellingWordRow(word=clean))
+        word_store.add_words(session, words)
 
 
 def save_own_words(db: Database, words: Iterable[str]) -> list[str]:
     """Make the database's word list exactly ``words``; returns the list as stored."""
     wanted = clean_words(words)
     with db.transaction() as session:
-        stored = set(session.scalars(select(SpellingWordRow.word)))
-        gone = stored - set(wanted)
-        if gone:
-            session.execute(delete(SpellingWordRow).where(SpellingWordRow.word.in_(gone)))
-        session.add_all(SpellingWordRow(word=word) for word in wanted if word not in stored)
+        word_store.replace_words(session, wanted)
     return wanted

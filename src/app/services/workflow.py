@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import records
+from app.db import inspection_store, records
 from app.db.database import Database
-from app.db.models import InspectionRow, StatusChangeRow
 from app.domain import clock
 from app.domain.completeness import CompletenessReport, check_completeness
 from app.domain.enums import AuthorRole, InspectionStatus
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.workflow import REOPEN_STATUS, StatusChange, Transition, transition
 from app.services.identity import current_user
-from app.services.responses import lock_inspection
 
 
 class SignOffRefused(ValidationError):
@@ -72,8 +70,7 @@ def change_status(
     the workflow does not allow raises WorkflowError.
     """
     with db.transaction() as session:
-        row: InspectionRow = lock_inspection(session, inspection_id)
-        current = InspectionStatus(row.status)
+        current = inspection_store.lock_inspection(session, inspection_id).status
         if current is not expected_status:
             raise ConflictError(
                 f"The status was changed to “{current.label}” in another window; "
@@ -85,13 +82,8 @@ def change_status(
             report = _report(session, inspection_id, today or dt.date.today())
             if not report.can_sign_off:
                 raise SignOffRefused(report)
-        row.status = target.value
-        session.add(
-            StatusChangeRow(
-                inspection_id=inspection_id, status=target.value, changed_at=clock.now_utc(),
-                changed_by=user or current_user(), note=note.strip(),
-            )
-        )  # fmt: skip
+        change = StatusChange(target, clock.now_utc(), user or current_user(), note.strip())
+        inspection_store.record_status(session, inspection_id, change)
         return report
 
 
