@@ -16,13 +16,14 @@ import time
 from pathlib import Path
 
 from app.db.database import Database
-from app.services import search
+from app.services import reading, reuse, search
 from app.services.samples import load_samples
 from tests.benchmarks.timing import median_seconds
 from tests.generated import build_database
 
 Row = tuple[str, float, str]
 SEARCH_BUDGET = 0.030
+REUSE_BUDGET = 0.100
 GROWTH_BUDGET = 1.3
 
 
@@ -54,6 +55,11 @@ def run() -> list[Row]:
                          one_word, _budget(one_word, SEARCH_BUDGET)))  # fmt: skip
             phrase = median_seconds(lambda: search.search(database, '"exit interviews"'))
             rows.append(("search: a phrase, in-process", phrase, _budget(phrase, SEARCH_BUDGET)))
+            finding = _a_generated_finding(database)
+            reuse.suggestions(database, finding)  # rapidfuzz loaded, as after the first panel
+            similar = median_seconds(lambda: reuse.suggestions(database, finding))
+            rows.append(("reuse: the 5 findings most like one, among 30,000, in-process", similar,
+                         _budget(similar, REUSE_BUDGET)))  # fmt: skip
             common = median_seconds(lambda: search.search(database, "victims"))
             rows.append(("search: a word in every text (90,000 hits ranked), in-process", common,
                          "worst case, reported"))  # fmt: skip
@@ -67,6 +73,13 @@ def run() -> list[Row]:
         rows.append(("search as a whole process: 2,002 inspections", many,
                      f"{growth:.2f} × the 2 (target ≤ {GROWTH_BUDGET} ×; {verdict})"))  # fmt: skip
     return rows
+
+
+def _a_generated_finding(database: Database) -> int:
+    summary = next(s for s in reading.list_inspections(database) if s.title.startswith("Gen"))
+    finding = reading.get_inspection(database, summary.id).findings[3].id
+    assert finding is not None
+    return finding
 
 
 def _budget(seconds: float, budget: float) -> str:
