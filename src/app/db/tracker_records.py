@@ -104,9 +104,3 @@ def read_owners(reads: Reads) -> list[str]:
         .order_by(uses.desc(), _finding.owner)
     )
     return [row.owner for row in _rows(reads, statement)]
-
-
-def read_progress_count(reads: Reads, finding_id: int) -> int:
-    """How many progress updates a finding has (the next update's position)."""
-    statement = select(func.count(_progress.id)).where(_progress.finding_id == finding_id)
-    return int(_rows(reads, statement)[0][0])
