@@ -334,7 +334,8 @@ def test_an_export_never_replaces_the_database_or_itself(
 READING_COMMANDS = [
     ("list",), ("list", "--json"), ("show", "1"), ("show", "1", "--json"),
     ("export-json", "{out}.json"), ("export", "1", "--pdf", "{out}.pdf"), ("check",),
-    ("check", "--json"), ("backup", "{out}.sqlite3"),
+    ("check", "--json"), ("backup", "{out}.sqlite3"), ("tracker",), ("tracker", "--json"),
+    ("export-tracker", "{out}.xlsx"), ("export-calendar", "{out}.ics"),
 ]  # fmt: skip
 
 

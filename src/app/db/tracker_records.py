@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 
 from app.db.models import FindingRow, InspectionRow, ProgressUpdateRow
 from app.db.records import Reads, _rows
-from app.domain.enums import FindingKind, HmicfrsStatus, ProgressStatus
+from app.domain.enums import FindingKind, HmicfrsStatus, InspectionStatus, ProgressStatus
 from app.domain.model import ProgressUpdate
-from app.domain.tracking import TrackedFinding, is_overdue, target_date
+from app.domain.tracking import OpenInspection, TrackedFinding, is_overdue, target_date
 
 _inspection = InspectionRow.__table__.c
 _finding = FindingRow.__table__.c
@@ -104,3 +104,22 @@ def read_owners(reads: Reads) -> list[str]:
         .order_by(uses.desc(), _finding.owner)
     )
     return [row.owner for row in _rows(reads, statement)]
+
+
+def read_open_inspections(reads: Reads) -> list[OpenInspection]:
+    """Inspections neither published nor archived, oldest publication first."""
+    statement = (
+        select(
+            _inspection.id, _inspection.title, _inspection.published_on,
+            _inspection.cc_comments_requested_by,
+        )
+        .where(
+            _inspection.status != InspectionStatus.PUBLISHED.value,
+            _inspection.archived.is_(False),
+        )
+        .order_by(_inspection.published_on.is_(None), _inspection.published_on, _inspection.id)
+    )  # fmt: skip
+    return [
+        OpenInspection(row.id, row.title, row.published_on, row.cc_comments_requested_by)
+        for row in _rows(reads, statement)
+    ]

@@ -65,3 +65,13 @@ class TrackedFinding:
     def latest_note(self) -> str:
         """The newest update's note that says something ("" when none does)."""
         return next((u.note for u in reversed(self.updates) if u.note.strip()), "")
+
+
+@dataclass(frozen=True, slots=True)
+class OpenInspection:
+    """An inspection whose response is not yet published: the dates it is working to."""
+
+    id: int
+    title: str
+    published_on: dt.date | None
+    cc_comments_requested_by: dt.date | None
