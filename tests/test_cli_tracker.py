@@ -54,7 +54,8 @@ def test_progress_records_an_update_that_tracker_then_shows(
     finding = _id_of(loaded, capsys, "Recommendation 3")
     code, out, err = run(
         capsys, "--db", str(loaded), "progress", str(finding),
-        "--status", "Implemented – awaiting evidence", "--note", "Exit interviews in place.", "--target", "30/06/2099", "--by", "A. Analyst",
+        "--status", "Implemented – awaiting evidence", "--note", "Exit interviews in place.",
+        "--target", "30/06/2099", "--by", "A. Analyst",
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert "is now “Implemented – awaiting evidence”" in out
