@@ -118,7 +118,7 @@ def test_export_tracker_writes_a_workbook_and_a_csv_file(
     rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))
     assert code == 0 and [r[4] for r in rows[1:]] == ["Recommendation 6"]
     code, _, err = run(capsys, "--db", str(loaded), "export-tracker", str(tmp_path / "x.txt"))
-    assert code == 1 and "does not end in .xlsx or .csv" in err
+    assert code == 1 and "does not end in .xlsx, .csv or .pdf" in err
 
 
 def test_export_calendar_writes_all_day_deadlines_with_reminders_and_stable_ids(
@@ -143,3 +143,23 @@ def test_export_calendar_writes_all_day_deadlines_with_reminders_and_stable_ids(
     run(capsys, "--db", str(loaded), "export-calendar", str(out))
     again = {str(e["UID"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
     assert again == set(by_uid)
+
+
+def test_export_tracker_writes_one_inspections_progress_report_as_pdf(
+    loaded: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    rows = _tracker(loaded, capsys)
+    spotlight = rows[-1]["inspection_id"]
+    out = tmp_path / "panel.pdf"
+    code, said, _ = run(
+        capsys, "--db", str(loaded), "export-tracker", str(out), "--inspection", str(spotlight)
+    )
+    assert (code, said) == (0, f"Wrote 3 finding(s) to {out}.\n")
+    reader = PdfReader(out)
+    assert reader.metadata is not None
+    assert reader.metadata.title == (
+        "Progress report: PEEL Spotlight – Police performance: Getting a grip"
+    )
+    assert "Recommendation 6" in reader.pages[-1].extract_text()

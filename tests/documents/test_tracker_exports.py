@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from typing import Any
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from app.documents.tracker_csv import tracker_csv
+from app.documents.tracker_pdf import ProgressReport, progress_report_pdf
 from app.documents.tracker_table import HEADINGS
 from app.documents.tracker_xlsx import tracker_xlsx
 from app.domain.enums import ProgressStatus
@@ -60,3 +63,32 @@ def test_the_csv_file_is_utf8_with_a_byte_order_mark_and_dates_day_first() -> No
     )
     assert first["Owner"] == "Head of Performance – Zoë Ørsted"
     assert len(rows) == 4
+
+
+def test_the_progress_report_pdf_has_embedded_fonts_bookmarks_and_each_finding() -> None:
+    report = ProgressReport("Recommendation progress", "Norfolk OPCC", dt.date(2024, 3, 1))
+    data = progress_report_pdf(report, ROWS)
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Progress as at 1 March 2024: 3 findings, 1 of them overdue." in text
+    assert "Implemented – awaiting evidence" in text and "Plan agreed." in text
+    assert "Head of Performance – Zoë Ørsted" in text
+    assert "Page 1 of" in text
+    titles = [entry.title for entry in _flatten(reader.outline)]
+    assert titles[:2] == ["Recommendation progress", ROWS[0].inspection_title]
+    assert {"Recommendation 2", "Recommendation 3", "Recommendation 6"} <= set(titles)
+    resources: list[Any] = [page["/Resources"] for page in reader.pages]
+    fonts = {
+        font.get_object()["/BaseFont"].split("+")[-1]
+        for found in resources
+        for font in found.get_object()["/Font"].values()
+    }
+    assert fonts <= {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"}
+    assert reader.metadata is not None and reader.metadata.title == "Recommendation progress"
+
+
+def _flatten(outline: list[Any]) -> list[Any]:
+    found: list[Any] = []
+    for entry in outline:
+        found += _flatten(entry) if isinstance(entry, list) else [entry]
+    return found

@@ -1,6 +1,7 @@
-"""The tracker's files: a spreadsheet or CSV file for Police and Crime Panel papers, and the
-deadlines as a calendar for Outlook. Each is written whole or not at all (``write_atomically``);
-the writers (openpyxl, icalendar, reportlab) are loaded only when their file is asked for.
+"""The tracker's files: a spreadsheet, a CSV file or a PDF progress report for Police and Crime
+Panel papers, and the deadlines as a calendar for Outlook. Each is written whole or not at all
+(``write_atomically``); the writers (openpyxl, icalendar, reportlab) are loaded only when their
+file is asked for.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from app.domain.errors import ValidationError
 from app.domain.tracking import OpenInspection, TrackedFinding
 from app.services.tracker import TrackerFilter, tracker_rows
 
-TRACKER_SUFFIXES = (".xlsx", ".csv")
+TRACKER_SUFFIXES = (".xlsx", ".csv", ".pdf")
 
 
 def export_tracker(
@@ -28,15 +29,30 @@ def export_tracker(
     suffix = out.suffix.lower()
     if suffix not in TRACKER_SUFFIXES:
         raise ValidationError(
-            f"{out.name} does not end in .xlsx or .csv, so the kind of file to write is not "
-            "known."
+            f"{out.name} does not end in .xlsx, .csv or .pdf, so the kind of file to write is "
+            "not known."
         )
+    today = today or dt.date.today()
     rows = tracker_rows(db, where, today=today)
-    write_atomically(out, _render(suffix, rows))
+    data = _report(db, rows, today, where) if suffix == ".pdf" else _table(suffix, rows)
+    write_atomically(out, data)
     return len(rows)
 
 
-def _render(suffix: str, rows: list[TrackedFinding]) -> bytes:
+def _report(
+    db: Database, rows: list[TrackedFinding], today: dt.date, where: TrackerFilter | None
+) -> bytes:
+    from app.documents.tracker_pdf import ProgressReport, progress_report_pdf
+    from app.services.reading import load_settings
+
+    settings = load_settings(db)
+    one = where is not None and where.inspection_id is not None and rows
+    title = f"Progress report: {rows[0].inspection_title}" if one else "Recommendation progress"
+    organisation = settings.opcc_name or "Office of the Police and Crime Commissioner"
+    return progress_report_pdf(ProgressReport(title, organisation, today), rows)
+
+
+def _table(suffix: str, rows: list[TrackedFinding]) -> bytes:
     if suffix == ".csv":
         from app.documents.tracker_csv import tracker_csv
 
