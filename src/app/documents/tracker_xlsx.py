@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
@@ -33,7 +34,7 @@ _SAMPLED_ROWS = 500
 
 def tracker_xlsx(rows: Sequence[TrackedFinding], *, title: str = "Recommendation tracker") -> bytes:
     """The workbook's bytes."""
-    book = Workbook(write_only=True)  # streamed: 30,000 findings in about a second
+    book = Workbook(write_only=True)  # streamed: 30,000 findings in about two seconds
     book.properties.title = title
     book.properties.language = "en-GB"
     sheet = book.create_sheet(TRACKER_SHEET)
@@ -42,8 +43,9 @@ def tracker_xlsx(rows: Sequence[TrackedFinding], *, title: str = "Recommendation
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(table) + 1}"
     sheet.append([_bold(sheet, heading) for heading in HEADINGS])
+    styles = _Styles(sheet)
     for values in table:
-        sheet.append([_cell(sheet, value, wrap) for value, wrap in zip(values, wraps, strict=True)])
+        sheet.append([styles.cell(value, wrap) for value, wrap in zip(values, wraps, strict=True)])
     _add_summary(book, rows)
     data = io.BytesIO()
     book.save(data)
@@ -68,16 +70,31 @@ def _bold(sheet: Any, value: Cell) -> WriteOnlyCell:
     return cell
 
 
-def _cell(sheet: Any, value: Cell, wrap: bool) -> Cell | WriteOnlyCell:
-    if isinstance(value, dt.date):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = DATE_FORMAT
+class _Styles:
+    """Cells for the rows: a date shown day first, a long text wrapped, nothing left out.
+
+    Each style is looked up once and copied into every cell that needs it (looking it up for
+    each of 30,000 rows would take most of the export's time).
+    """
+
+    def __init__(self, sheet: Any) -> None:
+        date, wrapped = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
+        date.number_format = DATE_FORMAT
+        wrapped.alignment = _WRAP
+        self.sheet, self.date, self.wrapped = sheet, date._style, wrapped._style
+
+    def cell(self, value: Cell, wrap: bool) -> Cell | WriteOnlyCell:
+        if value == "":
+            return None  # no cell at all: smaller, and quicker to write
+        if isinstance(value, dt.date):
+            return self._styled(value, self.date)
+        return self._styled(value, self.wrapped) if wrap else value
+
+    def _styled(self, value: Cell, style: Any) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.sheet)
+        cell._style = copy(style)
+        cell.value = value
         return cell
-    if wrap:
-        cell = WriteOnlyCell(sheet, value)
-        cell.alignment = _WRAP
-        return cell
-    return value
 
 
 def _add_summary(book: Workbook, rows: Sequence[TrackedFinding]) -> None:
