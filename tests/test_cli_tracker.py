@@ -7,6 +7,8 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,23 @@ def test_export_tracker_writes_one_inspections_progress_report_as_pdf(
         "Progress report: PEEL Spotlight – Police performance: Getting a grip"
     )
     assert "Recommendation 6" in reader.pages[-1].extract_text()
+
+
+def test_the_trackers_reading_commands_never_load_alembic_or_the_window(
+    loaded: Path, tmp_path: Path
+) -> None:
+    book, calendar = tmp_path / "t.xlsx", tmp_path / "d.ics"
+    script = (
+        "import sys\n"
+        "from app.cli import main\n"
+        f"assert main(['--db', {str(loaded)!r}, 'tracker', '--json']) == 0\n"
+        f"assert main(['--db', {str(loaded)!r}, 'export-tracker', {str(book)!r}]) == 0\n"
+        f"assert main(['--db', {str(loaded)!r}, 'export-calendar', {str(calendar)!r}]) == 0\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'PySide6'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+    assert book.stat().st_size > 5_000 and calendar.read_bytes().startswith(b"BEGIN:VCALENDAR")
