@@ -335,7 +335,8 @@ READING_COMMANDS = [
     ("list",), ("list", "--json"), ("show", "1"), ("show", "1", "--json"),
     ("export-json", "{out}.json"), ("export", "1", "--pdf", "{out}.pdf"), ("check",),
     ("check", "--json"), ("backup", "{out}.sqlite3"), ("search", "vetting"),
-    ("search", "exit interviews", "--json"),
+    ("search", "exit interviews", "--json"), ("tracker",), ("tracker", "--json"),
+    ("export-tracker", "{out}.xlsx"), ("export-calendar", "{out}.ics"),
 ]  # fmt: skip
 
 

@@ -74,6 +74,10 @@ STATUSES = {
     "published",
 }
 KINDS = {"recommendation", "area_for_improvement", "cause_of_concern"}
+PROGRESS_STATUSES = {
+    "open", "in_progress", "awaiting_evidence", "completed", "superseded", "not_accepted",
+}  # fmt: skip
+HMICFRS_STATUSES = {"awaiting_review", "no_further_action", "complete"}
 
 INSPECTION_KEYS = {
     "id": _is_int,
@@ -131,8 +135,15 @@ FINDING_KEYS = {
     "due_on": _is_date,
     "responses": _is_role_pair,
     "progress": lambda v: isinstance(v, list),
+    "progress_status": lambda v: v in PROGRESS_STATUSES,
+    "owner": _is_str,
+    "target_on": _is_date,
+    "hmicfrs_status": lambda v: v is None or v in HMICFRS_STATUSES,
 }
-PROGRESS_KEYS = {"on": _is_date, "status": _is_str, "note": _is_str, "by": _is_str}
+PROGRESS_KEYS = {
+    "on": _is_date, "status": _is_str, "note": _is_str, "by": _is_str,
+    "recorded_at": lambda v: v is None or isinstance(v, str),
+}  # fmt: skip
 
 
 def _check_shape(obj: Any, shape: dict[str, Any], where: str) -> None:

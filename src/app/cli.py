@@ -376,6 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
         on_file=True,
     )  # fmt: skip
     sub.add_argument("file", metavar="FILE")
+    from app.cli_tracker import add_tracker_commands  # it builds on this module
+
+    add_tracker_commands(add)
     return parser
 
 

@@ -12,7 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.db.database import Database
-from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
+from app.domain.enums import (
+    AuthorRole,
+    FindingKind,
+    HmicfrsStatus,
+    InspectionStatus,
+    ProgressStatus,
+    ResponsePart,
+)
 from app.domain.errors import ArchiveError
 from app.domain.model import (
     Finding,
@@ -72,7 +79,18 @@ def inspections_(draw: st.DrawFn) -> Inspection:
             due_text=draw(text),
             due_on=draw(dates),
             responses=draw(roles),
-            progress=draw(st.lists(st.builds(ProgressUpdate, dates, text, text, text), max_size=2)),
+            progress=draw(
+                st.lists(
+                    st.builds(
+                        ProgressUpdate, dates, text, text, text, st.one_of(st.none(), moments)
+                    ),
+                    max_size=2,
+                )
+            ),
+            progress_status=draw(st.sampled_from(ProgressStatus)),
+            owner=draw(text),
+            target_on=draw(dates),
+            hmicfrs_status=draw(st.one_of(st.none(), st.sampled_from(HmicfrsStatus))),
         )
         for reference in references
     ]
@@ -260,3 +278,59 @@ def test_times_are_archived_in_utc_and_an_older_archives_naive_times_read_as_loc
     ]
     assert [c["changed_at"] for c in written["status_history"]] == ["2026-07-01T11:00:00+00:00"]
     assert archive.archive_to_dict([])["exported_at"].endswith("+00:00")
+
+
+def test_an_archive_without_the_trackers_keys_imports_with_every_finding_open() -> None:
+    data = {
+        "format": "opcc-responses/1",
+        "inspections": [
+            {
+                "title": "T",
+                "findings": [
+                    {"reference": "R1", "progress": [{"on": "2024-02-01", "status": "Started"}]}
+                ],
+            }
+        ],
+    }
+    ((finding,),) = [i.findings for i in archive.archive_from_dict(data)]
+    assert (finding.progress_status, finding.owner, finding.target_on) == (
+        ProgressStatus.OPEN, "", None,
+    )  # fmt: skip
+    assert finding.hmicfrs_status is None
+    assert finding.progress == [ProgressUpdate(dt.date(2024, 2, 1), "Started")]
+
+
+def test_the_trackers_fields_go_out_and_come_back_through_another_database(
+    sample_db: Database, tmp_path: Path
+) -> None:
+    from app.services import tracker
+
+    rows = tracker.tracker_rows(sample_db)
+    finding = rows[-1].id
+    tracker.record_progress(sample_db, finding, ProgressStatus.IN_PROGRESS, "Plan agreed.", "Ann")
+    tracker.set_owner(sample_db, finding, "Head of Crime")
+    tracker.set_target(sample_db, finding, dt.date(2025, 3, 31))
+    tracker.set_hmicfrs_status(sample_db, finding, HmicfrsStatus.AWAITING_REVIEW)
+    path = tmp_path / "tracker.json"
+    archive.write_archive(path, reading.all_inspections(sample_db))
+    written = json.loads(path.read_text(encoding="utf-8"))
+    finding_data = written["inspections"][-1]["findings"][-1]
+    assert {key: finding_data[key] for key in (
+        "progress_status", "owner", "target_on", "hmicfrs_status"
+    )} == {
+        "progress_status": "in_progress", "owner": "Head of Crime", "target_on": "2025-03-31",
+        "hmicfrs_status": "awaiting_review",
+    }  # fmt: skip
+    assert finding_data["progress"][0]["recorded_at"].endswith("+00:00")
+    other = Database.open(tmp_path / "other.sqlite3")
+    try:
+        inspections.import_inspections(other, archive.read_archive(path), update_existing=False)
+        (back,) = [r for r in tracker.tracker_rows(other) if r.reference == rows[-1].reference]
+    finally:
+        other.close()
+    assert (back.status, back.owner, back.target_on, back.hmicfrs_status) == (
+        ProgressStatus.IN_PROGRESS, "Head of Crime", dt.date(2025, 3, 31),
+        HmicfrsStatus.AWAITING_REVIEW,
+    )  # fmt: skip
+    assert [(u.note, u.by) for u in back.updates] == [("Plan agreed.", "Ann")]
+    assert back.updates == tracker.tracker_rows(sample_db)[-1].updates

@@ -20,7 +20,7 @@ from app.db.connection import connect_read_only
 
 APPLICATION_ID = 0x4F504343  # "OPCC", in the file header (PRAGMA application_id)
 KNOWN_REVISIONS = ("0001_initial", "0002_stable_ids", "0003_utc_times", "0004_spelling_words",
-                   "0005_search_index")
+                   "0005_search_index", "0006_tracker")
 """Every schema revision this version can read or upgrade, oldest first."""
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

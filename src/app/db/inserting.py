@@ -31,6 +31,7 @@ from app.db.models import (
     RevisionRow,
     StatusChangeRow,
 )
+from app.db.tracker_writes import progress_columns, tracker_columns
 from app.domain.enums import AuthorRole, ResponsePart
 from app.domain.model import Inspection
 from app.domain.workflow import StatusChange
@@ -79,7 +80,7 @@ def insert_inspections(
          "text": f.text, "addressee": f.addressee, "applies": f.applies,
          "not_applicable_reason": f.not_applicable_reason, "question_number": f.question,
          "parent_reference": f.parent, "due_text": f.due_text, "due_on": f.due_on,
-         "version": 1}
+         "version": 1, **tracker_columns(f)}
         for i, item in zip(ids, new, strict=True)
         for n, f in enumerate(item.inspection.findings)
     ])  # fmt: skip
@@ -91,8 +92,7 @@ def insert_inspections(
             found[finding.reference] = next(next_finding)
         by_reference.append(found)
     _insert(session, _PROGRESS, [
-        {"finding_id": by_reference[k][f.reference], "position": n, "on": p.on,
-         "status": p.status, "note": p.note, "by": p.by}
+        {"finding_id": by_reference[k][f.reference], "position": n, **progress_columns(p)}
         for k, item in enumerate(new)
         for f in item.inspection.findings
         for n, p in enumerate(f.progress)

@@ -12,12 +12,12 @@ from app.db.models import (
     InspectionRow,
     OfficeStepRow,
     PillarRow,
-    ProgressUpdateRow,
     QuestionRow,
     ResponseRow,
     RevisionRow,
     StatusChangeRow,
 )
+from app.db.tracker_writes import progress_row, tracker_columns
 from app.domain.enums import AuthorRole, ResponsePart
 from app.domain.model import Finding, Inspection, Revision
 from app.domain.workflow import StatusChange
@@ -48,12 +48,9 @@ def apply_header(row: InspectionRow, inspection: Inspection) -> None:
 
 
 def finding_row(finding: Finding, position: int) -> FindingRow:
-    row = FindingRow(position=position)
+    row = FindingRow(position=position, **tracker_columns(finding))
     apply_finding(row, finding)
-    row.progress = [
-        ProgressUpdateRow(position=n, on=p.on, status=p.status, note=p.note, by=p.by)
-        for n, p in enumerate(finding.progress)
-    ]
+    row.progress = [progress_row(n, p) for n, p in enumerate(finding.progress)]
     return row
 
 

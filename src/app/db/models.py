@@ -140,6 +140,15 @@ class FindingRow(Base):
     due_text: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    progress_status: Mapped[str] = mapped_column(
+        String(40), default="open", server_default="open"
+    )
+    """The tracker's status (``ProgressStatus``), from migration 0006_tracker on."""
+    owner: Mapped[str] = mapped_column(Text, default="", server_default="")
+    target_on: Mapped[dt.date | None] = mapped_column(Date)
+    """The target date set by hand; empty means the finding's due date."""
+    hmicfrs_status: Mapped[str | None] = mapped_column(String(40))
+    """The inspectorate's register status (``HmicfrsStatus``), where known."""
     removed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     """When the finding was removed (by hand, or because an update no longer had it): it is
     kept, with its responses and their history, but no longer shown or published."""
@@ -167,6 +176,8 @@ class ProgressUpdateRow(Base):
     status: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    """When the update was typed in (empty for updates recorded before 0006_tracker)."""
 
     finding: Mapped[FindingRow] = relationship(back_populates="progress")
 

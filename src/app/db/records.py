@@ -34,7 +34,9 @@ from app.db.models import (
 from app.domain.enums import (
     AuthorRole,
     FindingKind,
+    HmicfrsStatus,
     InspectionStatus,
+    ProgressStatus,
     ProtectiveMarking,
     ResponsePart,
 )
@@ -370,6 +372,10 @@ def read_findings(reads: Reads, inspection_id: int) -> list[Finding]:
             parent=f.parent_reference,
             due_text=f.due_text or "",
             due_on=f.due_on,
+            progress_status=ProgressStatus(f.progress_status),
+            owner=f.owner or "",
+            target_on=f.target_on,
+            hmicfrs_status=HmicfrsStatus(f.hmicfrs_status) if f.hmicfrs_status else None,
         )
     for response in _rows(
         reads,
@@ -386,13 +392,16 @@ def read_findings(reads: Reads, inspection_id: int) -> list[Finding]:
             finding.responses.set(AuthorRole(response.role), response.text or "")
     for p in _rows(
         reads,
-        select(_progress.finding_id, _progress.on, _progress.status, _progress.note, _progress.by)
+        select(
+            _progress.finding_id, _progress.on, _progress.status, _progress.note, _progress.by,
+            _progress.recorded_at,
+        )
         .join(FindingRow.__table__, _finding.id == _progress.finding_id)
         .where(_finding.inspection_id == inspection_id, _finding.removed_at.is_(None))
         .order_by(_progress.finding_id, _progress.position, _progress.id),
     ):
         findings[p.finding_id].progress.append(
-            ProgressUpdate(p.on, p.status or "", p.note or "", p.by or "")
+            ProgressUpdate(p.on, p.status or "", p.note or "", p.by or "", p.recorded_at)
         )
     return list(findings.values())
 

@@ -33,8 +33,9 @@ from app.db.models import (
     ResponseRow,
     StatusChangeRow,
 )
+from app.db.tracker_writes import merge_tracker_fields, progress_columns, progress_row
 from app.domain.enums import AuthorRole, InspectionStatus, ResponsePart
-from app.domain.model import Finding, Inspection, OfficeStep, Revision
+from app.domain.model import Finding, Inspection, OfficeStep, ProgressUpdate, Revision
 
 UPDATED_NOTE = "Updated by import"
 
@@ -135,14 +136,16 @@ def _update_finding(target: FindingRow, finding: Finding, position: int) -> None
     apply_finding(target, finding)
     target.position = position
     target.removed_at = None  # back again, if it was removed
-    progress = [(p.on, p.status, p.note, p.by) for p in finding.progress]
-    if [(p.on, p.status, p.note, p.by) for p in target.progress] != progress:
-        target.progress = [
-            ProgressUpdateRow(position=n, on=on, status=status, note=note, by=by)
-            for n, (on, status, note, by) in enumerate(progress)
-        ]
+    merge_tracker_fields(target, finding)
+    progress = [progress_columns(p) for p in finding.progress]
+    if [progress_columns(_update_of(p)) for p in target.progress] != progress:
+        target.progress = [progress_row(n, p) for n, p in enumerate(finding.progress)]
     if _finding_fields(target) != before:
         target.version += 1
+
+
+def _update_of(row: ProgressUpdateRow) -> ProgressUpdate:
+    return ProgressUpdate(row.on, row.status, row.note, row.by, row.recorded_at)
 
 
 def _finding_fields(row: FindingRow) -> tuple[object, ...]:

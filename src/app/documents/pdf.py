@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,7 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from app import APP_NAME
-from app.documents.content import ResponseDocument
+from app.documents.content import DocumentInfo, ResponseDocument
 from app.documents.output import RenderResult, write_atomically
 from app.documents.pdf_flowables import FlowableBuilder
 from app.documents.pdf_styles import (
@@ -43,14 +43,32 @@ from app.documents.pdf_styles import (
 from app.documents.pdf_text import PdfText
 from app.domain.errors import DocumentError
 
-__all__ = ["RenderResult", "footer_title_lines", "render_pdf", "write_pdf"]
+__all__ = ["Paged", "RenderResult", "build_pdf", "footer_title_lines", "render_pdf", "write_pdf"]
+
+
+class Paged(Protocol):
+    """What the pages of a PDF need from the document: its metadata, the protective marking at
+    the top and bottom of each page, and the title in each footer."""
+
+    @property
+    def info(self) -> DocumentInfo: ...
+    @property
+    def marking_text(self) -> str: ...
+    @property
+    def running_title(self) -> str: ...
 
 
 def render_pdf(document: ResponseDocument) -> RenderResult:
     """The PDF's bytes and the warnings of every step (cleaning, missing glyphs, logo)."""
     text = PdfText(register_fonts())
     builder = FlowableBuilder(text)
-    story = builder.document(document)
+    data = build_pdf(document, builder.document(document), text)
+    warnings = [*document.warnings, *builder.warnings, *text.warnings]
+    return RenderResult(data, warnings)
+
+
+def build_pdf(document: Paged, story: list[Any], text: PdfText) -> bytes:
+    """Lay ``story`` out on this application's pages ("Page n of m", marking, metadata)."""
     buffer = io.BytesIO()
     template = _template(buffer, document)
     try:
@@ -58,8 +76,7 @@ def render_pdf(document: ResponseDocument) -> RenderResult:
         template.build(story, canvasmaker=partial(_PageCountCanvas, footer=footer))
     except LayoutError as error:
         raise DocumentError(f"The PDF could not be laid out: {error}") from error
-    warnings = [*document.warnings, *builder.warnings, *text.warnings]
-    return RenderResult(buffer.getvalue(), warnings)
+    return buffer.getvalue()
 
 
 def write_pdf(document: ResponseDocument, path: Path | str) -> list[str]:
@@ -69,7 +86,7 @@ def write_pdf(document: ResponseDocument, path: Path | str) -> list[str]:
     return result.warnings
 
 
-def _template(buffer: io.BytesIO, document: ResponseDocument) -> BaseDocTemplate:
+def _template(buffer: io.BytesIO, document: Paged) -> BaseDocTemplate:
     info = document.info
     frame = Frame(
         LEFT_MARGIN,
@@ -132,7 +149,7 @@ class _PageCountCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type h
         super().save()
 
 
-def _header(canvas: Canvas, _template: BaseDocTemplate, *, document: ResponseDocument) -> None:
+def _header(canvas: Canvas, _template: BaseDocTemplate, *, document: Paged) -> None:
     """The protective marking, centred at the top of every page (when there is one)."""
     if document.marking_text:
         canvas.saveState()
@@ -142,7 +159,7 @@ def _header(canvas: Canvas, _template: BaseDocTemplate, *, document: ResponseDoc
         canvas.restoreState()
 
 
-def _footer(canvas: Canvas, total: int, *, document: ResponseDocument, text: PdfText) -> None:
+def _footer(canvas: Canvas, total: int, *, document: Paged, text: PdfText) -> None:
     """ "Page n of m" on the left, the marking in the middle, the inspection on the right."""
     right = PAGE_SIZE[0] - RIGHT_MARGIN
     canvas.saveState()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 
 class FindingKind(StrEnum):
@@ -99,3 +100,84 @@ class ProtectiveMarking(StrEnum):
     NONE = "none"
     OFFICIAL = "OFFICIAL"
     OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE"
+
+
+class ProgressStatus(StrEnum):
+    """Where the work on one finding stands after publication (the recommendation tracker)."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    AWAITING_EVIDENCE = "awaiting_evidence"
+    COMPLETED = "completed"
+    SUPERSEDED = "superseded"
+    NOT_ACCEPTED = "not_accepted"
+
+    @property
+    def label(self) -> str:
+        return _PROGRESS_LABELS[self]
+
+    @property
+    def is_closed(self) -> bool:
+        """True when nothing more is expected: completed, superseded or not accepted."""
+        return self in _CLOSED_PROGRESS
+
+    @classmethod
+    def parse(cls, text: str) -> ProgressStatus | None:
+        """The status a value or a label names ("in_progress", "In progress"), case forgiven."""
+        return _parse_choice(cls, text)
+
+
+_PROGRESS_LABELS = {
+    ProgressStatus.OPEN: "Open",
+    ProgressStatus.IN_PROGRESS: "In progress",
+    ProgressStatus.AWAITING_EVIDENCE: "Implemented – awaiting evidence",
+    ProgressStatus.COMPLETED: "Completed",
+    ProgressStatus.SUPERSEDED: "Superseded",
+    ProgressStatus.NOT_ACCEPTED: "Not accepted",
+}
+_CLOSED_PROGRESS = frozenset(
+    {ProgressStatus.COMPLETED, ProgressStatus.SUPERSEDED, ProgressStatus.NOT_ACCEPTED}
+)
+
+
+class HmicfrsStatus(StrEnum):
+    """A recommendation's status in the inspectorate's own register, where known."""
+
+    AWAITING_REVIEW = "awaiting_review"
+    NO_FURTHER_ACTION = "no_further_action"
+    COMPLETE = "complete"
+
+    @property
+    def label(self) -> str:
+        return _HMICFRS_LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> HmicfrsStatus | None:
+        """The status a value or a label names ("awaiting-review", "No further action
+        needed"), case forgiven."""
+        return _parse_choice(cls, text)
+
+
+_HMICFRS_LABELS = {
+    HmicfrsStatus.AWAITING_REVIEW: "Awaiting review",
+    HmicfrsStatus.NO_FURTHER_ACTION: "No further action needed",
+    HmicfrsStatus.COMPLETE: "Complete",
+}
+
+
+_Choice = TypeVar("_Choice", "ProgressStatus", "HmicfrsStatus")
+
+
+def _parse_choice(enum: type[_Choice], text: str) -> _Choice | None:
+    wanted = _words(text)
+    for member in enum:
+        if wanted in (_words(member.value), _words(member.label)):
+            return member
+    return None
+
+
+def _words(text: str) -> str:
+    """Text compared as words: case, underscores, hyphens and dashes forgiven."""
+    for mark in "_-–—":
+        text = text.replace(mark, " ")
+    return " ".join(text.split()).casefold()

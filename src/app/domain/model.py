@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
+from app.domain.enums import (
+    AuthorRole,
+    FindingKind,
+    HmicfrsStatus,
+    InspectionStatus,
+    ProgressStatus,
+    ResponsePart,
+)
 from app.domain.workflow import StatusChange
 
 
@@ -36,10 +43,15 @@ class RoleTexts:
 
 @dataclass(slots=True)
 class ProgressUpdate:
+    """One dated note on a finding after publication. ``status`` is a ``ProgressStatus`` value
+    when the tracker recorded it, or whatever words an archive brought."""
+
     on: dt.date | None = None
     status: str = ""
     note: str = ""
     by: str = ""
+    recorded_at: dt.datetime | None = None
+    """When it was typed in, in UTC (None for updates from before the tracker)."""
 
 
 @dataclass(slots=True)
@@ -56,6 +68,12 @@ class Finding:
     due_on: dt.date | None = None
     responses: RoleTexts = field(default_factory=RoleTexts)
     progress: list[ProgressUpdate] = field(default_factory=list)
+    progress_status: ProgressStatus = ProgressStatus.OPEN
+    owner: str = ""
+    """Who owns the work: a person or a force department, as typed."""
+    target_on: dt.date | None = None
+    """The target date set by hand; None means the due date (``tracking.target_date``)."""
+    hmicfrs_status: HmicfrsStatus | None = None
     id: int | None = None
     version: int | None = None
     """The stored row's version when read, so a save can tell that someone saved in between."""

@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 
 from app.domain import clock
 from app.domain.deadlines import statutory_deadline
-from app.domain.enums import AuthorRole, FindingKind, InspectionStatus, ResponsePart
+from app.domain.enums import (
+    AuthorRole,
+    FindingKind,
+    HmicfrsStatus,
+    InspectionStatus,
+    ProgressStatus,
+    ResponsePart,
+)
 from app.domain.errors import ArchiveError
 from app.domain.model import (
     Finding,
@@ -61,11 +68,20 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "due_text": finding.due_text,
         "due_on": _date(finding.due_on),
         "responses": _roles(finding.responses),
-        "progress": [
-            {"on": _date(p.on), "status": p.status, "note": p.note, "by": p.by}
-            for p in finding.progress
-        ],
+        "progress": [_progress_to_dict(p) for p in finding.progress],
+        "progress_status": finding.progress_status.value,
+        "owner": finding.owner,
+        "target_on": _date(finding.target_on),
+        "hmicfrs_status": finding.hmicfrs_status.value if finding.hmicfrs_status else None,
     }
+
+
+def _progress_to_dict(update: ProgressUpdate) -> dict[str, Any]:
+    recorded_at = clock.to_iso(update.recorded_at) if update.recorded_at else None
+    return {
+        "on": _date(update.on), "status": update.status, "note": update.note, "by": update.by,
+        "recorded_at": recorded_at,
+    }  # fmt: skip
 
 
 def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
@@ -220,6 +236,10 @@ class _Reader:
                 f"{self.where}: '{key}' is not a date (YYYY-MM-DD): {value!r}."
             ) from None
 
+    def optional_moment(self, key: str) -> dt.datetime | None:
+        """A date and time that may be absent (``null``)."""
+        return None if self._typed(key, str, None) is None else self.moment(key)
+
     def moment(self, key: str) -> dt.datetime:
         """A required date and time, in UTC.
 
@@ -280,11 +300,19 @@ def _finding(r: _Reader) -> Finding:
         due_text=r.text("due_text"),
         due_on=r.date("due_on"),
         responses=r.roles("responses"),
-        progress=r.objects(
-            "progress",
-            lambda p: ProgressUpdate(p.date("on"), p.text("status"), p.text("note"), p.text("by")),
-        ),
+        progress=r.objects("progress", _progress),
+        progress_status=r.choice("progress_status", ProgressStatus, ProgressStatus.OPEN),
+        owner=r.text("owner"),
+        target_on=r.date("target_on"),
+        hmicfrs_status=r.choice("hmicfrs_status", HmicfrsStatus, None),
     )
+
+
+def _progress(p: _Reader) -> ProgressUpdate:
+    return ProgressUpdate(
+        p.date("on"), p.text("status"), p.text("note"), p.text("by"),
+        p.optional_moment("recorded_at"),
+    )  # fmt: skip
 
 
 def _revision(r: _Reader) -> Revision:
