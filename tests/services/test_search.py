@@ -158,3 +158,25 @@ def test_a_restored_backup_brings_its_own_index(db: Database, tmp_path: Path) ->
         assert _found(restored, "heron") == set()
     finally:
         restored.close()
+
+
+def test_an_import_and_an_update_by_import_are_found(db: Database) -> None:
+    from app.services.importing import import_archive
+
+    def archived(finding_text: str, report_text: str) -> Inspection:
+        return Inspection(
+            title="Stalking and harassment", published_on=dt.date(2024, 4, 2),
+            report_text=report_text,
+            findings=[Finding(FindingKind.RECOMMENDATION, "Recommendation 1", text=finding_text)],
+        )  # fmt: skip
+
+    import_archive(db, [archived("Use stalking protection orders.", "Pelican report.")],
+                   update_existing=False)  # fmt: skip
+    (inspection_id,) = {i for _source, i in _found(db, "pelican")}
+    assert ("finding", inspection_id) in _found(db, "protection orders")
+    import_archive(db, [archived("Use stalking risk screening.", "Cormorant report.")],
+                   update_existing=True)  # fmt: skip
+    assert _found(db, "pelican") == set()
+    assert ("inspection", inspection_id) in _found(db, "cormorant")
+    assert ("finding", inspection_id) in _found(db, "risk screening")
+    assert ("finding", inspection_id) not in _found(db, "protection orders")
