@@ -38,6 +38,7 @@ from app.ui.db_worker import database_worker
 from app.ui.document import viewer_copies
 from app.ui.help_texts import show_about, show_deadline_help
 from app.ui.importing import ImportController
+from app.ui.importing.tracker_import import install_tracker_import
 from app.ui.inspection_page import InspectionPage
 from app.ui.register_view import RegisterPanel
 from app.ui.tasks import run_in_background
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         )
         if not context.db.read_only:
             self.importer.install_drop_target(self)
+        self.tracker_import = install_tracker_import(self)
         self.welcome = WelcomePanel(
             [
                 self.commands[ActionId.LOAD_SAMPLES],
