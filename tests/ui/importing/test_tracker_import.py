@@ -47,7 +47,7 @@ def test_a_tracker_is_previewed_and_only_ticked_rows_are_recorded(
     preview = command.preview
     assert preview is not None
     table = find(preview, "Tracker rows", QTableWidget)
-    rows = [[(table.item(r, c).text() if table.item(r, c) else "") for c in range(5)]
+    rows = [[item.text() if (item := table.item(r, c)) else "" for c in range(5)]
             for r in range(table.rowCount())]  # fmt: skip
     assert rows[0][3].endswith("· Recommendation 2 (by reference and wording)")
     assert "Status: Open → Completed" in rows[0][4] and "Owner: none → Head of HR" in rows[0][4]
