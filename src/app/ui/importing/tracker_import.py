@@ -67,9 +67,11 @@ class TrackerPreview(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for index, match in enumerate(plan.matches):
             self._fill(index, match)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(2, 300)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.table.setColumnWidth(2, 280)
+        self.table.setColumnWidth(3, 300)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the changes: the rest
         self.table.resizeRowsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
