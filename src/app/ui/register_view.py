@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import InspectionSummary
-from app.ui.register_cards import CardDelegate, days_width
+from app.ui.register_cards import CardDelegate, card_height, days_width
 from app.ui.register_model import ID_ROLE, Column, RegisterFilterModel, RegisterModel
 
 # Starting widths: the text each column should show whole, measured in the current font.
@@ -105,7 +105,6 @@ class RegisterPanel(QWidget):
             + 2 * self.table.frameWidth()
         )
         self.cards = CardDelegate(self.table)
-        self.cards.watch(self.proxy)
         self.compact = False
         self._width_pending = False
         self._wide_state: QByteArray | None = None  # the table's columns while cards show
@@ -265,9 +264,10 @@ class RegisterPanel(QWidget):
             self.table.setColumnWidth(Column.DAYS_LEFT, days_width(self.table.font()))
             for column in CARD_COLUMNS:
                 self.table.setItemDelegateForColumn(column, self.cards)
-            # Each row as tall as its card at the title's width (the table asks the cards).
+            # Every card alike: the table never measures its rows (see register_cards).
             self.table.setWordWrap(True)
-            self.table.verticalHeader().setSectionResizeMode(ResizeMode.ResizeToContents)
+            self.table.verticalHeader().setSectionResizeMode(ResizeMode.Fixed)
+            self.table.verticalHeader().setDefaultSectionSize(card_height(self.table.font()))
         else:
             sort = header.sortIndicatorSection(), header.sortIndicatorOrder()
             for column in CARD_COLUMNS:
