@@ -512,6 +512,9 @@ def _open_window(args: argparse.Namespace) -> int:
             "commands (list, show, export, import…) for now."
         )
         return 2
+    from app.ui import qt_import_check
+
+    qt_import_check.install()  # before the window's modules are imported
     from app.ui.application import run_gui  # only the window needs Qt
 
     return run_gui(location, smoke_test=args.smoke_test)

@@ -20,6 +20,9 @@ def create_window(db_path: Path | str, settings: QSettings | None = None) -> Mai
     The caller owns the ``QApplication``. Raises :class:`app.domain.errors.AppError` when the
     database cannot be opened.
     """
+    from app.ui import qt_import_check
+
+    qt_import_check.install()  # before the window's modules are imported
     from app.ui.application import create_window as _create_window
 
     return _create_window(db_path, settings)
