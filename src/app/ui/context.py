@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Signal
 
 from app.db.database import Database
 from app.domain.organisation import OrganisationSettings
-from app.services.reading import load_settings
 
 
 class AppContext(QObject):
@@ -38,7 +37,15 @@ class AppContext(QObject):
     def organisation(self) -> OrganisationSettings:
         """The organisation settings, read once and cached until they change."""
         if self._organisation is None:
-            self._organisation = load_settings(self.db)
+            return self.read_organisation()
+        return self._organisation
+
+    def read_organisation(self) -> OrganisationSettings:
+        """Read the settings now (the window does it on the database worker at start-up, so
+        that its first look at them finds them read)."""
+        from app.services.reading import load_settings  # SQLAlchemy: not before it is needed
+
+        self._organisation = load_settings(self.db)
         return self._organisation
 
     def save_organisation(self, settings: OrganisationSettings) -> None:

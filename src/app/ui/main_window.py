@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +30,6 @@ from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.domain.model import InspectionSummary
 from app.paths import default_db_path
-from app.services import reading
 from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.backup_commands import BackupCommands
@@ -174,21 +174,25 @@ class MainWindow(QMainWindow):
     ) -> None:
         """The register's rows (and whether the database holds no inspection at all), read on
         the database worker and handed to ``on_done`` on the GUI thread."""
-        db = self.context.db
+        db, context = self.context.db, self.context
         show_archived = self.commands[ActionId.SHOW_ARCHIVED].isChecked()
 
         def read() -> tuple[list[InspectionSummary], bool]:
+            with contextlib.suppress(AppError):  # read here, not on the GUI thread; else later
+                context.read_organisation()
             return _read_summaries(db, show_archived)
 
         database_worker().run(read, on_done, on_error, owner=self)
 
     def _first_rows(self, found: tuple[list[InspectionSummary], bool]) -> None:
+        self._name_roles()
         select, self._select_waiting = self._select_waiting, None
         self.register.show_loading(False)
         self._apply_register(*found, select=select)
         self._now_ready()
 
     def _first_rows_failed(self, error: BaseException) -> None:
+        self._name_roles()
         self.register.show_loading(False)
         self._now_ready()
         if not isinstance(error, AppError):
@@ -243,8 +247,7 @@ class MainWindow(QMainWindow):
         self.page.notice.connect(
             lambda words: self.statusBar().showMessage(words, STATUS_TIMEOUT_MS)
         )
-        self.context.organisationChanged.connect(self._name_roles)
-        self._name_roles()
+        self.context.organisationChanged.connect(self._name_roles)  # named once read (first rows)
 
     # --- extension points ----------------------------------------------------------------------
 
@@ -549,7 +552,10 @@ class MainWindow(QMainWindow):
 
 
 def _read_summaries(db: Database, show_archived: bool) -> tuple[list[InspectionSummary], bool]:
-    """The register's rows, and whether the database holds no inspection at all."""
+    """The register's rows, and whether the database holds no inspection at all (run on the
+    database worker: SQLAlchemy is first loaded there, after the frame is painted)."""
+    from app.services import reading
+
     summaries = reading.list_inspections(db, include_archived=show_archived)
     empty = not summaries and (
         show_archived or not reading.list_inspections(db, include_archived=True)

@@ -62,6 +62,9 @@ _HEADER_TIPS = {
 }
 
 
+_COLUMNS = tuple(Column)  # by number, without an enum lookup per call
+
+
 @dataclass(frozen=True, slots=True)
 class RegisterRow:
     """Everything ``data()`` returns for one inspection, worked out once per refresh."""
@@ -137,15 +140,17 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        number = index.row()
+        if not index.isValid() or number >= len(self._rows):
             return None
-        row, column = self._rows[index.row()], Column(index.column())
+        row = self._rows[number]
+        if role == SORT_ROLE:  # asked n·log n times while sorting: first and cheapest
+            return row.sort_keys[index.column()]
+        column = _COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
-        if role == SORT_ROLE:
-            return row.sort_keys[column]
         if role == ID_ROLE:
             return row.summary.id
         if role == TEXTS_ROLE:

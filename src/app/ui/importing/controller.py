@@ -21,7 +21,6 @@ from app.db.connection import is_database_file
 from app.db.database import Database
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
-from app.services.reading import load_settings
 from app.ui import messages
 from app.ui.file_dialogs import start_folder
 from app.ui.importing import questions
@@ -318,6 +317,8 @@ class ImportController(QObject):
 
     def _titles(self) -> dict[AuthorRole, str]:
         try:
+            from app.services.reading import load_settings
+
             settings = load_settings(self.db)
         except AppError:
             from app.ui.importing.preview_dialog import DEFAULT_TITLES
