@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from app.documents.tracker_csv import tracker_csv
 from app.documents.tracker_pdf import ProgressReport, progress_report_pdf
 from app.documents.tracker_table import HEADINGS
-from app.documents.tracker_xlsx import tracker_xlsx
+from app.documents.tracker_xlsx import LINE_HEIGHT, row_height, tracker_xlsx
 from app.domain.enums import ProgressStatus
 from tests.documents.tracker_rows import tracked
 
@@ -92,3 +92,16 @@ def _flatten(outline: list[Any]) -> list[Any]:
     for entry in outline:
         found += _flatten(entry) if isinstance(entry, list) else [entry]
     return found
+
+
+def test_the_workbook_prints_for_a_panel_paper_and_its_rows_fit_their_words() -> None:
+    long_text = "The force should review its approach to investigations. " * 6
+    data = tracker_xlsx([tracked(2, ProgressStatus.OPEN, text=long_text),
+                         tracked(3, ProgressStatus.OPEN, text="Short.")])  # fmt: skip
+    sheet = load_workbook(io.BytesIO(data))["Tracker"]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.print_title_rows == "$1:$1"
+    tall = sheet.row_dimensions[2].height
+    assert tall is not None and tall >= 3 * LINE_HEIGHT  # LibreOffice shows every line
+    assert (sheet.row_dimensions[3].height or LINE_HEIGHT) < tall
+    assert row_height(["a" * 50], [True], [20.0]) == 3 * LINE_HEIGHT

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
@@ -28,6 +27,10 @@ TRACKER_SHEET = "Tracker"
 SUMMARY_SHEET = "By status"
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")  # a row's cells start level with its wrapped texts
+A4 = "9"  # OOXML's number for A4 paper
+LINE_HEIGHT = 15.0  # points: one line of Excel's default 11-point font
+TALLEST_ROW = 409.0  # points: the most a spreadsheet row may be
 _SAMPLED_ROWS = 500
 """Column widths are fitted to the heading and the first rows: enough to judge, and quick."""
 
@@ -40,11 +43,16 @@ def tracker_xlsx(rows: Sequence[TrackedFinding], *, title: str = "Recommendation
     sheet = book.create_sheet(TRACKER_SHEET)
     table = [cells(row) for row in rows]
     wraps = _fit_columns(sheet, table)
+    widths = [sheet.column_dimensions[get_column_letter(n + 1)].width for n in range(len(COLUMNS))]
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(table) + 1}"
     sheet.append([_bold(sheet, heading) for heading in HEADINGS])
     styles = _Styles(sheet)
-    for values in table:
+    for number, values in enumerate(table, start=2):
+        height = row_height(values, wraps, widths)
+        if height > LINE_HEIGHT:  # LibreOffice keeps a row one line high unless told
+            sheet.row_dimensions[number].height = height
         sheet.append([styles.cell(value, wrap) for value, wrap in zip(values, wraps, strict=True)])
     _add_summary(book, rows)
     data = io.BytesIO()
@@ -64,6 +72,27 @@ def _fit_columns(sheet: Any, table: list[list[Cell]]) -> list[bool]:
     return wraps
 
 
+def row_height(values: Sequence[Cell], wraps: Sequence[bool], widths: Sequence[float]) -> float:
+    """Points for a row whose wrapped cells need several lines (about one character of the
+    default font per unit of column width)."""
+    lines = 1
+    for value, wrap, width in zip(values, wraps, widths, strict=True):
+        if wrap and isinstance(value, str) and value:
+            per_line = max(1, int(width) - 1)
+            lines = max(lines, sum(-(-max(1, len(part)) // per_line) for part in value.split("\n")))
+    return min(TALLEST_ROW, lines * LINE_HEIGHT)
+
+
+def _print_setup(sheet: Any) -> None:
+    """Printed for a panel paper: landscape, one page wide, the heading row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
 def _bold(sheet: Any, value: Cell) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value)
     cell.font = _BOLD
@@ -73,26 +102,28 @@ def _bold(sheet: Any, value: Cell) -> WriteOnlyCell:
 class _Styles:
     """Cells for the rows: a date shown day first, a long text wrapped, nothing left out.
 
-    Each style is looked up once and copied into every cell that needs it (looking it up for
-    each of 30,000 rows would take most of the export's time).
+    Each style is looked up once and shared by every cell that has it (looking it up, or even
+    copying it, for each of 30,000 rows would take most of the export's time).
     """
 
     def __init__(self, sheet: Any) -> None:
-        date, wrapped = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
+        date, wrapped, plain = WriteOnlyCell(sheet), WriteOnlyCell(sheet), WriteOnlyCell(sheet)
         date.number_format = DATE_FORMAT
+        date.alignment = plain.alignment = _TOP
         wrapped.alignment = _WRAP
         self.sheet, self.date, self.wrapped = sheet, date._style, wrapped._style
+        self.plain = plain._style
 
     def cell(self, value: Cell, wrap: bool) -> Cell | WriteOnlyCell:
         if value == "":
             return None  # no cell at all: smaller, and quicker to write
         if isinstance(value, dt.date):
             return self._styled(value, self.date)
-        return self._styled(value, self.wrapped) if wrap else value
+        return self._styled(value, self.wrapped if wrap else self.plain)
 
     def _styled(self, value: Cell, style: Any) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.sheet)
-        cell._style = copy(style)
+        cell._style = style  # shared, never changed: a streamed row is written as it is added
         cell.value = value
         return cell
 
