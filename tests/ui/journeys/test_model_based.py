@@ -3,8 +3,9 @@
 A hypothesis ``RuleBasedStateMachine`` drives the real main window only through accessible
 names, keys and clicks (:mod:`tests.ui.journeys.person`): choosing inspections, switching tabs,
 typing, pasting, formatting, undoing, restoring a version, signing off and reopening, ticking an
-office step, importing in the window, a second copy importing an archive ``--yes`` with the
-findings in another order, closing and reopening the window. After every step:
+office step, searching and typing where a hit leads, importing in the window, a second copy
+importing an archive ``--yes`` with the findings in another order, closing and reopening the
+window. After every step:
 
 * no exception escaped into Qt's event loop (and the suite fails on any Qt warning);
 * once the autosave has had its chance, the file holds, for every inspection, finding and
@@ -37,6 +38,7 @@ from hypothesis.stateful import (
 )
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QLabel,
     QListWidget,
@@ -52,9 +54,12 @@ from app.domain.enums import AuthorRole, InspectionStatus
 from app.importers import import_document
 from app.services import reading, workflow
 from app.services.samples import load_samples
+from app.services.search import Source
 from app.ui.importing import questions as import_prompts
 from app.ui.importing.questions import DuplicateChoice
 from app.ui.main_window import MainWindow
+from app.ui.search_jump import editor_name
+from app.ui.search_panel import HIT_ROLE
 from tests.conftest import SPOTLIGHT_SEED
 from tests.ui.journeys import world
 from tests.ui.journeys.person import Person, find
@@ -365,6 +370,50 @@ class WindowJourney(RuleBasedStateMachine):
             f"after {now - start:.1f} s of steady typing the file holds {stored[-40:]!r}"
         )
         self.expected[key] = world.words(editor.toPlainText())
+
+    @rule(data=st.data(), text=WORDS)
+    def search_then_type_where_it_was_found(self, data: st.DataObject, text: str) -> None:
+        """Ctrl+Shift+F, a word typed before, Enter twice: the keyboard lands in the response
+        the hit names, and what is typed next is saved there."""
+        self._wait_for_autosave()  # the search reads the file
+        stored = world.stored_texts(self.db_path)
+        words = sorted({w for t in stored.values() for w in t.split()
+                        if len(w) >= 5 and w.isalpha()})  # fmt: skip
+        if not words:
+            return
+        word = data.draw(st.sampled_from(words))
+        self.window.show_search()
+        panel = self.window.search
+        assert panel is not None
+        panel.box.setText(word)
+        panel.search_now()
+        self.qtbot.waitUntil(lambda: not panel.searching, timeout=SAVE_WAIT_MS)
+        item = next((child for top in range(panel.tree.topLevelItemCount())
+                     if (group := panel.tree.topLevelItem(top)) is not None
+                     for n in range(group.childCount())
+                     if (child := group.child(n)) is not None
+                     and getattr(child.data(0, HIT_ROLE), "source", None) is Source.RESPONSE),
+                    None)  # fmt: skip
+        if item is None:
+            return
+        hit = item.data(0, HIT_ROLE)
+        panel.tree.setCurrentItem(item)
+        panel.tree.setFocus()
+        self.qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+        title = self.window.context.organisation.role_title(hit.role)
+        name = editor_name(hit, title)
+
+        def arrived() -> bool:
+            focused = QApplication.focusWidget()
+            return focused is not None and focused.accessibleName() == name
+
+        self.qtbot.waitUntil(arrived, timeout=SAVE_WAIT_MS)
+        assert self.window.page.inspection_id == hit.inspection_id
+        editor = QApplication.focusWidget()
+        assert isinstance(editor, QTextEdit)
+        key, before = self._before_edit(editor)
+        self.person.type(editor, " " + text)
+        self._after_edit(editor, key, before)
 
     # --- checks ----------------------------------------------------------------------------------
 
