@@ -1,0 +1,328 @@
+"""The Tracker view: every tracked finding across the inspections, filtered and sorted, its
+status, owner, target date and the inspectorate's status edited in place from the keyboard,
+and the current row's history beside it.
+
+Reads and writes go through the database worker: the rows are read (``LatestRead``) each time
+the view is shown, and each change is saved at once, the row then taking the finding as saved.
+A change refused shows its one sentence and the row keeps what is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import HmicfrsStatus, ProgressStatus
+from app.domain.errors import AppError
+from app.domain.tracking import TrackedFinding
+from app.services import tracker
+from app.ui import messages
+from app.ui.context import AppContext
+from app.ui.db_worker import LatestRead, database_worker
+from app.ui.formatting import short_date
+from app.ui.tracker.delegates import ChoiceDelegate, OwnerDelegate, TargetDateDelegate
+from app.ui.tracker.details import TrackerDetails
+from app.ui.tracker.filter_bar import TrackerFilterBar
+from app.ui.tracker.model import EDITABLE, ID_ROLE, TrackerColumn, TrackerModel, count_words
+
+Column = TrackerColumn
+# Starting widths: what each column should show whole, measured in the current font.
+_COLUMN_SAMPLES = {
+    Column.REFERENCE: "Area for improvement 10",
+    Column.KIND: "Area for improvement",
+    Column.STATUS: "Implemented – awaiting evidence",
+    Column.OWNER: "Head of Public Prot",  # a longer name is cut, whole in its tooltip
+    Column.TARGET: "00/00/0000",
+    Column.OVERDUE: "Overdue by 9999 days",
+    Column.HMICFRS: "No further action needed",
+    Column.LAST_UPDATE: "00/00/0000",
+}
+LOADING = "Loading the tracker…"
+
+
+class TrackerView(QWidget):
+    """The page of the main window that tracks the findings after publication.
+
+    Signals:
+        openRequested(int, int): show this inspection (id) and its finding (id).
+        notice(str): a sentence for the window's status bar (what was saved).
+    """
+
+    openRequested = Signal(int, int)
+    notice = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Recommendation tracker")
+        self._reads = LatestRead(self)
+        self._writing = 0
+        self.model = TrackerModel(self)
+        self.model.editable = not context.db.read_only
+        self.model.editRequested.connect(self._save_cell)
+        self.filters = TrackerFilterBar(self)
+        self.filters.changed.connect(self._filter)
+
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Tracker table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.TARGET, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 // 2 + 4)
+        self._size_columns()
+        self.statuses = ChoiceDelegate(
+            "Status", [(status.label, status) for status in ProgressStatus], self.table
+        )
+        self.hmicfrs = ChoiceDelegate(
+            "HMICFRS status",
+            [("Not known", None), *((status.label, status) for status in HmicfrsStatus)],
+            self.table,
+        )
+        self.dates = TargetDateDelegate(self.table)
+        self.dates.refused.connect(self._refused)
+        self.owners = OwnerDelegate(self.table)
+        for column, delegate in (
+            (Column.STATUS, self.statuses), (Column.HMICFRS, self.hmicfrs),
+            (Column.TARGET, self.dates), (Column.OWNER, self.owners),
+        ):  # fmt: skip
+            self.table.setItemDelegateForColumn(column, delegate)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.table,
+                              context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+            enter.activated.connect(self._enter)
+
+        self.count_label = QLabel(LOADING, self)
+        self.count_label.setAccessibleName("Number of findings shown")
+        self.details = TrackerDetails(self)
+        self.details.writable = not context.db.read_only
+        self.details.addRequested.connect(self._add_update)
+        self.details.openRequested.connect(self.open_finding)
+        self.details.refused.connect(self._refused)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.filters)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        """True while the rows asked for are being read."""
+        return self._reads.loading
+
+    @property
+    def busy(self) -> bool:
+        """True while a change is being saved."""
+        return self._writing > 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the rows (and the owners named before) again on the database worker."""
+        db = self.context.db
+        today = self.context.today()
+
+        def read() -> tuple[list[TrackedFinding], list[str]]:
+            return tracker.tracker_rows(db, today=today), tracker.known_owners(db)
+
+        self._reads.run(read, self._apply, self._failed)
+
+    def _apply(self, found: tuple[list[TrackedFinding], list[str]]) -> None:
+        findings, owners = found
+        keep = self.current_finding_id()
+        self.owners.owners = owners
+        self.filters.fill(findings)
+        self.model.set_rows(findings, self.context.today())
+        self.model.set_criteria(self.filters.criteria())
+        self._select(keep)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, AppError):
+            raise error
+        self.count_label.setText("The tracker could not be read.")
+        messages.show_error(self, error.message, "The tracker could not be read")
+
+    # --- the table -------------------------------------------------------------------------
+
+    def current_finding(self) -> TrackedFinding | None:
+        index = self.table.currentIndex()
+        return self.model.finding(index.row()) if index.isValid() else None
+
+    def current_finding_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    def _filter(self) -> None:
+        keep = self.current_finding_id()
+        self.model.set_criteria(self.filters.criteria())
+        self._select(keep)
+
+    def _select(self, finding_id: int | None) -> None:
+        """The row of ``finding_id`` current again (after the rows changed), else the first."""
+        row = self.model.row_of(finding_id) if finding_id is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            column = max(self.table.currentIndex().column(), 0)
+            self.table.setCurrentIndex(self.model.index(row, column))
+        self._current_changed(self.table.currentIndex(), QModelIndex())
+        self._count()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.details.show_finding(self.model.finding(current.row()) if current.isValid() else None)
+
+    def _count(self) -> None:
+        self.count_label.setText(
+            count_words(self.model.shown_findings(), len(self.model.all_findings()))
+        )
+
+    def _enter(self) -> None:
+        """Enter edits an editable cell (as F2 does) and opens the finding from the others."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        if index.column() in EDITABLE and self.model.editable:
+            self.table.edit(index)
+        else:
+            self.open_finding(int(index.data(ID_ROLE)))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and (index.column() not in EDITABLE or not self.model.editable):
+            self.open_finding(int(index.data(ID_ROLE)))
+
+    def open_finding(self, finding_id: int) -> None:
+        for finding in self.model.all_findings():
+            if finding.id == finding_id:
+                self.openRequested.emit(finding.inspection_id, finding.id)
+                return
+
+    def focus_filter(self) -> None:
+        self.filters.focus_text()
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.INSPECTION, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        padding = metrics.averageCharWidth() * 2 + 6  # the cell's margins
+        for column, sample in _COLUMN_SAMPLES.items():
+            width = max(metrics.horizontalAdvance(text) for text in (sample, column.heading))
+            self.table.setColumnWidth(column, width + padding)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _save_cell(self, finding_id: int, column: int, value: object) -> None:
+        db = self.context.db
+        save: Callable[[], TrackedFinding]
+        if column == Column.STATUS:
+            assert isinstance(value, ProgressStatus)
+            status = value
+            save = lambda: tracker.record_progress(db, finding_id, status)  # noqa: E731
+        elif column == Column.OWNER:
+            owner = str(value)
+            save = lambda: tracker.set_owner(db, finding_id, owner)  # noqa: E731
+        elif column == Column.TARGET:
+            target = value if isinstance(value, dt.date) else None
+            save = lambda: tracker.set_target(db, finding_id, target)  # noqa: E731
+        else:
+            hmicfrs = value if isinstance(value, HmicfrsStatus) else None
+            save = lambda: tracker.set_hmicfrs_status(db, finding_id, hmicfrs)  # noqa: E731
+        self._write(finding_id, save, lambda saved: _saved_words(saved, Column(column)))
+
+    def _add_update(
+        self, finding_id: int, status: ProgressStatus, note: str, target: dt.date | None
+    ) -> None:
+        db = self.context.db
+
+        def save() -> TrackedFinding:
+            return tracker.record_progress(db, finding_id, status, note, target_on=target)
+
+        def words(saved: TrackedFinding) -> str:
+            self.details.clear_form()
+            return f"Progress update added to {saved.reference}: “{saved.status.label}”."
+
+        self._write(finding_id, save, words)
+
+    def _write(
+        self,
+        finding_id: int,
+        save: Callable[[], TrackedFinding],
+        words: Callable[[TrackedFinding], str],
+    ) -> None:
+        self._writing += 1
+
+        def done(saved: TrackedFinding) -> None:
+            self._writing -= 1
+            self.model.replace(saved, self.context.today())
+            if saved.owner and saved.owner not in self.owners.owners:
+                self.owners.owners.append(saved.owner)
+            if self.details.finding is not None and self.details.finding.id == saved.id:
+                self.details.show_finding(saved)
+            self._count()
+            self.notice.emit(words(saved))
+
+        def failed(error: BaseException) -> None:
+            self._writing -= 1
+            self.model.repaint_row(finding_id)
+            if not isinstance(error, AppError):
+                raise error
+            messages.show_error(self, error.message, "The change was not saved")
+
+        database_worker().run(save, done, failed, owner=self)
+
+    def _refused(self, sentence: str) -> None:
+        """Once the editor has closed: a box shown while it commits would fight it for focus."""
+        QTimer.singleShot(
+            0, self, lambda: messages.show_error(self, sentence, "The change was not saved")
+        )
+
+
+def _saved_words(saved: TrackedFinding, column: Column) -> str:
+    if column is Column.STATUS:
+        return f"{saved.reference} of “{saved.inspection_title}” is now “{saved.status.label}”."
+    if column is Column.OWNER:
+        owner = saved.owner or "nobody"
+        return f"{saved.reference} of “{saved.inspection_title}” is now owned by {owner}."
+    if column is Column.TARGET:
+        target = short_date(saved.target_on, "none")
+        return f"The target date of {saved.reference} is now {target}."
+    hmicfrs = saved.hmicfrs_status.label if saved.hmicfrs_status else "not known"
+    return f"The HMICFRS status of {saved.reference} is now “{hmicfrs}”."
