@@ -121,6 +121,8 @@ class TrackerDetails(QWidget):
 
     def show_finding(self, finding: TrackedFinding | None) -> None:
         """The current row's finding (None: no row); the form is cleared when it is another."""
+        if finding is not None and finding is self.finding:
+            return  # the same row after a filter: nothing to draw again
         another = finding is None or self.finding is None or finding.id != self.finding.id
         self.finding = finding
         if finding is None:

@@ -4,6 +4,7 @@ owners and forces the rows hold; a tick box for the overdue ones."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
@@ -24,6 +25,37 @@ def _combo(name: str, tip: str, chars: int, parent: QWidget) -> QComboBox:
     box.setSizeAdjustPolicy(_Adjust.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(chars)
     return box
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """What the lists offer, (words, value) each: worked out with the read, off the GUI
+    thread (30,000 rows are looked through)."""
+
+    inspections: tuple[tuple[str, object], ...] = ()
+    kinds: tuple[tuple[str, object], ...] = ()
+    owners: tuple[tuple[str, object], ...] = ()
+    forces: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, findings: list[TrackedFinding]) -> Choices:
+        titles: dict[int, str] = {}
+        for finding in findings:
+            titles.setdefault(finding.inspection_id, finding.inspection_title)
+        kinds = {finding.kind for finding in findings}
+        owners: list[tuple[str, object]] = [
+            (owner, owner)
+            for owner in sorted({f.owner for f in findings if f.owner}, key=str.casefold)
+        ]
+        if any(not finding.owner for finding in findings):
+            owners.insert(0, ("No owner", NO_OWNER))
+        forces = sorted({force for f in findings for force in f.forces}, key=str.casefold)
+        return cls(
+            tuple((title, id_) for id_, title in titles.items()),
+            tuple((k.label, k.value) for k in FindingKind if k in kinds),
+            tuple(owners),
+            tuple((force, force) for force in forces),
+        )
 
 
 class TrackerFilterBar(QWidget):
@@ -51,7 +83,7 @@ class TrackerFilterBar(QWidget):
         self.overdue = QCheckBox("&Overdue only", self)
         self.overdue.setAccessibleName("Overdue only")
         self.overdue.setToolTip("Show only the findings whose target date has passed")
-        self.fill([])
+        self.fill(Choices())
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,24 +96,14 @@ class TrackerFilterBar(QWidget):
             box.currentIndexChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
 
-    def fill(self, findings: list[TrackedFinding]) -> None:
+    def fill(self, choices: Choices) -> None:
         """The lists' choices from the rows read, keeping each choice made where it remains."""
         self.blockSignals(True)
         try:
-            titles: dict[int, str] = {}
-            for finding in findings:
-                titles.setdefault(finding.inspection_id, finding.inspection_title)
-            _refill(self.inspection, "Any inspection", [(t, i) for i, t in titles.items()])
-            kinds = {finding.kind for finding in findings}
-            _refill(self.kind, "Any kind",
-                    [(k.label, k.value) for k in FindingKind if k in kinds])  # fmt: skip
-            owners = sorted({f.owner for f in findings if f.owner}, key=str.casefold)
-            owner_choices = [(owner, owner) for owner in owners]
-            if any(not finding.owner for finding in findings):
-                owner_choices.insert(0, ("No owner", NO_OWNER))
-            _refill(self.owner, "Any owner", owner_choices)
-            forces = sorted({force for f in findings for force in f.forces}, key=str.casefold)
-            _refill(self.force, "Any force", [(force, force) for force in forces])
+            _refill(self.inspection, "Any inspection", choices.inspections)
+            _refill(self.kind, "Any kind", choices.kinds)
+            _refill(self.owner, "Any owner", choices.owners)
+            _refill(self.force, "Any force", choices.forces)
         finally:
             self.blockSignals(False)
 

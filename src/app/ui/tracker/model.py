@@ -14,7 +14,9 @@ and the row changes once the database worker returns the finding as saved (:meth
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
 
@@ -142,15 +144,43 @@ class Criteria:
     force: str | None = None
 
     def keeps(self, row: TrackerRow) -> bool:
-        finding = row.finding
-        return (
-            (self.inspection_id is None or finding.inspection_id == self.inspection_id)
-            and (self.status is None or finding.status is self.status)
-            and (not self.overdue_only or finding.overdue)
-            and (self.kind is None or finding.kind is self.kind)
-            and (self.owner is None or finding.owner.casefold() == self.owner.casefold())
-            and (self.force is None or self.force.casefold() in row.forces)
-            and all(word in row.search for word in self.words)
+        test = self.test()
+        return test is None or test(row)
+
+    def test(self) -> Callable[[TrackerRow], bool] | None:
+        """One predicate made of the filters chosen (None when none is): per keystroke it runs
+        over every row, so it checks only what is asked."""
+        checks: list[Callable[[TrackerRow], bool]] = []
+        inspection, status, kind = self.inspection_id, self.status, self.kind
+        if inspection is not None:
+            checks.append(lambda row: row.finding.inspection_id == inspection)
+        if status is not None:
+            checks.append(lambda row: row.finding.status is status)
+        if self.overdue_only:
+            checks.append(lambda row: row.finding.overdue)
+        if kind is not None:
+            checks.append(lambda row: row.finding.kind is kind)
+        if self.owner is not None:
+            owner = self.owner.casefold()
+            checks.append(lambda row: row.finding.owner.casefold() == owner)
+        if self.force is not None:
+            force = self.force.casefold()
+            checks.append(lambda row: force in row.forces)
+        words = self.words
+        if len(words) == 1:
+            word = words[0]
+            checks.append(lambda row: word in row.search)
+        elif words:
+            checks.append(lambda row: all(word in row.search for word in words))
+        if len(checks) <= 1:
+            return checks[0] if checks else None
+        return lambda row: all(check(row) for check in checks)
+
+    def narrows(self, before: Criteria) -> bool:
+        """True when every row this keeps, ``before`` kept too (more letters typed, the rest
+        the same): then only the rows shown need looking at again."""
+        return replace(self, words=before.words) == before and all(
+            any(old in new for new in self.words) for old in before.words
         )
 
 
@@ -176,14 +206,17 @@ class TrackerModel(HeadedTableModel):
 
     # --- the rows --------------------------------------------------------------------------
 
-    def set_rows(self, findings: list[TrackedFinding], today: dt.date) -> None:
-        self._all = [TrackerRow.build(finding, today) for finding in findings]
+    def set_rows(self, rows: list[TrackerRow]) -> None:
+        """Rows made by :func:`build_rows` (on the database worker: 30,000 take a while)."""
+        self._all = list(rows)
+        self._order()
         self._refill()
 
     def set_criteria(self, criteria: Criteria) -> None:
         if criteria != self._criteria:
+            narrower = criteria.narrows(self._criteria)
             self._criteria = criteria
-            self._refill()
+            self._refill(narrower=narrower)
 
     @property
     def criteria(self) -> Criteria:
@@ -223,16 +256,31 @@ class TrackerModel(HeadedTableModel):
     def row_total(self) -> int:
         return len(self._shown)
 
-    def _refill(self) -> None:
-        keeps = self._criteria.keeps
-        shown = [row for row in self._all if keeps(row)]
-        if self._sort is not None:
-            column, order = self._sort
-            shown.sort(key=lambda row: row.sort_keys[column],
-                       reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+    def _refill(self, *, narrower: bool = False) -> None:
+        """The rows shown, in the order chosen: the whole cache is kept in that order, so a
+        filter never sorts; more letters typed look only at the rows already shown."""
+        test = self._criteria.test()
+        rows = self._shown if narrower else self._all
+        shown = list(rows) if test is None else [row for row in rows if test(row)]
         self.beginResetModel()
         self._shown = shown
         self.endResetModel()
+
+    def _order(self) -> None:
+        if self._sort is not None:
+            column, order = self._sort
+            self._all.sort(key=lambda row: row.sort_keys[column],
+                           reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+
+    @property
+    def total(self) -> int:
+        """How many findings are tracked, shown or not."""
+        return len(self._all)
+
+    def counts(self) -> tuple[Counter[ProgressStatus], int]:
+        """The rows shown at each status, and how many of them are overdue."""
+        statuses = Counter(row.finding.status for row in self._shown)
+        return statuses, sum(1 for row in self._shown if row.finding.overdue)
 
     # --- Qt's model ------------------------------------------------------------------------
 
@@ -241,6 +289,7 @@ class TrackerModel(HeadedTableModel):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
+        self._order()
         self._shown.sort(key=lambda row: row.sort_keys[column],
                          reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
         self.layoutChanged.emit()
@@ -320,17 +369,20 @@ def _value(finding: TrackedFinding, column: int) -> object:
     return None
 
 
-def count_words(shown: list[TrackedFinding], total: int) -> str:
+def build_rows(findings: list[TrackedFinding], today: dt.date) -> list[TrackerRow]:
+    """The cached rows of ``findings``; Qt-free, so that the worker makes them with the read."""
+    return [TrackerRow.build(finding, today) for finding in findings]
+
+
+def count_words(model: TrackerModel) -> str:
     """The count under the table: "6 findings shown (of 30): 4 open, 2 in progress, 3 overdue"."""
+    total, shown = model.total, model.rowCount()
     if not total:
         return "No findings to track yet: they appear once an inspection has findings."
     if not shown:
         return f"No finding matches the filters ({total} in all)."
-    counts: dict[ProgressStatus, int] = {}
-    for finding in shown:
-        counts[finding.status] = counts.get(finding.status, 0) + 1
-    parts = [f"{counts[s]} {s.label.lower()}" for s in ProgressStatus if counts.get(s)]
-    overdue = sum(1 for finding in shown if finding.overdue)
-    noun = "finding" if len(shown) == 1 else "findings"
-    of = f" (of {total})" if len(shown) != total else ""
-    return f"{len(shown)} {noun} shown{of}: {', '.join(parts)}, {overdue} overdue"
+    counts, overdue = model.counts()
+    parts = [f"{counts[s]} {s.label.lower()}" for s in ProgressStatus if counts[s]]
+    noun = "finding" if shown == 1 else "findings"
+    of = f" (of {total})" if shown != total else ""
+    return f"{shown} {noun} shown{of}: {', '.join(parts)}, {overdue} overdue"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -34,8 +35,16 @@ from app.ui.db_worker import LatestRead, database_worker
 from app.ui.formatting import short_date
 from app.ui.tracker.delegates import ChoiceDelegate, OwnerDelegate, TargetDateDelegate
 from app.ui.tracker.details import TrackerDetails
-from app.ui.tracker.filter_bar import TrackerFilterBar
-from app.ui.tracker.model import EDITABLE, ID_ROLE, TrackerColumn, TrackerModel, count_words
+from app.ui.tracker.filter_bar import Choices, TrackerFilterBar
+from app.ui.tracker.model import (
+    EDITABLE,
+    ID_ROLE,
+    TrackerColumn,
+    TrackerModel,
+    TrackerRow,
+    build_rows,
+    count_words,
+)
 
 Column = TrackerColumn
 # Starting widths: what each column should show whole, measured in the current font.
@@ -50,6 +59,15 @@ _COLUMN_SAMPLES = {
     Column.LAST_UPDATE: "00/00/0000",
 }
 LOADING = "Loading the tracker…"
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What one read brings back from the database worker, ready to show."""
+
+    rows: list[TrackerRow]
+    owners: list[str]
+    choices: Choices
 
 
 class TrackerView(QWidget):
@@ -159,17 +177,18 @@ class TrackerView(QWidget):
         db = self.context.db
         today = self.context.today()
 
-        def read() -> tuple[list[TrackedFinding], list[str]]:
-            return tracker.tracker_rows(db, today=today), tracker.known_owners(db)
+        def read() -> _Read:
+            findings = tracker.tracker_rows(db, today=today)
+            return _Read(build_rows(findings, today), tracker.known_owners(db),
+                         Choices.of(findings))  # fmt: skip
 
         self._reads.run(read, self._apply, self._failed)
 
-    def _apply(self, found: tuple[list[TrackedFinding], list[str]]) -> None:
-        findings, owners = found
+    def _apply(self, found: _Read) -> None:
         keep = self.current_finding_id()
-        self.owners.owners = owners
-        self.filters.fill(findings)
-        self.model.set_rows(findings, self.context.today())
+        self.owners.owners = found.owners
+        self.filters.fill(found.choices)
+        self.model.set_rows(found.rows)
         self.model.set_criteria(self.filters.criteria())
         self._select(keep)
 
@@ -209,9 +228,7 @@ class TrackerView(QWidget):
         self.details.show_finding(self.model.finding(current.row()) if current.isValid() else None)
 
     def _count(self) -> None:
-        self.count_label.setText(
-            count_words(self.model.shown_findings(), len(self.model.all_findings()))
-        )
+        self.count_label.setText(count_words(self.model))
 
     def _enter(self) -> None:
         """Enter edits an editable cell (as F2 does) and opens the finding from the others."""
