@@ -71,14 +71,15 @@ class TrackerFilterBar(QWidget):
         self.text.setAccessibleName("Filter the tracker")
         self.text.setPlaceholderText("Filter by inspection, reference, owner or words (Ctrl+F)")
         self.text.setClearButtonEnabled(True)
-        self.inspection = _combo("Inspection filter", "Show one inspection's findings", 18, self)
-        self.status = _combo("Status filter", "Show the findings at one status", 12, self)
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * 24)
+        self.inspection = _combo("Inspection filter", "Show one inspection's findings", 14, self)
+        self.status = _combo("Status filter", "Show the findings at one status", 10, self)
         self.status.addItem("Any status", None)
         for status in ProgressStatus:
             self.status.addItem(status.label, status.value)
-        self.kind = _combo("Kind filter", "Show one kind of finding", 12, self)
-        self.owner = _combo("Owner filter", "Show the findings one owner holds", 12, self)
-        self.force = _combo("Force filter", "Show the findings of one force's inspections", 12,
+        self.kind = _combo("Kind filter", "Show one kind of finding", 10, self)
+        self.owner = _combo("Owner filter", "Show the findings one owner holds", 10, self)
+        self.force = _combo("Force filter", "Show the findings of one force's inspections", 10,
                             self)  # fmt: skip
         self.overdue = QCheckBox("&Overdue only", self)
         self.overdue.setAccessibleName("Overdue only")

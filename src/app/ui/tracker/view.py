@@ -17,7 +17,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -33,6 +32,7 @@ from app.ui import messages
 from app.ui.context import AppContext
 from app.ui.db_worker import LatestRead, database_worker
 from app.ui.formatting import short_date
+from app.ui.tracker.columns import ColumnFitter
 from app.ui.tracker.delegates import ChoiceDelegate, OwnerDelegate, TargetDateDelegate
 from app.ui.tracker.details import TrackerDetails
 from app.ui.tracker.filter_bar import Choices, TrackerFilterBar
@@ -47,17 +47,6 @@ from app.ui.tracker.model import (
 )
 
 Column = TrackerColumn
-# Starting widths: what each column should show whole, measured in the current font.
-_COLUMN_SAMPLES = {
-    Column.REFERENCE: "Area for improvement 10",
-    Column.KIND: "Area for improvement",
-    Column.STATUS: "Implemented – awaiting evidence",
-    Column.OWNER: "Head of Public Prot",  # a longer name is cut, whole in its tooltip
-    Column.TARGET: "00/00/0000",
-    Column.OVERDUE: "Overdue by 9999 days",
-    Column.HMICFRS: "No further action needed",
-    Column.LAST_UPDATE: "00/00/0000",
-}
 LOADING = "Loading the tracker…"
 
 
@@ -104,12 +93,10 @@ class TrackerView(QWidget):
         )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.TARGET, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 // 2 + 4)
-        self._size_columns()
+        self.columns = ColumnFitter(self.table)
         self.statuses = ChoiceDelegate(
             "Status", [(status.label, status) for status in ProgressStatus], self.table
         )
@@ -153,6 +140,7 @@ class TrackerView(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # in proportion, once the page has its height
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -252,17 +240,6 @@ class TrackerView(QWidget):
 
     def focus_filter(self) -> None:
         self.filters.focus_text()
-
-    def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.INSPECTION, QHeaderView.ResizeMode.Stretch)
-        metrics = self.fontMetrics()
-        padding = metrics.averageCharWidth() * 2 + 6  # the cell's margins
-        for column, sample in _COLUMN_SAMPLES.items():
-            width = max(metrics.horizontalAdvance(text) for text in (sample, column.heading))
-            self.table.setColumnWidth(column, width + padding)
 
     # --- saving ----------------------------------------------------------------------------
 
