@@ -36,6 +36,12 @@ class TrackerPage(QObject):
         action.toggled.connect(self.show_tracker)
         window.stack.currentChanged.connect(self._page_changed)
         view.openRequested.connect(self.open_finding)
+        # An inspection opened by a command (new, imported, the samples) is shown; a register
+        # read again with changes made elsewhere is read again here too.
+        window.register.inspectionActivated.connect(self._inspection_opened)
+        model = window.register.model
+        for changed in (model.modelReset, model.dataChanged):
+            changed.connect(lambda *_args: view.refresh_soon() if self.shown else None)
 
     @property
     def shown(self) -> bool:
@@ -55,6 +61,11 @@ class TrackerPage(QObject):
             focus = QApplication.focusWidget()
             if focus is None or not focus.isVisible():
                 self.window.register.table.setFocus()
+
+    def _inspection_opened(self, _inspection_id: int) -> None:
+        if self.shown:
+            self._before = self.window.splitter
+            self.action.setChecked(False)
 
     def _page_changed(self, _index: int) -> None:
         if self.action.isChecked() != self.shown:

@@ -76,6 +76,7 @@ class TrackerView(QWidget):
         self.setAccessibleName("Recommendation tracker")
         self._reads = LatestRead(self)
         self._writing = 0
+        self._refresh_pending = False
         self.model = TrackerModel(self)
         self.model.editable = not context.db.read_only
         self.model.editRequested.connect(self._save_cell)
@@ -171,6 +172,17 @@ class TrackerView(QWidget):
                          Choices.of(findings))  # fmt: skip
 
         self._reads.run(read, self._apply, self._failed)
+
+    def refresh_soon(self) -> None:
+        """Read the rows again once the events being handled are over (one read for many
+        rows of the register changed at once)."""
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self, self._refresh_now)
+
+    def _refresh_now(self) -> None:
+        self._refresh_pending = False
+        self.refresh()
 
     def _apply(self, found: _Read) -> None:
         keep = self.current_finding_id()
