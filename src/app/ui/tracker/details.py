@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,10 @@ class TrackerDetails(QWidget):
         form.setAccessibleName("New progress update")
         self.status = QComboBox(form)
         self.status.setAccessibleName("New status")
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status.setMinimumContentsLength(12)  # the longest status shows whole when room
         for status in ProgressStatus:
             self.status.addItem(status.label, status.value)
         self.note = QPlainTextEdit(form)
@@ -75,11 +79,12 @@ class TrackerDetails(QWidget):
         self.note.setPlaceholderText("What was done, what is next (needed when the status "
                                      "stays the same)")  # fmt: skip
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 12)
         self.new_target = QCheckBox("New &target date:", form)
         self.new_target.setAccessibleName("Set a new target date")
         self.target = DateField("New target date", form)
         self.target.setEnabled(False)
+        self.target.setFixedWidth(self.target.minimumWidth())  # the status list takes the rest
         self.new_target.toggled.connect(self.target.setEnabled)
         self.add_button = QPushButton("&Add progress update", form)
         self.add_button.setAccessibleName("Add progress update")
@@ -111,8 +116,7 @@ class TrackerDetails(QWidget):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(form)
-        right.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
-        right.addStretch(1)
+        right.addStretch(1)  # the Open finding button goes where the view puts it
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 3)

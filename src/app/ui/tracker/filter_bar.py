@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.enums import FindingKind, ProgressStatus
 from app.domain.tracking import TrackedFinding
@@ -72,30 +81,59 @@ class TrackerFilterBar(QWidget):
         self.text.setPlaceholderText("Filter by inspection, reference, owner or words (Ctrl+F)")
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * 24)
-        self.inspection = _combo("Inspection filter", "Show one inspection's findings", 14, self)
-        self.status = _combo("Status filter", "Show the findings at one status", 10, self)
+        self.inspection = _combo("Inspection filter", "Show one inspection's findings", 12, self)
+        self.status = _combo("Status filter", "Show the findings at one status", 9, self)
         self.status.addItem("Any status", None)
         for status in ProgressStatus:
             self.status.addItem(status.label, status.value)
-        self.kind = _combo("Kind filter", "Show one kind of finding", 10, self)
-        self.owner = _combo("Owner filter", "Show the findings one owner holds", 10, self)
-        self.force = _combo("Force filter", "Show the findings of one force's inspections", 10,
+        self.kind = _combo("Kind filter", "Show one kind of finding", 9, self)
+        self.owner = _combo("Owner filter", "Show the findings one owner holds", 9, self)
+        self.force = _combo("Force filter", "Show the findings of one force's inspections", 9,
                             self)  # fmt: skip
         self.overdue = QCheckBox("&Overdue only", self)
         self.overdue.setAccessibleName("Overdue only")
         self.overdue.setToolTip("Show only the findings whose target date has passed")
         self.fill(Choices())
 
-        layout = QHBoxLayout(self)
+        self.boxes = (self.inspection, self.status, self.kind, self.owner, self.force)
+        self.rows = (QHBoxLayout(), QHBoxLayout())
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 3)
-        for box in (self.inspection, self.status, self.kind, self.owner, self.force):
-            layout.addWidget(box, 1)
-        layout.addWidget(self.overdue)
+        for row in self.rows:
+            row.setContentsMargins(0, 0, 0, 0)
+            layout.addLayout(row)
+        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) + 1
+        text, overdue = self.text.minimumWidth(), self.overdue.sizeHint().width()
+        boxes = sum(box.sizeHint().width() + spacing for box in self.boxes)
+        self._one_row = text + boxes + overdue + spacing
+        # Narrower than one row needs, the lists go on a second row (a laptop at 150 %).
+        self.setMinimumWidth(max(text + overdue, boxes) + spacing)
+        self.two_rows: bool | None = None
+        self._arrange(two_rows=False)
         self.text.textChanged.connect(self.changed)
-        for box in (self.inspection, self.status, self.kind, self.owner, self.force):
+        for box in self.boxes:
             box.currentIndexChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(two_rows=self.width() < self._one_row)
+
+    def _arrange(self, *, two_rows: bool) -> None:
+        """The words, the lists and the tick box on one row; or the lists on a row of their
+        own under the words and the tick box."""
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        first, second = self.rows
+        for row in self.rows:
+            while row.count():
+                row.takeAt(0)
+        first.addWidget(self.text, 3)
+        lists = second if two_rows else first
+        for box in self.boxes:
+            lists.addWidget(box, 1)
+        first.addWidget(self.overdue)
 
     def fill(self, choices: Choices) -> None:
         """The lists' choices from the rows read, keeping each choice made where it remains."""

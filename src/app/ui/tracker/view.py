@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QSplitter,
     QTableView,
@@ -134,14 +135,19 @@ class TrackerView(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.filters)
         top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.count_label)
+        under = QHBoxLayout()  # the count, and the way to the current row's finding
+        under.addWidget(self.count_label, 1)
+        under.addWidget(self.details.open_button)
+        top_layout.addLayout(under)
+        QWidget.setTabOrder(self.table, self.details.open_button)
+        QWidget.setTabOrder(self.details.open_button, self.details.text)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 400])  # in proportion, once the page has its height
+        splitter.setSizes([650, 350])  # in proportion, once the page has its height
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
