@@ -8,13 +8,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QTableView,
     QTableWidget,
 )
 
 from app.db.database import Database
-from app.domain.enums import ProgressStatus
+from app.domain.enums import HmicfrsStatus, ProgressStatus
 from app.domain.tracking import TrackedFinding
 from app.services import tracker
 from app.ui.findings_tab import FindingsTab
@@ -100,12 +101,34 @@ def test_a_status_changed_in_place_is_saved_counted_noted_and_opened(
 
 def test_ctrl_t_goes_to_the_tracker_and_back(person: TrackerPerson) -> None:
     window = person.window
+    window.register.filter_edit.setFocus()
+    person.qtbot.waitUntil(window.register.filter_edit.hasFocus)
     view = person.open_tracker()
     assert view.table.hasFocus()
+    person.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # the tracker's filter
+    assert find(window, "Filter the tracker", QLineEdit).hasFocus()
+    person.press(Qt.Key.Key_Tab)
+    assert find(window, "Inspection filter", QComboBox).hasFocus()
     person.press(Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.splitter
+    assert window.register.filter_edit.hasFocus()  # the keyboard where it was
     # The register read again (F5) keeps the tracker shown.
     person.open_tracker()
     person.press(Qt.Key.Key_F5)
     person.see_the_answer()
     assert window.stack.currentWidget() is view
+
+
+def test_the_inspectorates_status_is_chosen_in_place(
+    person: TrackerPerson, sample_db: Database
+) -> None:
+    person.open_tracker()
+    person.click(person.cell("Recommendation 6", "HMICFRS status"))
+    person.press(Qt.Key.Key_F2)
+    editor = person.focused(QComboBox)
+    assert editor.accessibleName() == "HMICFRS status" and editor.currentText() == "Not known"
+    person.press(Qt.Key.Key_End)
+    person.commit()
+    assert stored(sample_db, "Recommendation 6").hmicfrs_status is HmicfrsStatus.COMPLETE
+    assert person.cell("Recommendation 6", "HMICFRS status").data() == "Complete"
+    assert stored(sample_db, "Recommendation 6").updates == ()  # not a progress update

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
@@ -33,6 +34,7 @@ class TrackerPage(QObject):
         self.view = view
         self.action = action
         self._before: QWidget | None = None
+        self._focus: QWidget | None = None  # where the keyboard was before the tracker
         action.toggled.connect(self.show_tracker)
         window.stack.currentChanged.connect(self._page_changed)
         view.openRequested.connect(self.open_finding)
@@ -48,9 +50,12 @@ class TrackerPage(QObject):
         return self.window.stack.currentWidget() is self.view
 
     def show_tracker(self, shown: bool) -> None:
+        """The tracker, the keyboard in its table; or back to the page before, the keyboard
+        where it was there."""
         stack = self.window.stack
         if shown and not self.shown:
             self._before = stack.currentWidget()
+            self._focus = QApplication.focusWidget()
             stack.setCurrentWidget(self.view)
             self.view.table.setFocus()
         elif not shown and self.shown:
@@ -58,8 +63,10 @@ class TrackerPage(QObject):
             stack.setCurrentWidget(before)
             if before is self.window.welcome:
                 self.window.refresh()  # an inspection may have arrived meanwhile
-            focus = QApplication.focusWidget()
-            if focus is None or not focus.isVisible():
+            focus = self._focus
+            if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+                focus.setFocus()
+            elif self.window.register.isVisible():
                 self.window.register.table.setFocus()
 
     def _inspection_opened(self, _inspection_id: int) -> None:
