@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from app.db.database import Database
     from app.services.inspections import ImportOutcome
     from app.ui.search_panel import SearchPanel
+    from app.ui.tracker import TrackerView
 
 # The tabs, the dialogues and the services that write (SQLAlchemy) are imported on first use:
 # the window's frame is painted before they load (see MainWindow._finish_building).
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.statusBar()
 
         self.search: SearchPanel | None = None  # made on first use (Ctrl+Shift+F)
+        self.tracker: TrackerView | None = None  # made with the tabs (app.ui.tracker)
         self.is_ready = False
         self._painted = False
         self._paint_waits = 0
@@ -218,6 +220,9 @@ class MainWindow(QMainWindow):
         self.add_tab(FindingsTab(self.context, self.page), "Findings")
         self.add_tab(ResponsesView(self.context, self.page), "Responses")
         self.add_tab(DocumentTab(self.context, self.page), "Document")
+        from app.ui.tracker import install_tracker
+
+        self.tracker = install_tracker(self)  # a page of the stack, View → Recommendation tracker
 
     def _connect(self) -> None:
         a = self.commands
@@ -342,7 +347,8 @@ class MainWindow(QMainWindow):
         self, summaries: list[InspectionSummary], empty: bool, *, select: int | None
     ) -> None:
         self.register.set_summaries(summaries, self.context.today())
-        self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
+        if self.stack.currentWidget() in (self.welcome, self.splitter):  # not over the tracker
+            self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
         shown = self.page.inspection_id
         if select is not None and self.register.has_inspection(select):
             self.register.select_inspection(select)
