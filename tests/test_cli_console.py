@@ -197,3 +197,22 @@ def test_the_windowed_program_started_from_a_console_writes_there_and_shows_no_b
     monkeypatch.setattr(sys, "stderr", None)
     assert main(["--db", str(welsh_db), "show", "1"]) == 0
     assert console.getvalue().startswith(TITLE + "\n")
+
+
+def test_a_fault_of_the_application_s_is_one_sentence_with_the_details_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import cli
+
+    def broken(_db: object, _args: object) -> int:
+        raise RuntimeError("a fault in the code")
+
+    assert cli.main(["--db", str(tmp_path / "r.sqlite3"), "samples"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(cli, "cmd_list", broken)
+    code = cli.main(["--db", str(tmp_path / "r.sqlite3"), "list"])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith("The command stopped on an error the application did not expect")
+    report = Path(err.strip().rsplit("The details are in ", 1)[1].rstrip("."))
+    assert "RuntimeError: a fault in the code" in report.read_text("utf-8")

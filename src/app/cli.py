@@ -24,7 +24,7 @@ from app.db.database import Database, NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
 from app.domain.english_dates import short_date
 from app.domain.errors import AppError, ValidationError
-from app.paths import resolve_db_location
+from app.paths import data_dir, resolve_db_location
 from app.services import archive, reading
 from app.services.publishing import export_response
 
@@ -391,7 +391,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(args)
     if args.smoke_test:
         parser.error("--smoke-test opens the window: give it no command")
-    code = _run_command(parser, args)
+    try:
+        code = _run_command(parser, args)
+    except Exception as error:  # a fault of ours: one sentence here, the details in a file
+        _unexpected(error)
+        code = 1
     if argv is None:
         _exit_now(code)
     return code
@@ -416,12 +420,28 @@ def _main_without_console(argv: Sequence[str] | None) -> int:
     except SystemExit as stop:  # --help, --version, wrong usage
         code = stop.code if isinstance(stop.code, int) else 2
     except Exception as error:  # nobody would see a traceback
-        _err(f"The command stopped on an error the application did not expect ({error!r}).")
+        _unexpected(error)
         code = 1
     _deliver(collected.getvalue(), code)
     if argv is None:
         _exit_now(code)
     return code
+
+
+def _unexpected(error: Exception) -> None:
+    """Say in one sentence that the command met a fault of the application's, and keep the
+    details (the traceback) in a report file for whoever looks into it."""
+    import traceback
+
+    details = "".join(traceback.format_exception(error))
+    report = None
+    with contextlib.suppress(OSError):
+        folder = data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        report = folder / f"command-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+        report.write_text(f"{APP_NAME} {__version__}: {' '.join(sys.argv)}\n{details}", "utf-8")
+    where = f" The details are in {report}." if report is not None else ""
+    _err(f"The command stopped on an error the application did not expect ({error!r}).{where}")
 
 
 def _deliver(text: str, code: int) -> None:
