@@ -1,0 +1,117 @@
+"""Reading the dashboard: the inspections' dates and statuses, the findings past their target,
+and how many findings stand at each progress status; archived inspections left out.
+
+SQLAlchemy Core over the models' tables, as :mod:`app.db.records`: only the few columns the
+dashboard shows are read (never a report's or a finding's text), so that the whole dashboard
+of 2,000 inspections and 30,000 findings is read in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, select
+
+from app.db.models import FindingRow, InspectionRow
+from app.db.records import Reads, _rows
+from app.domain.enums import FindingKind, InspectionStatus, ProgressStatus
+
+_inspection = InspectionRow.__table__.c
+_finding = FindingRow.__table__.c
+
+CLOSED_PROGRESS = tuple(status.value for status in ProgressStatus if status.is_closed)
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionDates:
+    """An inspection as the dashboard counts it: its status and the dates it works to."""
+
+    id: int
+    title: str
+    published_on: dt.date | None
+    status: InspectionStatus
+    cc_comments_requested_by: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class LateFinding:
+    """A finding still expecting work whose target date (hand-set, or else its due date) is
+    before the day asked about."""
+
+    id: int
+    inspection_id: int
+    inspection_title: str
+    kind: FindingKind
+    reference: str
+    status: ProgressStatus
+    target_on: dt.date
+
+
+def read_inspection_dates(reads: Reads) -> list[InspectionDates]:
+    """Every inspection not archived, oldest publication first (undated last)."""
+    statement = (
+        select(
+            _inspection.id, _inspection.title, _inspection.published_on, _inspection.status,
+            _inspection.cc_comments_requested_by,
+        )
+        .where(_inspection.archived.is_(False))
+        .order_by(_inspection.published_on.is_(None), _inspection.published_on, _inspection.id)
+    )  # fmt: skip
+    return [
+        InspectionDates(
+            row.id, row.title, row.published_on, InspectionStatus(row.status),
+            row.cc_comments_requested_by,
+        )
+        for row in _rows(reads, statement)
+    ]  # fmt: skip
+
+
+def _tracked() -> list[ColumnElement[bool]]:
+    """The tracker's rows (as :func:`app.db.tracker_records.read_tracked`): findings that apply
+    and are not removed, of inspections not archived."""
+    return [
+        _finding.removed_at.is_(None),
+        _finding.applies.is_(True),
+        _inspection.archived.is_(False),
+    ]
+
+
+def read_late_findings(reads: Reads, today: dt.date) -> list[LateFinding]:
+    """Findings still open, in progress or awaiting evidence whose target date is before
+    ``today`` (:func:`app.domain.tracking.is_overdue`): the longest overdue first."""
+    target = func.coalesce(_finding.target_on, _finding.due_on)
+    statement = (
+        select(
+            _finding.id, _finding.inspection_id, _inspection.title, _finding.kind,
+            _finding.reference, _finding.progress_status, target.label("target"),
+        )
+        .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
+        .where(
+            *_tracked(),
+            _finding.progress_status.not_in(CLOSED_PROGRESS),
+            target.is_not(None),
+            target < today,
+        )
+        .order_by(target, _inspection.id, _finding.position, _finding.id)
+    )  # fmt: skip
+    return [
+        LateFinding(
+            row.id, row.inspection_id, row.title, FindingKind(row.kind), row.reference,
+            ProgressStatus(row.progress_status), row.target,
+        )
+        for row in _rows(reads, statement)
+    ]  # fmt: skip
+
+
+def read_progress_counts(reads: Reads) -> dict[ProgressStatus, int]:
+    """How many of the tracker's findings stand at each progress status (those with none are
+    left out)."""
+    count = func.count(_finding.id)
+    statement = (
+        select(_finding.progress_status, count.label("found"))
+        .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
+        .where(*_tracked())
+        .group_by(_finding.progress_status)
+    )
+    return {ProgressStatus(row.progress_status): int(row.found) for row in _rows(reads, statement)}
