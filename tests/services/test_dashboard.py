@@ -163,6 +163,11 @@ def test_findings_past_their_target_and_still_expecting_work(db: Database) -> No
         ProgressStatus.SUPERSEDED: 0, ProgressStatus.NOT_ACCEPTED: 0,
     }  # fmt: skip
     assert counts == {c.status: c.count for c in tracker.summarise(tracker.tracker_rows(db)).counts}
+    assert [
+        (c.inspection_id, c.inspection_title, c.count)
+        for c in shown.inspections_at(ProgressStatus.OPEN)
+    ] == [(inspection_id, "Vetting", 3)]
+    assert shown.inspections_at(ProgressStatus.SUPERSEDED) == []
 
 
 def test_findings_of_an_archived_inspection_or_removed_or_not_applying_are_left_out(

@@ -104,14 +104,33 @@ def read_late_findings(reads: Reads, today: dt.date) -> list[LateFinding]:
     ]  # fmt: skip
 
 
-def read_progress_counts(reads: Reads) -> dict[ProgressStatus, int]:
-    """How many of the tracker's findings stand at each progress status (those with none are
-    left out)."""
+@dataclass(frozen=True, slots=True)
+class ProgressCount:
+    """How many of an inspection's findings stand at one progress status."""
+
+    inspection_id: int
+    inspection_title: str
+    status: ProgressStatus
+    count: int
+
+
+def read_progress_counts(reads: Reads) -> list[ProgressCount]:
+    """How many of each inspection's tracked findings stand at each progress status (none
+    listed for a status no finding has), oldest publication first (undated last)."""
     count = func.count(_finding.id)
     statement = (
-        select(_finding.progress_status, count.label("found"))
+        select(
+            _inspection.id, _inspection.title, _finding.progress_status, count.label("found")
+        )
         .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
         .where(*_tracked())
-        .group_by(_finding.progress_status)
-    )
-    return {ProgressStatus(row.progress_status): int(row.found) for row in _rows(reads, statement)}
+        .group_by(
+            _inspection.id, _inspection.title, _inspection.published_on,
+            _finding.progress_status,
+        )
+        .order_by(_inspection.published_on.is_(None), _inspection.published_on, _inspection.id)
+    )  # fmt: skip
+    return [
+        ProgressCount(row.id, row.title, ProgressStatus(row.progress_status), int(row.found))
+        for row in _rows(reads, statement)
+    ]

@@ -120,6 +120,12 @@ class Dashboard:
     """Every inspection status, in workflow order, with how many inspections stand at it."""
     progress_counts: tuple[tuple[ProgressStatus, int], ...]
     """Every progress status, in order, with how many findings stand at it."""
+    progress_by_inspection: tuple[dashboard_records.ProgressCount, ...] = ()
+    """How many findings of each inspection stand at each status (the bars' inspections)."""
+
+    def inspections_at(self, status: ProgressStatus) -> list[dashboard_records.ProgressCount]:
+        """The inspections with findings at ``status``, oldest publication first."""
+        return [count for count in self.progress_by_inspection if count.status is status]
 
     @property
     def inspections(self) -> int:
@@ -148,7 +154,7 @@ def build_dashboard(
     today: dt.date,
     inspections: list[dashboard_records.InspectionDates],
     late: list[dashboard_records.LateFinding],
-    progress: dict[ProgressStatus, int],
+    progress: list[dashboard_records.ProgressCount],
 ) -> Dashboard:
     until = today + dt.timedelta(days=LOOK_AHEAD_DAYS)
     due_soon: list[DueResponse] = []
@@ -177,6 +183,9 @@ def build_dashboard(
         if is_overdue(f.status, f.target_on, today)
     )  # fmt: skip
     statuses = Counter(inspection.status for inspection in inspections)
+    totals: Counter[ProgressStatus] = Counter()
+    for count in progress:
+        totals[count.status] += count.count
     return Dashboard(
         today=today,
         due_soon=tuple(sorted(due_soon, key=lambda d: (d.deadline, d.inspection_id))),
@@ -184,5 +193,6 @@ def build_dashboard(
         late_comments=tuple(sorted(comments, key=lambda c: (c.requested_by, c.inspection_id))),
         overdue_findings=findings,
         inspection_counts=tuple((status, statuses[status]) for status in InspectionStatus),
-        progress_counts=tuple((status, progress.get(status, 0)) for status in ProgressStatus),
+        progress_counts=tuple((status, totals[status]) for status in ProgressStatus),
+        progress_by_inspection=tuple(progress),
     )
