@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.enums import RagState
@@ -25,6 +25,8 @@ class Line:
     open: Callable[[], None]
     rag: RagState | None = None
     rag_word: str = ""
+    shown: str = ""
+    """The words on screen when the RAG word stands beside them in its colour ("" for all)."""
 
 
 def heading_label(text: str, parent: QWidget, scale: float = 1.25) -> QLabel:
@@ -40,11 +42,12 @@ def heading_label(text: str, parent: QWidget, scale: float = 1.25) -> QLabel:
 
 class LineButton(QPushButton):
     """A flat, left-aligned button whose words are cut with "…" when the line is too narrow
-    (the whole line stays in its accessible name and tooltip)."""
+    (the whole line stays in its accessible name and tooltip); ``shown`` may say less than
+    ``words`` when a label beside it says the rest (the RAG word)."""
 
-    def __init__(self, words: str, parent: QWidget | None = None) -> None:
-        super().__init__(words, parent)
-        self.words = words
+    def __init__(self, words: str, parent: QWidget | None = None, shown: str = "") -> None:
+        super().__init__(shown or words, parent)
+        self.words = shown or words
         self.setFlat(True)
         self.setAutoDefault(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -52,6 +55,14 @@ class LineButton(QPushButton):
         self.setToolTip(words)
         self.setStyleSheet("text-align: left; padding: 2px 6px;")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 20)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter opens the line too, as a link does (a button alone answers Space)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.animateClick()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -67,7 +78,6 @@ class LineSection(QWidget):
         super().__init__(parent)
         self.title = title
         self._empty = empty
-        self.setAccessibleName(title)
         self.heading = heading_label(title, self, 1.1)
         self.none_label = QLabel(empty, self)
         self.none_label.setWordWrap(True)
@@ -120,7 +130,7 @@ class LineSection(QWidget):
                 chip.setFixedWidth(chip.fontMetrics().horizontalAdvance("Published") + 16)
                 chip.setAccessibleName(line.rag_word)
                 row.addWidget(chip)
-            button = LineButton(line.words, holder)
+            button = LineButton(line.words, holder, line.shown)
             button.clicked.connect(line.open)
             row.addWidget(button, 1)
             self._rows.addWidget(holder)

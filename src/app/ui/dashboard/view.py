@@ -169,10 +169,11 @@ class DashboardView(QScrollArea):
         self.heading.setText(f"Dashboard — {long_date(today)}")
         self.heading.setAccessibleName(self.heading.text())
         self.summary.setText(
-            f"{dashboard.inspections:,} inspections, {dashboard.findings:,} recommendations and "
-            f"areas for improvement tracked. {len(dashboard.due_soon):,} responses due in the "
-            f"next 8 weeks, {len(dashboard.overdue_responses):,} overdue; "
-            f"{len(dashboard.overdue_findings):,} recommendations past their target date."
+            f"{_count(dashboard.inspections, 'inspection')}, "
+            f"{_count(dashboard.findings, 'recommendation or area', 'recommendations and areas')}"
+            f" for improvement tracked. {_count(len(dashboard.due_soon), 'response')} due in "
+            f"the next 8 weeks, {len(dashboard.overdue_responses):,} overdue; "
+            f"{_count(len(dashboard.overdue_findings), 'recommendation')} past the target date."
         )
         self.timeline.set_deadlines(list(dashboard.due_soon), today)
         self.timeline_words.setText(self.timeline.current_words())
@@ -193,8 +194,10 @@ class DashboardView(QScrollArea):
         self.loaded.emit()
 
     def _due_line(self, due: DueResponse) -> Line:
-        return Line(due.describe(), self._opener(due.inspection_id, RESPONSES_TAB), due.rag,
-                    RAG_WORDS[due.rag])  # fmt: skip
+        words = due.describe()
+        shown = words.removesuffix(f" ({RAG_WORDS[due.rag]})")
+        return Line(words, self._opener(due.inspection_id, RESPONSES_TAB), due.rag,
+                    RAG_WORDS[due.rag], shown)  # fmt: skip
 
     def _show_comments(self, dashboard: Dashboard) -> None:
         self.comments.set_lines([
@@ -225,3 +228,8 @@ class DashboardView(QScrollArea):
 
     def _filter_opener(self, words: str) -> Callable[[], None]:
         return lambda: self.filterChosen.emit(words)
+
+
+def _count(count: int, one: str, many: str = "") -> str:
+    """ "1 response", "2 responses", "1,204 responses"."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
