@@ -31,6 +31,7 @@ class Home(QObject):
         super().__init__(window)
         self.window = window
         self.view = DashboardView(window.context)
+        self._filtering = False
         self.sides = QStackedWidget()
         self.sides.setObjectName("inspectionOrDashboard")
         window.splitter.replaceWidget(window.splitter.indexOf(window.page), self.sides)
@@ -77,7 +78,7 @@ class Home(QObject):
         view = self.view
         view.inspectionChosen.connect(self.open_inspection)
         view.filterChosen.connect(self.filter_register)
-        window.register.inspectionActivated.connect(lambda _id: self.show_inspection_page())
+        window.register.inspectionActivated.connect(self._register_moved)
         window.register.table.clicked.connect(lambda _index: self.show_inspection_page())
         window.register.table.activated.connect(lambda _index: self.show_inspection_page())
         window.inspectionOpened.connect(lambda _id: self.show_inspection_page())
@@ -87,6 +88,10 @@ class Home(QObject):
         window.commands[ActionId.SEARCH].triggered.connect(
             lambda: QTimer.singleShot(0, self, self._search_opened)
         )
+
+    def _register_moved(self, _inspection_id: int) -> None:
+        if not self._filtering:  # a row the filter hid moves the register on, not the person
+            self.show_inspection_page()
 
     def _window_ready(self) -> None:
         for action in self.window.tab_actions:
@@ -140,8 +145,12 @@ class Home(QObject):
         """The register lists the inspections at one status (its filter takes the words)."""
         window = self.window
         window.commands[ActionId.SHOW_REGISTER].setChecked(True)
-        window.register.filter_edit.setText(words)
-        window.register.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._filtering = True
+        try:
+            window.register.filter_edit.setText(words)
+            window.register.table.setFocus(Qt.FocusReason.OtherFocusReason)  # takes a row
+        finally:
+            self._filtering = False
 
 
 def install_dashboard(window: MainWindow) -> Home:
