@@ -165,9 +165,10 @@ def test_findings_past_their_target_and_still_expecting_work(db: Database) -> No
     assert counts == {c.status: c.count for c in tracker.summarise(tracker.tracker_rows(db)).counts}
     assert [
         (c.inspection_id, c.inspection_title, c.count)
-        for c in shown.inspections_at(ProgressStatus.OPEN)
+        for c in dashboard.inspections_at(db, ProgressStatus.OPEN)
     ] == [(inspection_id, "Vetting", 3)]
-    assert shown.inspections_at(ProgressStatus.SUPERSEDED) == []
+    assert dashboard.inspections_at(db, ProgressStatus.SUPERSEDED) == []
+    assert shown.overdue_finding_count == 2
 
 
 def test_findings_of_an_archived_inspection_or_removed_or_not_applying_are_left_out(
@@ -208,6 +209,7 @@ def test_findings_of_an_archived_inspection_or_removed_or_not_applying_are_left_
         (kept, "Recommendation 2")
     ]
     assert shown.findings == 1
+    assert [c.inspection_id for c in dashboard.inspections_at(db, ProgressStatus.OPEN)] == [kept]
 
 
 def test_an_empty_database_has_an_empty_dashboard(db: Database) -> None:

@@ -49,13 +49,17 @@ class LateFinding:
 
 
 def read_inspection_dates(reads: Reads) -> list[InspectionDates]:
-    """Every inspection not archived, oldest publication first (undated last)."""
+    """Every inspection neither published nor archived, oldest publication first (undated
+    last)."""
     statement = (
         select(
             _inspection.id, _inspection.title, _inspection.published_on, _inspection.status,
             _inspection.cc_comments_requested_by,
         )
-        .where(_inspection.archived.is_(False))
+        .where(
+            _inspection.archived.is_(False),
+            _inspection.status != InspectionStatus.PUBLISHED.value,
+        )
         .order_by(_inspection.published_on.is_(None), _inspection.published_on, _inspection.id)
     )  # fmt: skip
     return [
@@ -65,6 +69,18 @@ def read_inspection_dates(reads: Reads) -> list[InspectionDates]:
         )
         for row in _rows(reads, statement)
     ]  # fmt: skip
+
+
+def read_status_counts(reads: Reads) -> dict[InspectionStatus, int]:
+    """How many inspections not archived stand at each status (none listed for a status no
+    inspection has)."""
+    count = func.count(_inspection.id)
+    statement = (
+        select(_inspection.status, count.label("found"))
+        .where(_inspection.archived.is_(False))
+        .group_by(_inspection.status)
+    )
+    return {InspectionStatus(row.status): int(row.found) for row in _rows(reads, statement)}
 
 
 def _tracked() -> list[ColumnElement[bool]]:
@@ -77,9 +93,30 @@ def _tracked() -> list[ColumnElement[bool]]:
     ]
 
 
-def read_late_findings(reads: Reads, today: dt.date) -> list[LateFinding]:
-    """Findings still open, in progress or awaiting evidence whose target date is before
-    ``today`` (:func:`app.domain.tracking.is_overdue`): the longest overdue first."""
+def _late(today: dt.date) -> list[ColumnElement[bool]]:
+    """Still expecting work, and the target date (hand-set, or else the due date) before
+    ``today``: :func:`app.domain.tracking.is_overdue`, in SQL."""
+    target = func.coalesce(_finding.target_on, _finding.due_on)
+    return [
+        *_tracked(),
+        _finding.progress_status.not_in(CLOSED_PROGRESS),
+        target.is_not(None),
+        target < today,
+    ]
+
+
+def count_late_findings(reads: Reads, today: dt.date) -> int:
+    statement = (
+        select(func.count(_finding.id))
+        .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
+        .where(*_late(today))
+    )
+    return int(_rows(reads, statement)[0][0])
+
+
+def read_late_findings(reads: Reads, today: dt.date, *, limit: int) -> list[LateFinding]:
+    """At most ``limit`` findings still open, in progress or awaiting evidence whose target
+    date is before ``today``: the longest overdue first."""
     target = func.coalesce(_finding.target_on, _finding.due_on)
     statement = (
         select(
@@ -87,13 +124,9 @@ def read_late_findings(reads: Reads, today: dt.date) -> list[LateFinding]:
             _finding.reference, _finding.progress_status, target.label("target"),
         )
         .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
-        .where(
-            *_tracked(),
-            _finding.progress_status.not_in(CLOSED_PROGRESS),
-            target.is_not(None),
-            target < today,
-        )
+        .where(*_late(today))
         .order_by(target, _inspection.id, _finding.position, _finding.id)
+        .limit(limit)
     )  # fmt: skip
     return [
         LateFinding(
@@ -102,6 +135,19 @@ def read_late_findings(reads: Reads, today: dt.date) -> list[LateFinding]:
         )
         for row in _rows(reads, statement)
     ]  # fmt: skip
+
+
+def read_progress_totals(reads: Reads) -> dict[ProgressStatus, int]:
+    """How many of the tracker's findings stand at each progress status (none listed for a
+    status no finding has)."""
+    count = func.count(_finding.id)
+    statement = (
+        select(_finding.progress_status, count.label("found"))
+        .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
+        .where(*_tracked())
+        .group_by(_finding.progress_status)
+    )
+    return {ProgressStatus(row.progress_status): int(row.found) for row in _rows(reads, statement)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +160,16 @@ class ProgressCount:
     count: int
 
 
-def read_progress_counts(reads: Reads) -> list[ProgressCount]:
-    """How many of each inspection's tracked findings stand at each progress status (none
-    listed for a status no finding has), oldest publication first (undated last)."""
+def read_progress_counts(reads: Reads, status: ProgressStatus) -> list[ProgressCount]:
+    """The inspections with tracked findings at ``status``, with how many, oldest publication
+    first (undated last)."""
     count = func.count(_finding.id)
     statement = (
         select(
             _inspection.id, _inspection.title, _finding.progress_status, count.label("found")
         )
         .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
-        .where(*_tracked())
+        .where(*_tracked(), _finding.progress_status == status.value)
         .group_by(
             _inspection.id, _inspection.title, _inspection.published_on,
             _finding.progress_status,

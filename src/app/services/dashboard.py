@@ -10,15 +10,20 @@ finding's target and lateness are :mod:`app.domain.tracking`'s.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from app.db import dashboard_records
+from app.db.dashboard_records import ProgressCount
 from app.db.database import Database
 from app.domain.deadlines import DeadlineState, deadline_state, statutory_deadline
 from app.domain.english_dates import short_date
 from app.domain.enums import FindingKind, InspectionStatus, ProgressStatus, RagState
 from app.domain.tracking import days_overdue, is_overdue
+
+__all__ = ["Dashboard", "ProgressCount", "inspections_at", "load_dashboard"]
+
+FINDINGS_LISTED = 200
+"""The overdue findings a dashboard lists (the most overdue); the tracker lists them all."""
 
 LOOK_AHEAD_DAYS = 56
 """Responses due within this many days from today (eight weeks) are listed as coming."""
@@ -115,17 +120,13 @@ class Dashboard:
     late_comments: tuple[LateComments, ...]
     """Still waiting for the Chief Constable's comments after the date asked: longest first."""
     overdue_findings: tuple[OverdueFinding, ...]
-    """Past the target date and still expecting work: longest overdue first."""
+    """Past the target date and still expecting work: the longest overdue first, at most
+    :data:`FINDINGS_LISTED` of them (``overdue_finding_count`` says how many there are)."""
+    overdue_finding_count: int
     inspection_counts: tuple[tuple[InspectionStatus, int], ...]
     """Every inspection status, in workflow order, with how many inspections stand at it."""
     progress_counts: tuple[tuple[ProgressStatus, int], ...]
     """Every progress status, in order, with how many findings stand at it."""
-    progress_by_inspection: tuple[dashboard_records.ProgressCount, ...] = ()
-    """How many findings of each inspection stand at each status (the bars' inspections)."""
-
-    def inspections_at(self, status: ProgressStatus) -> list[dashboard_records.ProgressCount]:
-        """The inspections with findings at ``status``, oldest publication first."""
-        return [count for count in self.progress_by_inspection if count.status is status]
 
     @property
     def inspections(self) -> int:
@@ -145,24 +146,34 @@ def load_dashboard(db: Database, today: dt.date) -> Dashboard:
     """The dashboard for ``today``, read in one snapshot."""
     with db.reading() as connection:
         inspections = dashboard_records.read_inspection_dates(connection)
-        late = dashboard_records.read_late_findings(connection, today)
-        progress = dashboard_records.read_progress_counts(connection)
-    return build_dashboard(today, inspections, late, progress)
+        statuses = dashboard_records.read_status_counts(connection)
+        late = dashboard_records.read_late_findings(connection, today, limit=FINDINGS_LISTED)
+        late_count = dashboard_records.count_late_findings(connection, today)
+        progress = dashboard_records.read_progress_totals(connection)
+    return build_dashboard(today, inspections, statuses, (late, late_count), progress)
+
+
+def inspections_at(db: Database, status: ProgressStatus) -> list[ProgressCount]:
+    """The inspections (not archived) with findings at ``status``, and how many: what a bar of
+    the chart counts, oldest publication first."""
+    with db.reading() as connection:
+        return dashboard_records.read_progress_counts(connection, status)
 
 
 def build_dashboard(
     today: dt.date,
     inspections: list[dashboard_records.InspectionDates],
-    late: list[dashboard_records.LateFinding],
-    progress: list[dashboard_records.ProgressCount],
+    statuses: dict[InspectionStatus, int],
+    late: tuple[list[dashboard_records.LateFinding], int],
+    progress: dict[ProgressStatus, int],
 ) -> Dashboard:
+    """The dashboard from what :func:`load_dashboard` read: the inspections not published,
+    the counts at each status, the most overdue findings with how many there are."""
     until = today + dt.timedelta(days=LOOK_AHEAD_DAYS)
     due_soon: list[DueResponse] = []
     overdue: list[DueResponse] = []
     comments: list[LateComments] = []
     for inspection in inspections:
-        if inspection.status is InspectionStatus.PUBLISHED:
-            continue
         deadline = statutory_deadline(inspection.published_on)
         if deadline is not None:
             state = deadline_state(deadline, today, published=False)
@@ -179,20 +190,16 @@ def build_dashboard(
             f.id, f.inspection_id, f.inspection_title, f.kind, f.reference, f.status,
             f.target_on, days_overdue(f.status, f.target_on, today),
         )
-        for f in late
+        for f in late[0]
         if is_overdue(f.status, f.target_on, today)
     )  # fmt: skip
-    statuses = Counter(inspection.status for inspection in inspections)
-    totals: Counter[ProgressStatus] = Counter()
-    for count in progress:
-        totals[count.status] += count.count
     return Dashboard(
         today=today,
         due_soon=tuple(sorted(due_soon, key=lambda d: (d.deadline, d.inspection_id))),
         overdue_responses=tuple(sorted(overdue, key=lambda d: (d.deadline, d.inspection_id))),
         late_comments=tuple(sorted(comments, key=lambda c: (c.requested_by, c.inspection_id))),
         overdue_findings=findings,
-        inspection_counts=tuple((status, statuses[status]) for status in InspectionStatus),
-        progress_counts=tuple((status, totals[status]) for status in ProgressStatus),
-        progress_by_inspection=tuple(progress),
+        overdue_finding_count=late[1],
+        inspection_counts=tuple((s, statuses.get(s, 0)) for s in InspectionStatus),
+        progress_counts=tuple((s, progress.get(s, 0)) for s in ProgressStatus),
     )

@@ -182,6 +182,7 @@ def test_the_chart_says_its_counts_and_a_bar_chosen_with_the_keyboard_emits_its_
     with qtbot.waitSignal(view.statusChosen, timeout=ANSWER_MS) as chosen:
         QTest.keyClick(bars, Qt.Key.Key_Return)
     assert chosen.args == ["open"]
+    qtbot.waitUntil(lambda: not view.loading, timeout=ANSWER_MS)
     assert find(window, "Inspections with recommendations “Open” (2)").isVisible()
     expected = ["Norfolk PEEL 2018: Effectiveness: 3 “Open”", f"{SPOTLIGHT}: 3 “Open”"]
     qtbot.waitUntil(lambda: _lines_ending(window, "“Open”") == expected, timeout=ANSWER_MS)
@@ -189,6 +190,7 @@ def test_the_chart_says_its_counts_and_a_bar_chosen_with_the_keyboard_emits_its_
     with qtbot.waitSignal(view.statusChosen, timeout=ANSWER_MS) as chosen:
         QTest.keyClick(bars, Qt.Key.Key_Enter)
     assert chosen.args == ["in_progress"]
+    qtbot.waitUntil(lambda: not view.loading, timeout=ANSWER_MS)
     assert find(window, "Inspections with recommendations “In progress”").isVisible()
 
 

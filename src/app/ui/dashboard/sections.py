@@ -14,7 +14,9 @@ from app.domain.enums import RagState
 from app.ui.rag import rag_style_sheet
 
 SHOWN_AT_FIRST = 8
-"""Lines shown before "Show all": a database of 2,000 late inspections stays quick to show."""
+"""Lines shown before "Show more": a database of 2,000 late inspections stays quick to show."""
+SHOWN_MORE = 100
+"""Lines each "Show more" adds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +97,19 @@ class LineSection(QWidget):
         row.addWidget(self.more)
         row.addStretch(1)
         layout.addLayout(row)
+        self.beyond = QLabel(self)
+        self.beyond.setWordWrap(True)
+        layout.addWidget(self.beyond)
         self._lines: list[Line] = []
+        self._total = 0
         self.buttons: list[LineButton] = []
         self.set_lines([])
 
-    def set_lines(self, lines: Sequence[Line]) -> None:
+    def set_lines(self, lines: Sequence[Line], total: int | None = None) -> None:
+        """The lines; ``total`` when there are more than the lines given (the most urgent)."""
         self._lines = list(lines)
-        count = len(self._lines)
+        self._total = len(self._lines) if total is None else total
+        count = self._total
         heading = f"{self.title} ({count:,})" if count else self.title
         self.heading.setText(heading)
         self.heading.setAccessibleName(heading)
@@ -139,13 +147,18 @@ class LineSection(QWidget):
     def _update_more(self) -> None:
         hidden = len(self._lines) - len(self.buttons)
         self.more.setVisible(hidden > 0)
-        words = f"Show all {len(self._lines):,}"
+        shown = len(self.buttons)
+        words = f"Show {min(hidden, SHOWN_MORE):,} more (of {self._total:,})"
         self.more.setText(words)
-        self.more.setAccessibleName(f"{words}: {self.title.lower()}")
+        self.more.setAccessibleName(f"{words}: {self.title}")
+        left_out = self._total - len(self._lines)
+        self.beyond.setVisible(left_out > 0 and hidden <= 0 and shown > 0)
+        self.beyond.setText(f"The {len(self._lines):,} most urgent are listed here; "
+                            f"{left_out:,} more are in the recommendation tracker.")  # fmt: skip
 
     def _show_all(self) -> None:
         first_new = len(self.buttons)
-        self._add(self._lines[first_new:])
+        self._add(self._lines[first_new : first_new + SHOWN_MORE])
         self._update_more()
         if first_new < len(self.buttons):
             self.buttons[first_new].setFocus(Qt.FocusReason.OtherFocusReason)

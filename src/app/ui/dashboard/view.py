@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from app.domain.english_dates import long_date
 from app.domain.enums import AuthorRole, ProgressStatus
 from app.domain.errors import AppError
-from app.services.dashboard import RAG_WORDS, Dashboard, DueResponse
+from app.services.dashboard import RAG_WORDS, Dashboard, DueResponse, ProgressCount
 from app.ui.context import AppContext
 from app.ui.dashboard.bars import ProgressBars
 from app.ui.dashboard.sections import Line, LineSection, heading_label
@@ -52,6 +52,7 @@ class DashboardView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.dashboard: Dashboard | None = None
         self._reads = LatestRead(self)
+        self._status_reads = LatestRead(self)
         self._chosen_status: ProgressStatus | None = None
 
         body = QWidget(self)
@@ -137,7 +138,7 @@ class DashboardView(QScrollArea):
 
     @property
     def loading(self) -> bool:
-        return self._reads.loading
+        return self._reads.loading or self._status_reads.loading
 
     def refresh(self) -> None:
         """Read the dashboard again on the database worker, for today."""
@@ -182,11 +183,11 @@ class DashboardView(QScrollArea):
         self._show_comments(dashboard)
         self.bars.set_counts(list(dashboard.progress_counts))
         self.bar_words.setText(self.bars.current_words())
-        self._show_status(dashboard)
+        self._read_status()
         self.late_findings.set_lines([
             Line(f.describe(), self._opener(f.inspection_id, FINDINGS_TAB))
             for f in dashboard.overdue_findings
-        ])  # fmt: skip
+        ], dashboard.overdue_finding_count)  # fmt: skip
         self.statuses.set_lines([
             Line(f"{status.label}: {count:,}", self._filter_opener(status.label))
             for status, count in dashboard.inspection_counts
@@ -207,20 +208,31 @@ class DashboardView(QScrollArea):
 
     def _status_chosen(self, value: str) -> None:
         self._chosen_status = ProgressStatus(value)
-        if self.dashboard is not None:
-            self._show_status(self.dashboard)
+        self._read_status()
         self.statusChosen.emit(value)
 
-    def _show_status(self, dashboard: Dashboard) -> None:
+    def _read_status(self) -> None:
+        """The inspections with recommendations at the chosen status, read on the worker."""
         status = self._chosen_status
         if status is None:
+            self._status_reads.supersede()
             self.at_status.set_lines([])
             return
+        db = self.context.db
+
+        def read() -> list[ProgressCount]:
+            from app.services.dashboard import inspections_at
+
+            return inspections_at(db, status)
+
+        self._status_reads.run(read, lambda found: self._show_status(status, found), self._failed)
+
+    def _show_status(self, status: ProgressStatus, found: list[ProgressCount]) -> None:
         self.at_status.title = f"Inspections with recommendations “{status.label}”"
         self.at_status.set_lines([
             Line(f"{count.inspection_title}: {count.count:,} “{status.label}”",
                  self._opener(count.inspection_id, FINDINGS_TAB))
-            for count in dashboard.inspections_at(status)
+            for count in found
         ])  # fmt: skip
 
     def _opener(self, inspection_id: int, tab: str) -> Callable[[], None]:
