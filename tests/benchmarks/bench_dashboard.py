@@ -48,9 +48,13 @@ def _give_dates(path: Path) -> None:
 
 
 def _shown_seconds(path: Path, folder: Path) -> tuple[float, str]:
-    """From View → Dashboard to the dashboard read, filled in and painted (median of 5)."""
+    """From View → Dashboard to the dashboard read, filled in and painted (median of 5).
+
+    The GUI thread waits in an event loop, as the window does: a loop polling from Python
+    would take the interpreter's lock from the read on the database worker again and again.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -69,11 +73,15 @@ def _shown_seconds(path: Path, folder: Path) -> tuple[float, str]:
     for _ in range(6):
         home.show_inspection_page()
         QTest.qWait(50)
+        loop = QEventLoop()
+        view.loaded.connect(loop.quit)
+        QTimer.singleShot(SHOWN_WAIT_S * 1000, loop.quit)  # never for ever
         start = time.perf_counter()
         home.action.trigger()
-        while view.loading and time.perf_counter() - start < SHOWN_WAIT_S:
-            QTest.qWait(1)
+        if view.loading:
+            loop.exec()
         window.repaint()  # painted, charts included
+        view.loaded.disconnect(loop.quit)
         samples.append(time.perf_counter() - start)
     shown = view.dashboard
     lines = (
