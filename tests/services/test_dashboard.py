@@ -151,7 +151,7 @@ def test_findings_past_their_target_and_still_expecting_work(db: Database) -> No
     ]  # fmt: skip
     assert {f.inspection_id for f in shown.overdue_findings} == {inspection_id}
     assert shown.overdue_findings[1].describe() == (
-        "Vetting: Recommendation 2 — target 29/02/2024, overdue by 1 day (In progress)"
+        "Recommendation 2 — overdue by 1 day, target 29/02/2024 (In progress) — Vetting"
     )
     # The same findings as the tracker's own overdue rows.
     overdue = tracker.tracker_rows(db, tracker.TrackerFilter(overdue_only=True), today=today)

@@ -101,10 +101,12 @@ class OverdueFinding:
     days_overdue: int
 
     def describe(self) -> str:
+        """ "Recommendation 2 — overdue by 30 days, target 31/01/2024 (Open) — PEEL Spotlight":
+        what is late first, so that a line cut short still says it."""
         late = "1 day" if self.days_overdue == 1 else f"{self.days_overdue:,} days"
         return (
-            f"{self.inspection_title}: {self.reference} — target {short_date(self.target_on)}, "
-            f"overdue by {late} ({self.status.label})"
+            f"{self.reference} — overdue by {late}, target {short_date(self.target_on)} "
+            f"({self.status.label}) — {self.inspection_title}"
         )
 
 

@@ -76,9 +76,12 @@ class LineSection(QWidget):
     """A heading with its count, the lines, "Show all" when there are more, and a sentence
     when there are none."""
 
-    def __init__(self, title: str, empty: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, empty: str, parent: QWidget | None = None, *, counted: bool = True
+    ) -> None:
         super().__init__(parent)
         self.title = title
+        self._counted = counted
         self._empty = empty
         self.heading = heading_label(title, self, 1.1)
         self.none_label = QLabel(empty, self)
@@ -110,7 +113,7 @@ class LineSection(QWidget):
         self._lines = list(lines)
         self._total = len(self._lines) if total is None else total
         count = self._total
-        heading = f"{self.title} ({count:,})" if count else self.title
+        heading = f"{self.title} ({count:,})" if count and self._counted else self.title
         self.heading.setText(heading)
         self.heading.setAccessibleName(heading)
         self.none_label.setVisible(not count)

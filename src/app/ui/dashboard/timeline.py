@@ -17,7 +17,7 @@ from app.ui.dashboard.chart import Mark, MarkChart
 from app.ui.rag import rag_background
 
 CHART_NAME = "Coming section 55 deadlines"
-STACK_AT_MOST = 5  # marks on (nearly) the same day stand one above another, this high at most
+STACK_AT_MOST = 4  # marks that would touch stand one above another, this high at most
 
 
 def describe_deadlines(due: list[DueResponse], today: dt.date) -> str:
@@ -37,13 +37,11 @@ class DeadlineTimeline(MarkChart):
         super().__init__(CHART_NAME, parent)
         self._today = dt.date.today()
         self._due: list[DueResponse] = []
-        self._levels: list[int] = []
         self.set_deadlines([], self._today)
 
     def set_deadlines(self, due: list[DueResponse], today: dt.date) -> None:
         self._today = today
         self._due = sorted(due, key=lambda d: (d.deadline, d.inspection_id))
-        self._levels = self._stack()
         marks = [Mark(d.describe(), d.inspection_id) for d in self._due]
         self.set_marks(marks, describe_deadlines(self._due, today))
 
@@ -53,7 +51,7 @@ class DeadlineTimeline(MarkChart):
     # --- layout --------------------------------------------------------------------------
 
     def _size(self) -> float:
-        return self.line_height() * 0.9
+        return self.line_height() * 1.0
 
     def _x(self, day: dt.date) -> float:
         margin = self.line_height() * 1.5
@@ -63,16 +61,21 @@ class DeadlineTimeline(MarkChart):
     def _axis_y(self) -> float:
         return 8 + self.line_height() * 1.2 + STACK_AT_MOST * self._size() * 1.2
 
-    def _stack(self) -> list[int]:
-        """Each mark's level: marks within two days of one another stand one above another."""
+    def _levels(self) -> list[int]:
+        """Each mark's level: the lowest where it touches no mark before it (at this width)."""
+        room = self._size() * 1.15
+        ends: list[float] = []  # the x of the last mark at each level
         levels: list[int] = []
-        for index, due in enumerate(self._due):
-            level = 0
-            for before in range(index - 1, -1, -1):
-                if (due.deadline - self._due[before].deadline).days > 2:
-                    break
-                level = max(level, levels[before] + 1)
-            levels.append(min(level, STACK_AT_MOST - 1))
+        for due in self._due:
+            x = self._x(due.deadline)
+            free = next((level for level, end in enumerate(ends) if x - end >= room), None)
+            if free is None and len(ends) < STACK_AT_MOST:
+                free = len(ends)
+                ends.append(x)
+            elif free is None:  # every level taken: over the one free the longest
+                free = min(range(len(ends)), key=lambda level: ends[level])
+            ends[free] = x
+            levels.append(free)
         return levels
 
     def minimumSizeHint(self) -> QSize:
@@ -81,7 +84,7 @@ class DeadlineTimeline(MarkChart):
     def mark_rects(self) -> list[QRectF]:
         size = self._size()
         rects = []
-        for due, level in zip(self._due, self._levels, strict=True):
+        for due, level in zip(self._due, self._levels(), strict=True):
             centre = QPointF(self._x(due.deadline), self._axis_y() - size * (0.8 + 1.2 * level))
             rects.append(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size))
         return rects

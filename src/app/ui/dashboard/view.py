@@ -80,7 +80,8 @@ class DashboardView(QScrollArea):
         self.late_findings = LineSection("Recommendations past their target date",
                                          "No recommendation is past its target date.",
                                          body)  # fmt: skip
-        self.statuses = LineSection("Inspections by status", "No inspections.", body)
+        self.statuses = LineSection("Inspections by status", "No inspections.", body,
+                                    counted=False)  # fmt: skip
 
         column = QVBoxLayout(body)
         line = self.fontMetrics().height()
