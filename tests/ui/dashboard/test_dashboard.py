@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.ui.dashboard.bars import ProgressBars
+from app.ui.dashboard.sections import LineSection
 from app.ui.dashboard.timeline import DeadlineTimeline
 from app.ui.dashboard.view import DashboardView
 from app.ui.main_window import MainWindow
@@ -45,6 +46,8 @@ def _show_dashboard(qtbot: QtBot, window: MainWindow, today: dt.date) -> Dashboa
         lambda: not view.loading and view.dashboard is not None and view.dashboard.today == today,
         timeout=ANSWER_MS,
     )
+    lines = [button for section in view.findChildren(LineSection) for button in section.buttons]
+    qtbot.waitUntil(lambda: all(button.isVisible() for button in lines), timeout=ANSWER_MS)
     return view
 
 

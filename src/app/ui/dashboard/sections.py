@@ -108,6 +108,10 @@ class LineSection(QWidget):
         self.buttons: list[LineButton] = []
         self.set_lines([])
 
+    def set_empty(self, words: str) -> None:
+        """The sentence shown when there are no lines."""
+        self.none_label.setText(words)
+
     def set_lines(self, lines: Sequence[Line], total: int | None = None) -> None:
         """The lines; ``total`` when there are more than the lines given (the most urgent)."""
         self._lines = list(lines)

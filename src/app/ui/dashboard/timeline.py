@@ -117,8 +117,26 @@ class DeadlineTimeline(MarkChart):
             painter.drawText(QRectF(left + 8, 8, right - left - 8, axis - 16),
                              Qt.AlignmentFlag.AlignCenter,
                              "No section 55 deadline in the next 8 weeks")  # fmt: skip
-        for rect, due in zip(self.mark_rects(), self._due, strict=True):
+        rects = self.mark_rects()
+        for rect, due in zip(rects, self._due, strict=True):
             self._draw_mark(painter, rect, due.rag)
+        self._draw_titles(painter, rects, right)
+
+    def _draw_titles(self, painter: QPainter, rects: list[QRectF], right: float) -> None:
+        """Each mark's title beside it, as far as the next mark at its height (cut with "…";
+        left out where there is no room)."""
+        metrics = self.fontMetrics()
+        painter.setPen(self.ink())
+        for index, (rect, due) in enumerate(zip(rects, self._due, strict=True)):
+            following = [r.left() for r in rects[index + 1 :] if abs(r.top() - rect.top()) < 1]
+            end = min(following, default=right + self.line_height())
+            room = int(end - rect.right() - metrics.averageCharWidth() * 2)
+            if room < metrics.averageCharWidth() * 6:
+                continue
+            words = metrics.elidedText(due.title, Qt.TextElideMode.ElideRight, room)
+            painter.drawText(QRectF(rect.right() + 4, rect.top() - 2, room, rect.height() + 4),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             words)  # fmt: skip
 
     def _draw_mark(self, painter: QPainter, rect: QRectF, state: RagState) -> None:
         colour = rag_background(state)

@@ -230,6 +230,7 @@ class DashboardView(QScrollArea):
 
     def _show_status(self, status: ProgressStatus, found: list[ProgressCount]) -> None:
         self.at_status.title = f"Inspections with recommendations “{status.label}”"
+        self.at_status.set_empty(f"No recommendation is “{status.label}”.")
         self.at_status.set_lines([
             Line(f"{count.inspection_title}: {count.count:,} “{status.label}”",
                  self._opener(count.inspection_id, FINDINGS_TAB))
