@@ -24,7 +24,6 @@ from app.ui.db_worker import LatestRead
 
 RESPONSES_TAB = "Responses"
 FINDINGS_TAB = "Findings"
-OVERVIEW_TAB = "Overview"
 
 
 class DashboardView(QScrollArea):
@@ -89,10 +88,10 @@ class DashboardView(QScrollArea):
         column.setSpacing(line // 2)
         for widget in (self.heading, self.summary, self.error):
             column.addWidget(widget)
-        self._section(column, "Coming deadlines", [self.timeline, self.timeline_words])
+        self._section(column, body, "Coming deadlines", [self.timeline, self.timeline_words])
         for section in (self.due, self.overdue, self.comments):
             column.addWidget(section)
-        self._section(column, "Recommendations", [self.bars, self.bar_words])
+        self._section(column, body, "Recommendations", [self.bars, self.bar_words])
         for section in (self.at_status, self.late_findings, self.statuses):
             column.addWidget(section)
         column.addStretch(1)
@@ -117,8 +116,10 @@ class DashboardView(QScrollArea):
         return label
 
     @staticmethod
-    def _section(column: QVBoxLayout, title: str, widgets: list[QWidget]) -> None:
-        heading = heading_label(title, column.parentWidget() or QWidget(), 1.25)
+    def _section(
+        column: QVBoxLayout, body: QWidget, title: str, widgets: list[QWidget]
+    ) -> None:
+        heading = heading_label(title, body, 1.25)
         column.addSpacing(heading.fontMetrics().height() // 2)
         column.addWidget(heading)
         for widget in widgets:
