@@ -2,8 +2,8 @@
 
 Drawn with QPainter in the palette's colours (so a high-contrast theme is followed), with an
 accessible name, and an accessible description that says everything the picture shows in
-words. The mark under the keyboard is outlined and said in the tooltip and the status line
-beneath the chart; a change of mark is announced to assistive technology.
+words. The mark under the keyboard is outlined and said in the line beneath the chart (the
+mark under the mouse in a tooltip); a change of mark is announced to assistive technology.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,6 @@ class MarkChart(QWidget):
         if self._current < 0 and self._marks:
             self._current = 0
         self.setAccessibleDescription(description)
-        self.setToolTip(description)
         self.updateGeometry()
         self.update()
         self._announce()
@@ -178,9 +177,14 @@ class MarkChart(QWidget):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Over a mark, the pointing hand and the mark's words in a tooltip."""
         index = self.mark_at(event.position())
-        cursor = Qt.CursorShape.PointingHandCursor if index >= 0 else Qt.CursorShape.ArrowCursor
-        self.setCursor(cursor)
+        if index >= 0:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            QToolTip.showText(event.globalPosition().toPoint(), self._marks[index].words, self)
+        else:
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+            QToolTip.hideText()
         super().mouseMoveEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
