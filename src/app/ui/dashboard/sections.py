@@ -149,6 +149,7 @@ class LineSection(QWidget):
             button.clicked.connect(line.open)
             row.addWidget(button, 1)
             self._rows.addWidget(holder)
+            holder.show()  # at once, so that the keyboard can be put on it
             self.buttons.append(button)
 
     def _update_more(self) -> None:
