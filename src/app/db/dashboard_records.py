@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 
 from app.db.models import FindingRow, InspectionRow
 from app.db.records import Reads, _rows
@@ -105,15 +105,6 @@ def _late(today: dt.date) -> list[ColumnElement[bool]]:
     ]
 
 
-def count_late_findings(reads: Reads, today: dt.date) -> int:
-    statement = (
-        select(func.count(_finding.id))
-        .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
-        .where(*_late(today))
-    )
-    return int(_rows(reads, statement)[0][0])
-
-
 def read_late_findings(reads: Reads, today: dt.date, *, limit: int) -> list[LateFinding]:
     """At most ``limit`` findings still open, in progress or awaiting evidence whose target
     date is before ``today``: the longest overdue first."""
@@ -137,17 +128,31 @@ def read_late_findings(reads: Reads, today: dt.date, *, limit: int) -> list[Late
     ]  # fmt: skip
 
 
-def read_progress_totals(reads: Reads) -> dict[ProgressStatus, int]:
-    """How many of the tracker's findings stand at each progress status (none listed for a
-    status no finding has)."""
-    count = func.count(_finding.id)
+@dataclass(frozen=True, slots=True)
+class ProgressTotal:
+    """How many of the tracker's findings stand at one progress status, and how many of those
+    are past their target date."""
+
+    status: ProgressStatus
+    count: int
+    late: int
+
+
+def read_progress_totals(reads: Reads, today: dt.date) -> list[ProgressTotal]:
+    """The tracker's findings counted by progress status, with those past their target date
+    (one pass over the findings; a status no finding has is left out)."""
+    late = func.sum(case((and_(*_late(today)), 1), else_=0))
     statement = (
-        select(_finding.progress_status, count.label("found"))
+        select(_finding.progress_status, func.count(_finding.id).label("found"),
+               late.label("late"))
         .join(InspectionRow.__table__, _inspection.id == _finding.inspection_id)
         .where(*_tracked())
         .group_by(_finding.progress_status)
-    )
-    return {ProgressStatus(row.progress_status): int(row.found) for row in _rows(reads, statement)}
+    )  # fmt: skip
+    return [
+        ProgressTotal(ProgressStatus(row.progress_status), int(row.found), int(row.late or 0))
+        for row in _rows(reads, statement)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,9 +150,8 @@ def load_dashboard(db: Database, today: dt.date) -> Dashboard:
         inspections = dashboard_records.read_inspection_dates(connection)
         statuses = dashboard_records.read_status_counts(connection)
         late = dashboard_records.read_late_findings(connection, today, limit=FINDINGS_LISTED)
-        late_count = dashboard_records.count_late_findings(connection, today)
-        progress = dashboard_records.read_progress_totals(connection)
-    return build_dashboard(today, inspections, statuses, (late, late_count), progress)
+        progress = dashboard_records.read_progress_totals(connection, today)
+    return build_dashboard(today, inspections, statuses, late, progress)
 
 
 def inspections_at(db: Database, status: ProgressStatus) -> list[ProgressCount]:
@@ -166,11 +165,13 @@ def build_dashboard(
     today: dt.date,
     inspections: list[dashboard_records.InspectionDates],
     statuses: dict[InspectionStatus, int],
-    late: tuple[list[dashboard_records.LateFinding], int],
-    progress: dict[ProgressStatus, int],
+    late: list[dashboard_records.LateFinding],
+    progress: list[dashboard_records.ProgressTotal],
 ) -> Dashboard:
     """The dashboard from what :func:`load_dashboard` read: the inspections not published,
-    the counts at each status, the most overdue findings with how many there are."""
+    the counts at each status, the most overdue findings, the counts at each progress status
+    with how many are overdue."""
+    totals = {total.status: total.count for total in progress}
     until = today + dt.timedelta(days=LOOK_AHEAD_DAYS)
     due_soon: list[DueResponse] = []
     overdue: list[DueResponse] = []
@@ -192,7 +193,7 @@ def build_dashboard(
             f.id, f.inspection_id, f.inspection_title, f.kind, f.reference, f.status,
             f.target_on, days_overdue(f.status, f.target_on, today),
         )
-        for f in late[0]
+        for f in late
         if is_overdue(f.status, f.target_on, today)
     )  # fmt: skip
     return Dashboard(
@@ -201,7 +202,7 @@ def build_dashboard(
         overdue_responses=tuple(sorted(overdue, key=lambda d: (d.deadline, d.inspection_id))),
         late_comments=tuple(sorted(comments, key=lambda c: (c.requested_by, c.inspection_id))),
         overdue_findings=findings,
-        overdue_finding_count=late[1],
+        overdue_finding_count=sum(total.late for total in progress),
         inspection_counts=tuple((s, statuses.get(s, 0)) for s in InspectionStatus),
-        progress_counts=tuple((s, progress.get(s, 0)) for s in ProgressStatus),
+        progress_counts=tuple((s, totals.get(s, 0)) for s in ProgressStatus),
     )
