@@ -34,6 +34,7 @@ from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.backup_commands import BackupCommands
 from app.ui.context import AppContext
+from app.ui.dashboard import install_dashboard
 from app.ui.db_worker import database_worker
 from app.ui.document import viewer_copies
 from app.ui.help_texts import show_about, show_deadline_help
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     """
 
     ready = Signal()
+    inspectionOpened = Signal(int)  # asked for by id (show_inspection, refresh(select=…))
 
     def __init__(self, context: AppContext, settings: QSettings) -> None:
         super().__init__()
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.stack.setCurrentWidget(self.splitter)  # the register says "Loading…" at first
         self.setCentralWidget(read_only_banner(self.stack) if context.db.read_only else self.stack)
+        self.home = install_dashboard(self)  # the dashboard beside the register, View → Dashboard
         self.statusBar()
 
         self.search: SearchPanel | None = None  # made on first use (Ctrl+Shift+F)
@@ -351,6 +354,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
         shown = self.page.inspection_id
         if select is not None and self.register.has_inspection(select):
+            self.inspectionOpened.emit(select)
             self.register.select_inspection(select)
             if self.page.inspection_id != select:  # it was already the register's current row
                 self._inspection_activated(select)
