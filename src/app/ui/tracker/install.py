@@ -69,6 +69,13 @@ class TrackerPage(QObject):
             elif self.window.register.isVisible():
                 self.window.register.table.setFocus()
 
+    def show_status(self, value: str) -> None:
+        """The tracker filtered to the findings at one progress status (a bar of the
+        dashboard's chart opens what it counts)."""
+        filters = self.view.filters
+        filters.status.setCurrentIndex(max(0, filters.status.findData(value)))
+        self.action.setChecked(True)
+
     def _inspection_opened(self, _inspection_id: int) -> None:
         if self.shown:
             self._before = self.window.splitter
@@ -147,4 +154,7 @@ def install_tracker(window: MainWindow) -> TrackerView:
     window.commands[ActionId.REFRESH].triggered.connect(
         lambda: view.refresh() if page.shown else None
     )
+    home = getattr(window, "home", None)  # the dashboard: its chart's bars open the tracker
+    if home is not None:
+        home.view.statusChosen.connect(page.show_status)
     return view
