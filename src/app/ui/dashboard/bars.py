@@ -39,7 +39,7 @@ class ProgressBars(MarkChart):
     def set_counts(self, counts: list[tuple[ProgressStatus, int]]) -> None:
         self._counts = list(counts)
         marks = [
-            Mark(f"{status.label}: {count:,} (press Enter to list them)", status)
+            Mark(f"{status.label}: {count:,} (Enter shows them in the tracker)", status)
             for status, count in self._counts
         ]
         self.set_marks(marks, describe_counts(self._counts))
