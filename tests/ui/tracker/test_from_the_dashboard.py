@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton
-from pypdf import PdfReader
 
 from app.domain.enums import ProgressStatus
 from app.ui.dashboard.bars import ProgressBars
@@ -65,8 +65,8 @@ def test_from_the_dashboard_to_progress_recorded_and_the_panel_s_papers(
         chosen = tmp_path / name
         monkeypatch.setattr(exports, "choose_export_path", lambda *_a, c=chosen: c)
         _file_command(window, "Export trac&ker…").trigger()
-        qtbot.waitUntil(lambda c=chosen: bar.currentMessage() == f"Wrote 6 findings to {c}.",
-                        timeout=ANSWER_MS)  # fmt: skip
+        wrote = f"Wrote 6 findings to {chosen}."
+        qtbot.waitUntil(lambda w=wrote: bar.currentMessage() == w, timeout=ANSWER_MS)
     sheet = load_workbook(io.BytesIO((tmp_path / "tracker.xlsx").read_bytes()))["Tracker"]
     headings = [cell.value for cell in sheet[1]]
     rows = [dict(zip(headings, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)]
