@@ -4,6 +4,7 @@ note, and the panel's papers written: a workbook and a PDF that say what was rec
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,11 @@ from tests.ui.tracker.test_tracker_journey import stored
 from tests.ui.tracker.test_tracker_view import _file_command
 
 NOTE = "Exit survey launched; first results to the January board."
+
+
+def _answer(path: Path) -> Callable[..., Path]:
+    """The save dialog, answered with ``path``."""
+    return lambda *_args: path
 
 
 def test_from_the_dashboard_to_progress_recorded_and_the_panel_s_papers(
@@ -63,7 +69,7 @@ def test_from_the_dashboard_to_progress_recorded_and_the_panel_s_papers(
     bar = window.statusBar()
     for name in ("tracker.xlsx", "progress.pdf"):
         chosen = tmp_path / name
-        monkeypatch.setattr(exports, "choose_export_path", lambda *_a, c=chosen: c)
+        monkeypatch.setattr(exports, "choose_export_path", _answer(chosen))
         _file_command(window, "Export trac&ker…").trigger()
         wrote = f"Wrote 6 findings to {chosen}."
         qtbot.waitUntil(lambda w=wrote: bar.currentMessage() == w, timeout=ANSWER_MS)
