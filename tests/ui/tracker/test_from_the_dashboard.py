@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QPushButton, QStatusBar
 
 from app.domain.enums import ProgressStatus
 from app.ui.dashboard.bars import ProgressBars
@@ -28,6 +28,10 @@ NOTE = "Exit survey launched; first results to the January board."
 def _answer(path: Path) -> Callable[..., Path]:
     """The save dialog, answered with ``path``."""
     return lambda *_args: path
+
+
+def _saying(bar: QStatusBar, words: str) -> Callable[[], bool]:
+    return lambda: bar.currentMessage() == words
 
 
 def test_from_the_dashboard_to_progress_recorded_and_the_panel_s_papers(
@@ -71,8 +75,7 @@ def test_from_the_dashboard_to_progress_recorded_and_the_panel_s_papers(
         chosen = tmp_path / name
         monkeypatch.setattr(exports, "choose_export_path", _answer(chosen))
         _file_command(window, "Export trac&ker…").trigger()
-        wrote = f"Wrote 6 findings to {chosen}."
-        qtbot.waitUntil(lambda w=wrote: bar.currentMessage() == w, timeout=ANSWER_MS)
+        qtbot.waitUntil(_saying(bar, f"Wrote 6 findings to {chosen}."), timeout=ANSWER_MS)
     sheet = load_workbook(io.BytesIO((tmp_path / "tracker.xlsx").read_bytes()))["Tracker"]
     headings = [cell.value for cell in sheet[1]]
     rows = [dict(zip(headings, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)]
