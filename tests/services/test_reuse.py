@@ -42,8 +42,8 @@ def test_a_like_finding_elsewhere_comes_with_both_responses(db: Database) -> Non
                       (CUSTODY, "Reviews are on time.", "Noted."))  # fmt: skip
     new = _inspection(db, "Vetting 2025", 2025, (VETTING_AGAIN, "", ""))
     (best,) = suggestions(db, _finding_id(db, new))
-    assert (best.inspection_id, best.reference) == (old, "Recommendation 1")
-    assert best.responses == {
+    assert (best.finding.inspection_id, best.finding.reference) == (old, "Recommendation 1")
+    assert best.finding.responses == {
         AuthorRole.CHIEF_CONSTABLE: "We re-vet every two years.",
         AuthorRole.COMMISSIONER: "I will scrutinise this.",
     }
@@ -71,7 +71,7 @@ def test_suggestions_are_best_first_and_at_most_five(db: Database) -> None:
     found = suggestions(db, _finding_id(db, new))
     assert len(found) == 5
     assert [s.similarity for s in found] == sorted((s.similarity for s in found), reverse=True)
-    assert all("Custody" not in s.inspection_title for s in found)
+    assert all("Custody" not in s.finding.inspection_title for s in found)
 
 
 @pytest.mark.sqlite_only
@@ -81,7 +81,7 @@ def test_without_the_index_every_answered_finding_is_compared(db: Database) -> N
     with db.transaction() as session:
         session.connection().exec_driver_sql("DROP TABLE search_finding")
     (best,) = suggestions(db, _finding_id(db, new))
-    assert best.inspection_id == old
+    assert best.finding.inspection_id == old
 
 
 def test_a_missing_or_empty_finding_has_no_suggestions(db: Database) -> None:

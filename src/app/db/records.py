@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import (
@@ -229,6 +229,20 @@ class StoredRevision:
     saved_by: str
 
 
+def response_slot(
+    inspection_id: int, finding_id: int | None, role: AuthorRole, part: ResponsePart
+) -> tuple[ColumnElement[bool], ...]:
+    """Where one response lives: its inspection, its finding (none for the overall and
+    closing responses), its author role and its part."""
+    return (
+        _response.inspection_id == inspection_id,
+        _response.role == role.value,
+        _response.part == part.value,
+        _response.finding_id.is_(None) if finding_id is None
+        else _response.finding_id == finding_id,
+    )  # fmt: skip
+
+
 def read_response_revisions(
     reads: Reads, inspection_id: int, finding_id: int | None, role: AuthorRole,
     part: ResponsePart,
@@ -236,17 +250,11 @@ def read_response_revisions(
     """Every saved version of one response, oldest first (none when it was never saved)."""
     response = (
         select(_response.id)
-        .where(
-            _response.inspection_id == inspection_id,
-            _response.role == role.value,
-            _response.part == part.value,
-            _response.finding_id.is_(None) if finding_id is None
-            else _response.finding_id == finding_id,
-        )
+        .where(*response_slot(inspection_id, finding_id, role, part))
         .order_by(_response.id)
         .limit(1)
         .scalar_subquery()
-    )  # fmt: skip
+    )
     return [
         StoredRevision(r.id, r.text or "", r.saved_at, r.saved_by or "")
         for r in _rows(

@@ -14,6 +14,7 @@ from sqlalchemy import exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import ResponseRow, RevisionRow
+from app.db.records import response_slot
 from app.domain.enums import AuthorRole, ResponsePart
 
 _response = ResponseRow.__table__.c
@@ -43,13 +44,7 @@ def find_response(
             _response.id, _response.text, _response.version, _response.updated_at,
             _response.updated_by, revisions.label("has_revisions"),
         )
-        .where(
-            _response.inspection_id == inspection_id,
-            _response.role == role.value,
-            _response.part == part.value,
-            _response.finding_id.is_(None) if finding_id is None
-            else _response.finding_id == finding_id,
-        )
+        .where(*response_slot(inspection_id, finding_id, role, part))
         .order_by(_response.id)
         .limit(1)
     ).first()  # fmt: skip

@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.db import dashboard_records
-from app.db.dashboard_records import ProgressCount
+from app.db.dashboard_records import LateFinding, ProgressCount
 from app.db.database import Database
 from app.domain.deadlines import DeadlineState, deadline_state, statutory_deadline
 from app.domain.english_dates import short_date
-from app.domain.enums import FindingKind, InspectionStatus, ProgressStatus, RagState
+from app.domain.enums import InspectionStatus, ProgressStatus, RagState
 from app.domain.tracking import days_overdue, is_overdue
 
 __all__ = ["Dashboard", "ProgressCount", "inspections_at", "load_dashboard"]
@@ -88,17 +88,14 @@ class LateComments:
 
 
 @dataclass(frozen=True, slots=True)
-class OverdueFinding:
+class OverdueFinding(LateFinding):
     """A finding past its target date whose progress status still expects work."""
 
-    finding_id: int
-    inspection_id: int
-    inspection_title: str
-    kind: FindingKind
-    reference: str
-    status: ProgressStatus
-    target_on: dt.date
-    days_overdue: int
+    days_overdue: int = 0
+
+    @property
+    def finding_id(self) -> int:
+        return self.id
 
     def describe(self) -> str:
         """ "Recommendation 2 — overdue by 30 days, target 31/01/2024 (Open) — PEEL Spotlight":

@@ -9,7 +9,6 @@ because its words are among the long one's. The best :data:`LIMIT` at or above
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ from rapidfuzz import fuzz, process, utils
 
 from app.db import reuse_records
 from app.db.database import Database
-from app.domain.enums import AuthorRole
+from app.db.reuse_records import PastFinding
 from app.domain.search_query import SearchQuery
 
 LIMIT = 5
@@ -34,20 +33,15 @@ _SMALL_WORDS = frozenset(_SMALL.split())
 class Suggestion:
     """A finding of another inspection like this one, and the responses given to it."""
 
-    finding_id: int
-    inspection_id: int
-    inspection_title: str
-    published_on: dt.date | None
-    reference: str
-    text: str
+    finding: PastFinding
     similarity: float
     """0 to 100."""
-    responses: dict[AuthorRole, str]
 
     def source(self) -> str:
         """Where it comes from, in words, for the revision it starts."""
-        published = f" ({self.published_on:%B %Y})" if self.published_on else ""
-        return f"{self.inspection_title}{published}, {self.reference}"
+        past = self.finding
+        published = f" ({past.published_on:%B %Y})" if past.published_on else ""
+        return f"{past.inspection_title}{published}, {past.reference}"
 
 
 def key_words(text: str) -> list[str]:
@@ -70,13 +64,4 @@ def suggestions(db: Database, finding_id: int, *, limit: int = LIMIT) -> list[Su
             score_cutoff=THRESHOLD,
         )  # fmt: skip
         past = reuse_records.past_findings(connection, [key for _text, _score, key in best])
-    return [
-        Suggestion(
-            finding_id=key, inspection_id=past[key].inspection_id,
-            inspection_title=past[key].inspection_title, published_on=past[key].published_on,
-            reference=past[key].reference, text=past[key].text, similarity=score,
-            responses=past[key].responses,
-        )
-        for _text, score, key in best
-        if key in past
-    ]  # fmt: skip
+    return [Suggestion(past[key], score) for _text, score, key in best if key in past]

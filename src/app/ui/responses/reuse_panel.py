@@ -121,9 +121,9 @@ class ReusePanel(QWidget):
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        text = self._say(_preview(plain_text(suggestion.text)))
+        text = self._say(_preview(plain_text(suggestion.finding.text)))
         text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        for role, said in suggestion.responses.items():
+        for role, said in suggestion.finding.responses.items():
             title = self.titles[role]
             self._say(f"{title} then: {_preview(plain_text(said))}")
             button = QPushButton(f"Start the {title} response from this", self.body)
