@@ -40,6 +40,7 @@ STARTUP = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget
+    from PySide6.QtTest import QTest
     app = QApplication(sys.argv[:1])
     if sys.argv[1] == "bare":
         window = QMainWindow()
