@@ -2,8 +2,9 @@
 
 The first sheet has one row per finding under a frozen heading row with a filter, dates as real
 dates shown day first and numbers as numbers, columns as wide as their contents (up to a limit,
-long texts wrapped); the second counts the findings at each status. openpyxl is loaded here
-only, when a workbook is first written.
+long texts wrapped, each row as tall as its longest text: LibreOffice does not work that out
+itself), printed landscape one page wide; the second counts the findings at each status.
+openpyxl is loaded here only, when a workbook is first written.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 TRACKER_SHEET = "Tracker"
 SUMMARY_SHEET = "By status"
 _BOLD = Font(bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_TOP = Alignment(vertical="top")  # a row's cells start level with its wrapped texts
+_WRAP = Alignment(wrap_text=True)  # at the foot of the row, as every other cell is
 A4 = "9"  # OOXML's number for A4 paper
 LINE_HEIGHT = 15.0  # points: one line of Excel's default 11-point font
 TALLEST_ROW = 409.0  # points: the most a spreadsheet row may be
@@ -107,19 +107,19 @@ class _Styles:
     """
 
     def __init__(self, sheet: Any) -> None:
-        date, wrapped, plain = WriteOnlyCell(sheet), WriteOnlyCell(sheet), WriteOnlyCell(sheet)
+        date, wrapped = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
         date.number_format = DATE_FORMAT
-        date.alignment = plain.alignment = _TOP
         wrapped.alignment = _WRAP
         self.sheet, self.date, self.wrapped = sheet, date._style, wrapped._style
-        self.plain = plain._style
 
     def cell(self, value: Cell, wrap: bool) -> Cell | WriteOnlyCell:
         if value == "":
             return None  # no cell at all: smaller, and quicker to write
         if isinstance(value, dt.date):
             return self._styled(value, self.date)
-        return self._styled(value, self.wrapped if wrap else self.plain)
+        # A plain value needs no cell of its own: openpyxl takes a styled one the slow way
+        # (through an exception), so only dates and long texts get one.
+        return self._styled(value, self.wrapped) if wrap else value
 
     def _styled(self, value: Cell, style: Any) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.sheet)
