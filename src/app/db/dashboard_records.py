@@ -9,43 +9,18 @@ of 2,000 inspections and 30,000 findings is read in a few milliseconds.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, case, func, select
 
 from app.db.models import FindingRow, InspectionRow
 from app.db.records import Reads, _rows
+from app.domain.dashboard_rows import InspectionDates, LateFinding, ProgressCount, ProgressTotal
 from app.domain.enums import FindingKind, InspectionStatus, ProgressStatus
 
 _inspection = InspectionRow.__table__.c
 _finding = FindingRow.__table__.c
 
 CLOSED_PROGRESS = tuple(status.value for status in ProgressStatus if status.is_closed)
-
-
-@dataclass(frozen=True, slots=True)
-class InspectionDates:
-    """An inspection as the dashboard counts it: its status and the dates it works to."""
-
-    id: int
-    title: str
-    published_on: dt.date | None
-    status: InspectionStatus
-    cc_comments_requested_by: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
-class LateFinding:
-    """A finding still expecting work whose target date (hand-set, or else its due date) is
-    before the day asked about."""
-
-    id: int
-    inspection_id: int
-    inspection_title: str
-    kind: FindingKind
-    reference: str
-    status: ProgressStatus
-    target_on: dt.date
 
 
 def read_inspection_dates(reads: Reads) -> list[InspectionDates]:
@@ -128,16 +103,6 @@ def read_late_findings(reads: Reads, today: dt.date, *, limit: int) -> list[Late
     ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class ProgressTotal:
-    """How many of the tracker's findings stand at one progress status, and how many of those
-    are past their target date."""
-
-    status: ProgressStatus
-    count: int
-    late: int
-
-
 def read_progress_totals(reads: Reads, today: dt.date) -> list[ProgressTotal]:
     """The tracker's findings counted by progress status, with those past their target date
     (one pass over the findings; a status no finding has is left out)."""
@@ -153,16 +118,6 @@ def read_progress_totals(reads: Reads, today: dt.date) -> list[ProgressTotal]:
         ProgressTotal(ProgressStatus(row.progress_status), int(row.found), int(row.late or 0))
         for row in _rows(reads, statement)
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressCount:
-    """How many of an inspection's findings stand at one progress status."""
-
-    inspection_id: int
-    inspection_title: str
-    status: ProgressStatus
-    count: int
 
 
 def read_progress_counts(reads: Reads, status: ProgressStatus) -> list[ProgressCount]:

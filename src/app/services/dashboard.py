@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.db import dashboard_records
-from app.db.dashboard_records import LateFinding, ProgressCount
 from app.db.database import Database
+from app.domain.dashboard_rows import InspectionDates, LateFinding, ProgressCount, ProgressTotal
 from app.domain.deadlines import DeadlineState, deadline_state, statutory_deadline
 from app.domain.english_dates import short_date
 from app.domain.enums import InspectionStatus, ProgressStatus, RagState
@@ -143,6 +142,8 @@ class Dashboard:
 
 def load_dashboard(db: Database, today: dt.date) -> Dashboard:
     """The dashboard for ``today``, read in one snapshot."""
+    from app.db import dashboard_records  # SQLAlchemy: not while the window's modules load
+
     with db.reading() as connection:
         inspections = dashboard_records.read_inspection_dates(connection)
         statuses = dashboard_records.read_status_counts(connection)
@@ -154,16 +155,18 @@ def load_dashboard(db: Database, today: dt.date) -> Dashboard:
 def inspections_at(db: Database, status: ProgressStatus) -> list[ProgressCount]:
     """The inspections (not archived) with findings at ``status``, and how many: what a bar of
     the chart counts, oldest publication first."""
+    from app.db import dashboard_records
+
     with db.reading() as connection:
         return dashboard_records.read_progress_counts(connection, status)
 
 
 def build_dashboard(
     today: dt.date,
-    inspections: list[dashboard_records.InspectionDates],
+    inspections: list[InspectionDates],
     statuses: dict[InspectionStatus, int],
-    late: list[dashboard_records.LateFinding],
-    progress: list[dashboard_records.ProgressTotal],
+    late: list[LateFinding],
+    progress: list[ProgressTotal],
 ) -> Dashboard:
     """The dashboard from what :func:`load_dashboard` read: the inspections not published,
     the counts at each status, the most overdue findings, the counts at each progress status
