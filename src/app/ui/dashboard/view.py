@@ -6,6 +6,7 @@ Every line, every mark of the timeline and every bar opens what it counts.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -105,8 +106,7 @@ class DashboardView(QScrollArea):
         self.timeline.currentMarkChanged.connect(self.timeline_words.setText)
         self.bars.statusChosen.connect(self._status_chosen)
         self.bars.currentMarkChanged.connect(self.bar_words.setText)
-        self.context.organisationChanged.connect(self._name_roles)
-        self._name_roles()
+        self.context.organisationChanged.connect(self._name_roles)  # and once read (below)
 
     @staticmethod
     def _mark_words(parent: QWidget) -> QLabel:
@@ -146,9 +146,13 @@ class DashboardView(QScrollArea):
         """Read the dashboard again on the database worker, for today."""
         db, today = self.context.db, self.context.today()
 
+        context = self.context
+
         def read() -> Dashboard:
             from app.services.dashboard import load_dashboard
 
+            with contextlib.suppress(AppError):  # the role's title, read here, not on the GUI
+                context.read_organisation()
             return load_dashboard(db, today)
 
         self._reads.run(read, self.show_dashboard, self._failed)
@@ -167,6 +171,7 @@ class DashboardView(QScrollArea):
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self.dashboard = dashboard
+        self._name_roles()
         self.error.hide()
         today = dashboard.today
         self.heading.setText(f"Dashboard — {long_date(today)}")
