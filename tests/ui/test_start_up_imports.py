@@ -42,6 +42,7 @@ print("loaded" if "sqlalchemy" in sys.modules else "none")
 def test_the_window_is_made_without_sqlalchemy(sample_db: object, db_path: object,
                                                tmp_path: object) -> None:  # fmt: skip
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", MADE, str(db_path), f"{tmp_path}/w.ini"],
-                          capture_output=True, text=True, env=env, check=True, timeout=120)  # fmt: skip
+    command = [sys.executable, "-c", MADE, str(db_path), f"{tmp_path}/w.ini"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=True,
+                          timeout=120)  # fmt: skip
     assert done.stdout.strip().splitlines()[-1] == "none"
