@@ -173,6 +173,7 @@ def test_a_tab_saving_refreshes_the_register_and_the_other_tabs(window: MainWind
 
     tab.inspectionChanged.emit(first.id)
     wait_for_tab(overview)
+    wait_for_tab(window)
     assert overview.title.text() == "Renamed while the tab was saving"
     assert len(tab.shown) == shown_before  # the tab that saved is not reloaded under the typist
     row = window.register.model.row_of(first.id)

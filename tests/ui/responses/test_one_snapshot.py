@@ -10,7 +10,7 @@ import pytest
 
 from app.db.database import Database
 from app.ui.responses import ResponsesView
-from tests.ui.responses.conftest import inspection_id
+from tests.ui.responses.conftest import inspection_id, show
 
 
 def test_switching_inspection_is_one_read_and_no_transaction(
@@ -34,10 +34,10 @@ def test_switching_inspection_is_one_read_and_no_transaction(
 
     monkeypatch.setattr(sample_db, "reading", counted("reading", sample_db.reading))
     monkeypatch.setattr(sample_db, "transaction", counted("transaction", sample_db.transaction))
-    view.show_inspection(peel)
+    show(view, peel)
     assert opened == ["reading"]
     assert view.sheet is not None and view.workflow_bar.history == view.sheet.history
     assert [row.step.id for row in view.office_steps.rows] == [s.id for s in view.sheet.steps]
     opened.clear()
-    view.show_inspection(spotlight)
+    show(view, spotlight)
     assert opened == ["reading"]

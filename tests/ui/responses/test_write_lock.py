@@ -19,6 +19,7 @@ from app.services.responses import list_revisions, response_states
 from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
 from app.ui.responses.autosave import WAITING
+from tests.ui.conftest import wait_for_tab
 
 NAME = "Chief Constable closing response"
 HOLD_MS = 1500
@@ -138,6 +139,7 @@ def test_closing_while_a_save_waits_for_the_lock_keeps_every_word(
     window.register.select_inspection(spotlight)
     view = next(tab for tab in window.page.tabs() if isinstance(tab, ResponsesView))
     window.page.setCurrentWidget(view)
+    wait_for_tab(view)
     editor = view.editor(NAME)
     editor.setFocus()
     key = editor.key

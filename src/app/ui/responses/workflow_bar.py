@@ -29,8 +29,10 @@ from app.domain.enums import InspectionStatus
 from app.domain.errors import AppError
 from app.domain.workflow import StatusChange, Transition, is_locked, transition
 from app.services import publishing, workflow
-from app.ui.db_worker import database_worker
+from app.ui.db_worker import Changes
 from app.ui.responses import prompts
+
+StatusRead = tuple[list[StatusChange], InspectionStatus]  # the history, and the status now
 
 
 class WorkflowBar(QWidget):
@@ -51,7 +53,8 @@ class WorkflowBar(QWidget):
         self.before_change = before_change
         self.inspection_id: int | None = None
         self.status = InspectionStatus.NOT_STARTED
-        self._changing = 0  # status changes queued on the database worker, not yet back
+        # Status changes and reads queued on the database worker, not yet back.
+        self._work = Changes(self, lambda error: prompts.show_error(self, error.message))
         self.history: list[StatusChange] = []
 
         label = QLabel("S&tatus:", self)
@@ -89,10 +92,11 @@ class WorkflowBar(QWidget):
     def show_inspection(
         self,
         inspection_id: int | None,
-        read: tuple[list[StatusChange], InspectionStatus] | None = None,
+        read: StatusRead | None,
     ) -> None:
-        """Show an inspection's status; ``read``: its history and status, already read (with
-        the rest of the view, in one snapshot), else read here."""
+        """Show an inspection's status; ``read``: its history and status, already read (on
+        the database worker: with the rest of the view, in one snapshot, or by
+        :meth:`read_again`); None only with no inspection."""
         self.inspection_id = inspection_id
         if inspection_id is None:
             self.history = []
@@ -101,16 +105,31 @@ class WorkflowBar(QWidget):
                 button.hide()
             return
         self.setEnabled(True)
-        if read is None:
-            self.history = workflow.status_history(self.db, inspection_id)
-            self.status = workflow.current_status(self.db, inspection_id)
-        else:
-            self.history, self.status = list(read[0]), read[1]
+        assert read is not None, "an inspection's status is read on the database worker"
+        self.history, self.status = list(read[0]), read[1]
         self.combo.setCurrentIndex(self.combo.findData(self.status))
         locked = is_locked(self.status)
         self.sign_off_button.setVisible(not locked)
         self.publish_button.setVisible(self.status is InspectionStatus.SIGNED_OFF)
         self.reopen_button.setVisible(locked)
+
+    def read_again(self, then: Callable[[], None] = lambda: None) -> None:
+        """Read the shown inspection's status and history again on the database worker and
+        show them; ``then`` runs after that, if the bar still shows that inspection."""
+        inspection_id, db = self.inspection_id, self.db
+        if inspection_id is None:
+            return
+
+        def read_back(found: StatusRead) -> None:
+            if self.inspection_id == inspection_id:
+                self.show_inspection(inspection_id, found)
+                then()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error  # else the status shown stays until the next look
+
+        self._work.run(lambda: status_of(db, inspection_id), read_back, failed)
 
     def last_change(self) -> StatusChange | None:
         return self.history[-1] if self.history else None
@@ -178,8 +197,9 @@ class WorkflowBar(QWidget):
 
     @property
     def busy(self) -> bool:
-        """True while a status change is being written (on the database worker)."""
-        return self._changing > 0
+        """True while a status change is being written or the status read again (on the
+        database worker)."""
+        return self._work.busy
 
     def _change(self, target: InspectionStatus, note: str = "") -> None:
         """Write the change on the database worker, after the saves queued before it; the
@@ -188,25 +208,28 @@ class WorkflowBar(QWidget):
             return
         db, inspection_id, expected, today = self.db, self.inspection_id, self.status, self.today()
 
-        def change() -> None:
+        def change() -> StatusRead:
             workflow.change_status(db, inspection_id, target, expected_status=expected,
                                    note=note, today=today)  # fmt: skip
+            return status_of(db, inspection_id)
 
-        def finished(_none: None) -> None:
-            self._changing -= 1
+        def finished(found: StatusRead) -> None:
             if self.inspection_id == inspection_id:
-                self.show_inspection(inspection_id)
+                self.show_inspection(inspection_id, found)
             self.statusChanged.emit()
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, AppError):
-                self._changing -= 1
                 raise error
             prompts.show_error(self, error.message, "The status did not change")
-            finished(None)
+            self.read_again(self.statusChanged.emit)
 
-        self._changing += 1
-        database_worker().run(change, finished, failed, owner=self)
+        self._work.run(change, finished, failed)
+
+
+def status_of(db: Database, inspection_id: int) -> StatusRead:
+    """An inspection's status history and status (on the database worker)."""
+    return workflow.status_history(db, inspection_id), workflow.current_status(db, inspection_id)
 
 
 class StatusHistoryPanel(QWidget):
