@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain.completeness import CompletenessReport
 from app.domain.enums import InspectionStatus
 from app.domain.errors import AppError
 from app.domain.workflow import StatusChange, Transition, is_locked, transition
@@ -154,34 +155,42 @@ class WorkflowBar(QWidget):
         elif kind is Transition.REOPEN:
             self.reopen(target)
         elif kind is Transition.PUBLISH:
-            if prompts.confirm(self, "Mark as published", self._publish_question(), "Published"):
-                self._change(target)
+            self._ask_to_publish(target)
         else:
             self._change(target)
 
-    def _publish_question(self) -> str:
-        """Whether to record publication, naming what the publication copy leaves out."""
-        question = "Record that the response has been published? It stays locked."
-        if self.inspection_id is None:
-            return question
-        try:
-            gaps = publishing.publication_gaps(self.db, self.inspection_id)
-        except AppError:
-            return question  # the change itself reports a missing inspection
-        if gaps:
-            listed = "; ".join(gaps)
-            question += f"\n\nThe publication copy leaves these out, as they are empty: {listed}."
-        return question
+    def _ask_to_publish(self, target: InspectionStatus) -> None:
+        """Confirm publication, naming what the publication copy leaves out (looked up on the
+        database worker), then record it."""
+        inspection_id, db = self.inspection_id, self.db
+        if inspection_id is None:
+            return
+
+        def ask(gaps: list[str]) -> None:
+            if inspection_id == self.inspection_id and prompts.confirm(
+                self, "Mark as published", publish_question(gaps), "Published"
+            ):
+                self._change(target)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error
+            ask([])  # the change itself reports a missing inspection
+
+        self._work.run(lambda: publishing.publication_gaps(db, inspection_id), ask, failed)
 
     def sign_off(self) -> None:
-        """Refuse (naming what is missing), or warn and confirm, then sign off."""
+        """Refuse (naming what is missing), or warn and confirm, then sign off; the check runs
+        on the database worker, after the saves queued before it."""
         if self.inspection_id is None or not self.before_change():
             return
-        try:
-            report = workflow.check_sign_off(self.db, self.inspection_id, self.today())
-        except AppError as error:
-            prompts.show_error(self, error.message)
-            return
+        db, inspection_id, today = self.db, self.inspection_id, self.today()
+        self._work.run(lambda: workflow.check_sign_off(db, inspection_id, today),
+                       lambda report: self._checked(inspection_id, report))  # fmt: skip
+
+    def _checked(self, inspection_id: int, report: CompletenessReport) -> None:
+        if inspection_id != self.inspection_id:
+            return  # another inspection is shown now
         if not report.can_sign_off:
             prompts.show_error(self, report.refusal(), "Not ready to sign off")
             return
@@ -230,6 +239,15 @@ class WorkflowBar(QWidget):
 def status_of(db: Database, inspection_id: int) -> StatusRead:
     """An inspection's status history and status (on the database worker)."""
     return workflow.status_history(db, inspection_id), workflow.current_status(db, inspection_id)
+
+
+def publish_question(gaps: list[str]) -> str:
+    """Whether to record publication, naming what the publication copy leaves out."""
+    question = "Record that the response has been published? It stays locked."
+    if gaps:
+        listed = "; ".join(gaps)
+        question += f"\n\nThe publication copy leaves these out, as they are empty: {listed}."
+    return question
 
 
 class StatusHistoryPanel(QWidget):
