@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -53,17 +53,16 @@ from app.ui.responses.content import ResponsesContent
 from app.ui.responses.editor import ResponseEditor
 from app.ui.responses.history import HistoryPanel
 from app.ui.responses.office_steps_panel import OfficeStepsPanel
+from app.ui.responses.reuse_panel import suggestions
 from app.ui.responses.rows import row_width
 from app.ui.responses.side_dock import SideDock
 from app.ui.responses.spelling import spelling_of
 from app.ui.responses.toolbar import FormattingBar
 from app.ui.responses.workflow_bar import StatusHistoryPanel, StatusRead, WorkflowBar, status_of
 
-if TYPE_CHECKING:
-    from app.services.reuse import Suggestion
-
 PLACEHOLDER = "Choose an inspection in the register to write its responses here."
 LOADING = "Loading…"
+RESTORE_FAILED = "That version could not be restored"
 NARROW = 1100  # below this width the side panel starts hidden
 POLL_MS = 30_000  # look for changes saved by another copy this often while shown
 
@@ -308,7 +307,7 @@ class ResponsesView(QWidget):
             return
         self.content = ResponsesContent(
             sheet, self.scroll_area.viewport(), on_editor=self._watch_editor,
-            suggest=partial(_suggestions, self.db),
+            suggest=partial(suggestions, self.db),
         )  # fmt: skip
         self.scroll_area.setWidget(self.content)
         self.content.attach(self.scroll_area)
@@ -518,14 +517,34 @@ class ResponsesView(QWidget):
         self.history.clear()  # the next look (another editor, a save) reads it again
 
     def _restore(self, revision_id: int) -> None:
+        """Make an earlier version current, on the database worker; the editor takes no typing
+        until it is back."""
         editor = self.current_editor
         if editor is None:
             return
         try:
-            self.saver.restore(editor, revision_id)
+            restore = self.saver.restoring(editor, revision_id)
         except AppError as error:
-            prompts.show_error(self, error.message, "That version could not be restored")
-        self._refresh_history()
+            prompts.show_error(self, error.message, RESTORE_FAILED)
+            return
+        editor.setReadOnly(True)
+
+        def restored(state: ResponseState) -> None:
+            self._apply_lock()  # editable again, unless locked meanwhile
+            if shiboken6.isValid(editor):
+                self.saver.restored(editor, state)
+            self._refresh_history()
+
+        def failed(error: BaseException) -> None:
+            self._apply_lock()
+            if not isinstance(error, AppError):
+                raise error
+            if shiboken6.isValid(editor):
+                error = self.saver.not_restored(editor, error)
+            prompts.show_error(self, error.message, RESTORE_FAILED)
+            self._refresh_history()
+
+        self._changes.run(restore, restored, failed)
 
     # --- workflow, applicability, office steps ----------------------------------------------------
 
@@ -575,10 +594,3 @@ def _sheet_or_none(db: Database, inspection_id: int) -> ResponseSheet | None:
         return responses.load_sheet(db, inspection_id)
     except NotFoundError:
         return None
-
-
-def _suggestions(db: Database, finding_id: int) -> list[Suggestion]:
-    """Reuse suggestions for a finding (rapidfuzz is loaded on the first)."""
-    from app.services.reuse import suggestions
-
-    return suggestions(db, finding_id)
