@@ -40,7 +40,6 @@ from app.ui.help_texts import show_about, show_deadline_help
 from app.ui.importing import ImportController
 from app.ui.inspection_page import InspectionPage
 from app.ui.register_view import RegisterPanel
-from app.ui.tasks import run_in_background
 from app.ui.welcome import WelcomePanel
 from app.ui.widgets import read_only_banner
 
@@ -487,7 +486,8 @@ class MainWindow(QMainWindow):
                 raise error
             messages.show_error(self, error.message, "The samples could not be loaded")
 
-        run_in_background(self, lambda: samples.load_samples(db), done, failed)
+        # On the database worker, in order with the other writes (the window goes on meanwhile).
+        database_worker().run(lambda: samples.load_samples(db), done, failed, owner=self)
 
     def edit_settings(self) -> None:
         from app.ui.settings_dialog import SettingsDialog
