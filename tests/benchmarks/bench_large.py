@@ -189,6 +189,8 @@ def _window_figures(db: Path, folder: Path, ids: dict[str, int]) -> list[Row]:
         def go() -> None:
             window.page.set_inspection(ids["other"])
             window.page.set_inspection(ids[which])
+            while view.loading:  # read on the database worker
+                QTest.qWait(0)
 
         return go
 

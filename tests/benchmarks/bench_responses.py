@@ -75,6 +75,8 @@ def _show(view: ResponsesView, inspection_id: int) -> tuple[float, float]:
     _settle()
     start = time.perf_counter()
     view.show_inspection(inspection_id)
+    while view.loading:  # read on the database worker
+        QTest.qWait(0)
     QTest.qWait(0)  # layout requests
     view.grab()  # the first paint
     painted = time.perf_counter() - start

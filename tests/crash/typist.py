@@ -42,6 +42,10 @@ def main(db: str, settings: str, mode: str, seed: int) -> int:
     window.refresh(select=1)
     view = next(tab for tab in window.page.tabs() if isinstance(tab, ResponsesView))
     window.page.setCurrentWidget(view)
+    for _ in range(3000):  # until the register and the inspection are read (≤ 30 s)
+        if not window.loading and not view.loading:
+            break
+        QTest.qWait(10)
     editor = next(e for e in view.findChildren(ResponseEditor) if e.accessibleName() == EDITOR)
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)

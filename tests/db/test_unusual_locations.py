@@ -33,6 +33,9 @@ for _ in range(3000):  # until its tabs are built and its register filled (≤ 3
 window.refresh(select=1)
 window.page.setCurrentIndex(2)
 QTest.qWait(1)
+for _ in range(3000):  # until the register and the inspection are read (≤ 30 s)
+    if not window.loading and not window.page.currentWidget().loading: break
+    QTest.qWait(10)
 banners = [w for w in window.findChildren(QLabel) if w.accessibleName() == "Read-only"]
 editors = [w for w in window.findChildren(QTextEdit) if " response" in w.accessibleName()]
 print(json.dumps({

@@ -125,6 +125,8 @@ def drive_window(folder: Path) -> None:
     window.refresh(select=1)
     view = next(tab for tab in window.page.tabs() if isinstance(tab, ResponsesView))
     window.page.setCurrentWidget(view)
+    while window.loading or view.loading:  # read on the database worker (not a step)
+        QTest.qWait(20)
     editor = next(e for e in view.findChildren(ResponseEditor)
                   if e.accessibleName() == "Police and Crime Commissioner overall response")
     editor.setFocus()
@@ -142,6 +144,8 @@ def drive_window(folder: Path) -> None:
     wait_until("import saved", lambda: window.register.model.rowCount() == 3)
 
     window.refresh(select=2)
+    while window.loading:  # read on the database worker (not a step)
+        QTest.qWait(20)
     document = next(tab for tab in window.page.tabs() if isinstance(tab, DocumentTab))
     window.page.setCurrentWidget(document)
     wait_until("document rendered", lambda: document.rendered is not None)

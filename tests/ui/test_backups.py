@@ -20,7 +20,7 @@ from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.settings_dialog import SettingsDialog
 from tests.db.damage import damage
-from tests.ui.conftest import MessageLog, wait_until_ready
+from tests.ui.conftest import MessageLog, wait_for_tab, wait_until_ready
 
 
 def _create(db: Database, title: str) -> None:
@@ -61,9 +61,11 @@ def test_restore_from_backup_replaces_the_database_and_reloads_the_window(
     copy = backups.back_up(window.context.db.path, tmp_path / "copy.sqlite3")
     _create(window.context.db, "Typed after the backup")
     window.refresh()
+    wait_for_tab(window)  # the register is read on the database worker
     assert window.register.model.rowCount() == 3
     _answer_file_dialog(monkeypatch, "choose_file", copy)
     window.commands[ActionId.RESTORE_BACKUP].trigger()
+    wait_for_tab(window)
     question = message_log.questions[0]
     assert "Replace everything in responses.sqlite3 with the backup copy.sqlite3" in question
     assert "(2 inspection(s))" in question

@@ -69,6 +69,7 @@ def test_add_finding_with_due_date_worked_out(
 
     answer_dialog(monkeypatch, FindingDialog, fill)
     tab.buttons["add"].click()
+    wait_for_tab(tab)  # read again on the database worker
     assert _references(tab) == ["Recommendation 1", "Recommendation 2", "Area for improvement 1"]
     added = tab.current_finding()
     assert added is not None and added.kind is FindingKind.AREA_FOR_IMPROVEMENT
@@ -102,6 +103,7 @@ def test_edit_applies_and_reason(tab: FindingsTab, monkeypatch: pytest.MonkeyPat
 
     answer_dialog(monkeypatch, FindingDialog, fill)
     tab.buttons["edit"].click()
+    wait_for_tab(tab)
     edited = tab.current_finding()
     assert edited is not None and edited.reference == "Recommendation 2"
     assert edited.applies and edited.not_applicable_reason == "" and edited.addressee == "forces"
@@ -112,6 +114,7 @@ def test_move_and_remove(tab: FindingsTab, message_log: MessageLog) -> None:
     tab.table.selectRow(1)
     assert not tab.buttons["down"].isEnabled()
     tab.buttons["up"].click()
+    wait_for_tab(tab)  # written, then read again, on the database worker
     assert _references(tab) == ["Recommendation 2", "Recommendation 1"]
     assert tab.current_finding() is not None
     assert tab.current_finding().reference == "Recommendation 2"  # type: ignore[union-attr]
@@ -120,6 +123,7 @@ def test_move_and_remove(tab: FindingsTab, message_log: MessageLog) -> None:
     assert len(_references(tab)) == 2
     message_log.answer = True
     tab.buttons["remove"].click()
+    wait_for_tab(tab)
     assert message_log.questions[-1] == "Remove “Recommendation 2”?"
     assert _references(tab) == ["Recommendation 1"]
 

@@ -44,6 +44,7 @@ def test_create_inspection_from_the_welcome_panel(
     shown = answer_dialog(monkeypatch, InspectionDialog, _fill_new)
     new_button = next(b for b in window.welcome.buttons if "New inspection" in b.text())
     new_button.click()
+    wait_for_tab(window)  # the register is read again on the database worker
 
     assert len(shown) == 1 and shown[0].result() == InspectionDialog.DialogCode.Accepted
     assert window.stack.currentWidget() is window.splitter
@@ -111,6 +112,7 @@ def test_edit_inspection(window: MainWindow, monkeypatch: pytest.MonkeyPatch) ->
 
     answer_dialog(monkeypatch, InspectionDialog, fill)
     window.commands[ActionId.EDIT_INSPECTION].trigger()
+    wait_for_tab(window)  # the register is read again on the database worker
 
     stored = reading.get_inspection(window.context.db, spotlight.id)
     assert stored.title == "Getting a grip (edited)"
@@ -148,6 +150,7 @@ def test_archive_hides_and_unarchive_returns(window: MainWindow) -> None:
     archive = window.commands[ActionId.ARCHIVE_INSPECTION]
     assert archive.text() == "&Archive inspection"
     archive.trigger()
+    wait_for_tab(window)  # written, then the register read again, on the database worker
 
     assert window.register.proxy.rowCount() == 1
     assert not window.register.has_inspection(peel.id)
@@ -155,6 +158,7 @@ def test_archive_hides_and_unarchive_returns(window: MainWindow) -> None:
     assert not archive.isEnabled()
 
     window.commands[ActionId.SHOW_ARCHIVED].setChecked(True)
+    wait_for_tab(window)
     assert window.register.proxy.rowCount() == 2
     window.register.select_inspection(peel.id)
     row = window.register.model.row_of(peel.id)
@@ -163,6 +167,7 @@ def test_archive_hides_and_unarchive_returns(window: MainWindow) -> None:
     assert archive.text() == "Un&archive inspection"
     archive.trigger()
     window.commands[ActionId.SHOW_ARCHIVED].setChecked(False)
+    wait_for_tab(window)
     assert window.register.has_inspection(peel.id)
     assert not reading.get_inspection(db, peel.id).archived
 

@@ -173,6 +173,7 @@ def test_a_tab_saving_refreshes_the_register_and_the_other_tabs(window: MainWind
 
     tab.inspectionChanged.emit(first.id)
     wait_for_tab(overview)
+    wait_for_tab(window)
     assert overview.title.text() == "Renamed while the tab was saving"
     assert len(tab.shown) == shown_before  # the tab that saved is not reloaded under the typist
     row = window.register.model.row_of(first.id)
@@ -301,3 +302,16 @@ def test_closing_before_the_register_is_read_keeps_the_inspection_to_reopen(
     assert not again.is_ready
     again.close()  # before its rows came back
     assert window_state.read_int(ui_settings, window_state.CURRENT_INSPECTION) == shown
+
+
+def test_a_refresh_opens_the_inspection_asked_for_even_when_another_refresh_follows(
+    window: MainWindow,
+) -> None:
+    wanted = window.register.model.row_data(1).summary.id
+    assert window.page.inspection_id != wanted
+    window.refresh(select=wanted)
+    assert window.loading  # read on the database worker
+    window.refresh()  # supersedes the read, not the inspection asked for
+    wait_for_tab(window)
+    assert window.page.inspection_id == wanted
+    assert window.register.current_inspection_id() == wanted

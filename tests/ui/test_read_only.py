@@ -17,6 +17,7 @@ from app.db import sqlite_file
 from app.db.database import Database
 from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
+from tests.ui.conftest import wait_for_tab
 
 
 @pytest.fixture
@@ -44,6 +45,7 @@ def test_nothing_can_be_edited_but_everything_read_and_backed_up(
 ) -> None:
     window = read_only_window
     window.refresh(select=1)
+    wait_for_tab(window)  # the register is read on the database worker
     commands = window.commands
     for command in (ActionId.NEW_INSPECTION, ActionId.IMPORT_DOCUMENT, ActionId.LOAD_SAMPLES,
                     ActionId.EDIT_INSPECTION, ActionId.ARCHIVE_INSPECTION,
@@ -53,6 +55,7 @@ def test_nothing_can_be_edited_but_everything_read_and_backed_up(
     window.page.setCurrentIndex(1)
     assert not window.page.currentWidget().buttons["add"].isEnabled()  # type: ignore[attr-defined]
     window.page.setCurrentIndex(2)
+    wait_for_tab(window.page.currentWidget())
     editors = [e for e in window.findChildren(QTextEdit) if " response" in e.accessibleName()]
     assert editors and all(editor.isReadOnly() for editor in editors)
     assert window.register.model.rowCount() == 2  # reading works

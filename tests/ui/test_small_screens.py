@@ -185,6 +185,9 @@ view = next(window.page.widget(n) for n in range(window.page.count())
             if isinstance(window.page.widget(n), ResponsesView))
 window.page.setCurrentWidget(view)
 QTest.qWait(100)
+for _ in range(3000):  # until the register and the inspection are read (≤ 30 s)
+    if not window.loading and not view.loading: break
+    QTest.qWait(10)
 editor = view.content.editors()[0]
 QTest.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 10))
 QTest.qWait(50)

@@ -33,6 +33,7 @@ from app.ui.main_window import MainWindow, window_title
 from app.ui.overview import OverviewTab
 from app.ui.responses import ResponsesView
 from app.ui.settings_dialog import SettingsDialog
+from tests.ui.conftest import wait_for_tab
 from tests.ui.responses.conftest import inspection_id
 
 LAPTOP = (1366, 768)
@@ -124,6 +125,7 @@ def test_hiding_the_register_keeps_the_typing_where_it_was(
     shown.register.select_inspection(inspection_id(sample_db, "PEEL 2018"))
     shown.tab_actions[2].trigger()
     page = shown.page.currentWidget()
+    wait_for_tab(page)  # the inspection is read on the database worker
     editor = page.findChildren(QTextEdit, "Chief Constable overall response")[0]
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus)

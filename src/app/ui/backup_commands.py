@@ -22,6 +22,7 @@ from app.paths import backups_dir
 from app.services import backups
 from app.services.backups import BackupPolicy
 from app.ui import messages
+from app.ui.db_worker import database_worker
 from app.ui.file_dialogs import choose_file, choose_save_path
 from app.ui.tasks import run_in_background
 
@@ -148,7 +149,10 @@ class BackupCommands(QObject):
             "Restore",
         ):  # fmt: skip
             return False
-        QThreadPool.globalInstance().waitForDone()  # nothing may be using the file meanwhile
+        # Nothing may be using the file meanwhile: the background tasks and the database
+        # worker's calls finish first (bounded: a call stuck behind another copy's lock fails).
+        QThreadPool.globalInstance().waitForDone()
+        database_worker().flush()
         self.db.close()
         try:
             outcome = backups.restore(self.db.path, source)

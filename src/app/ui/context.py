@@ -49,9 +49,13 @@ class AppContext(QObject):
         return self._organisation
 
     def save_organisation(self, settings: OrganisationSettings) -> None:
+        """Save the settings on the database worker, waiting for it (the settings dialog's
+        save: it closes, or stays open saying why not), then have them read afresh."""
         from app.services.settings import save_settings  # SQLAlchemy: loaded on first use
+        from app.ui.db_worker import wait_on_worker
 
-        save_settings(self.db, settings)
+        db = self.db
+        wait_on_worker(lambda: save_settings(db, settings))
         self.reload_organisation()
 
     def reload_organisation(self) -> None:

@@ -31,7 +31,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+
+from app.domain.errors import AppError, DatabaseError
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -187,6 +190,26 @@ def database_worker() -> DatabaseWorker:
     return _worker
 
 
+def wait_on_worker(fn: Callable[[], T], timeout: float = 30.0) -> T:
+    """Run ``fn`` on the database worker and wait for it, with a busy cursor.
+
+    For a dialog's save or first read, short and rare, whose next step needs the answer (the
+    dialog closes, or stays open saying why not): the work still runs on the worker, in order
+    after the saves queued before it. Raises what ``fn`` raised; DatabaseError when the worker
+    did not answer in time.
+    """
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return database_worker().call(fn, timeout)
+    except TimeoutError as error:
+        raise DatabaseError(
+            "The database did not answer in time, as another copy may be busy with it: the "
+            "change may still be made in a moment, so look before trying again."
+        ) from error
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
 class LatestRead:
     """Reads on the database worker of which only the latest asked for is wanted.
 
@@ -233,4 +256,45 @@ class LatestRead:
                 raise error
             on_error(error)
 
+        database_worker().run(fn, done, failed, owner=self._owner)
+
+
+class Changes:
+    """Changes (or reads whose answer is always wanted) that a view or window hands to the
+    database worker, counted while on their way.
+
+    :attr:`busy` is True until every outcome has been handled (tests wait on it). A refusal
+    (an :class:`AppError`) goes to ``refused``, which tells the person in one sentence, unless
+    the call brings its own ``on_error``; anything else reaches ``sys.excepthook``.
+    """
+
+    def __init__(self, owner: QObject, refused: Callable[[AppError], None]) -> None:
+        self._owner = owner
+        self._refused = refused
+        self._out = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._out > 0
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        def done(result: T) -> None:
+            self._out -= 1
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._out -= 1
+            if on_error is not None:
+                on_error(error)
+            elif isinstance(error, AppError):
+                self._refused(error)
+            else:
+                raise error
+
+        self._out += 1
         database_worker().run(fn, done, failed, owner=self._owner)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import partial
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import Database
 from app.domain.deadlines import extract_due_text, parse_due_text
 from app.domain.enums import FindingKind
 from app.domain.errors import AppError
 from app.domain.model import Finding
 from app.services import inspections
 from app.ui.context import AppContext
+from app.ui.db_worker import wait_on_worker
 from app.ui.widgets import (
     ErrorLabel,
     OptionalDateEdit,
@@ -160,14 +163,17 @@ class FindingDialog(QDialog):
             typed[1].setFocus()
             return
         try:
-            if finding.id is None:
-                self.saved_id = inspections.add_finding(
-                    self.context.db, self.inspection_id, finding
-                )
-            else:
-                inspections.update_finding(self.context.db, finding.id, finding)
-                self.saved_id = finding.id
+            self.saved_id = wait_on_worker(partial(_save, self.context.db, self.inspection_id,
+                                                   finding))  # fmt: skip
         except AppError as error:
             self.error.show_message(error.message)
             return
         super().accept()
+
+
+def _save(db: Database, inspection_id: int, finding: Finding) -> int:
+    """Add or update the finding (on the database worker); its id."""
+    if finding.id is None:
+        return inspections.add_finding(db, inspection_id, finding)
+    inspections.update_finding(db, finding.id, finding)
+    return finding.id

@@ -22,7 +22,7 @@ from app.domain.model import Finding, Inspection
 from app.services import inspections, reading
 from app.ui import messages
 from app.ui.context import AppContext
-from app.ui.db_worker import LatestRead
+from app.ui.db_worker import Changes, LatestRead
 from app.ui.finding_dialog import FindingDialog
 from app.ui.findings_model import FindingColumn, FindingsModel
 from app.ui.formatting import escape_markdown, nest_headings
@@ -45,6 +45,7 @@ class FindingsTab(QWidget):
         self.context = context
         self.inspection: Inspection | None = None
         self._reads = LatestRead(self)
+        self._changes = Changes(self, lambda error: messages.show_error(self, error.message))
         self.model = FindingsModel(self)
 
         self.table = row_table(self.model, "Findings", self)
@@ -101,21 +102,18 @@ class FindingsTab(QWidget):
         back, if it is still the one asked for; meanwhile the same inspection stays shown, or
         the tab says "Loading…" with its commands off."""
         keep = self.current_finding_id()
-        if inspection_id is None:
-            self._reads.supersede()
-            self._apply(None, keep)
-            return
-        if self.inspection is None or self.inspection.id != inspection_id:
+        if inspection_id is not None and (
+            self.inspection is None or self.inspection.id != inspection_id
+        ):
             self._apply(None, None)
             self.preview.setPlainText(LOADING)
-        db = self.context.db
-        self._reads.run(lambda: _inspection_or_none(db, inspection_id),
-                        lambda inspection: self._apply(inspection, keep))  # fmt: skip
+        self._load(inspection_id, keep)
 
     @property
     def loading(self) -> bool:
-        """True while the inspection asked for is being read."""
-        return self._reads.loading
+        """True while the inspection asked for is being read, or a change made here written
+        (on the database worker)."""
+        return self._reads.loading or self._changes.busy
 
     def save_pending(self) -> None:
         """Nothing to save: every change is written when it is made."""
@@ -147,16 +145,15 @@ class FindingsTab(QWidget):
             self, "Remove finding", f"Remove “{finding.reference}”{responses}?", "Remove"
         ):
             return
-        finding_id = finding.id
-        self._change(lambda: inspections.remove_finding(self.context.db, finding_id), None)
+        db, finding_id = self.context.db, finding.id
+        self._change(lambda: inspections.remove_finding(db, finding_id), None)
 
     def move_finding(self, offset: int) -> None:
         finding = self.current_finding()
         if finding is None or finding.id is None or self._read_only:
             return
-        finding_id = finding.id
-        self._change(lambda: inspections.move_finding(self.context.db, finding_id, offset),
-                     finding_id)  # fmt: skip
+        db, finding_id = self.context.db, finding.id
+        self._change(lambda: inspections.move_finding(db, finding_id, offset), finding_id)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -176,23 +173,30 @@ class FindingsTab(QWidget):
         inspection = self.inspection
         if inspection is None or inspection.id is None or self._read_only:
             return
-        try:
-            action()
-        except AppError as error:
+        inspection_id = inspection.id
+
+        def changed(_none: None) -> None:
+            self._load(inspection_id, keep=keep)
+            self.inspectionChanged.emit(inspection_id)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error
             messages.show_error(self, error.message)
-        self._load(inspection.id, keep=keep)
-        self.inspectionChanged.emit(inspection.id)
+            changed(None)  # as it is now in the file
+
+        self._changes.run(action, changed, failed)
 
     def _load(self, inspection_id: int | None, keep: int | None) -> None:
-        """Read the inspection again now, after a change made here (answers still to come
-        from the database worker are dropped)."""
-        self._reads.supersede()
-        inspection = (
-            _inspection_or_none(self.context.db, inspection_id)
-            if inspection_id is not None
-            else None
-        )
-        self._apply(inspection, keep)
+        """Read the inspection on the database worker and show it, keeping the finding
+        ``keep`` current (answers still to come about an earlier read are dropped)."""
+        if inspection_id is None:
+            self._reads.supersede()
+            self._apply(None, keep)
+            return
+        db = self.context.db
+        self._reads.run(lambda: _inspection_or_none(db, inspection_id),
+                        lambda inspection: self._apply(inspection, keep))  # fmt: skip
 
     def _apply(self, inspection: Inspection | None, keep: int | None) -> None:
         self.inspection = inspection

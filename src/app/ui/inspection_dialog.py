@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import partial
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import Database
 from app.domain.deadlines import cc_comments_requested_by
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError, ConflictError
@@ -24,6 +26,7 @@ from app.domain.model import Inspection
 from app.domain.validation import date_before_publication
 from app.services import inspections, reading
 from app.ui.context import AppContext
+from app.ui.db_worker import wait_on_worker
 from app.ui.formatting import deadline_note, plain_list, split_list
 from app.ui.widgets import ErrorLabel, OptionalDateEdit, first_date_problem, markdown_edit
 
@@ -47,9 +50,10 @@ class InspectionDialog(QDialog):
             self._original = Inspection(title="")
             self.setWindowTitle("New inspection")
         else:
-            # Version first: a change saved in between then shows as a conflict, never lost.
-            self._version = inspections.inspection_version(context.db, inspection_id)
-            self._original = reading.get_inspection(context.db, inspection_id)
+            # Read on the database worker, the dialog waiting (as for its save). Version first:
+            # a change saved in between then shows as a conflict, never lost.
+            self._version, self._original = wait_on_worker(partial(_read, context.db,
+                                                                   inspection_id))  # fmt: skip
             self.setWindowTitle("Edit inspection")
         self._build()
         self._load(self._original)
@@ -214,15 +218,17 @@ class InspectionDialog(QDialog):
             self.tabs.setCurrentIndex(0)
             widget.setFocus()
             return
+        db, inspection_id, version = self.context.db, self._original.id, self._version
         try:
-            if self._original.id is None:
-                self.saved_id = inspections.create_inspection(self.context.db, inspection)
+            if inspection_id is None:
+                created = partial(inspections.create_inspection, db, inspection)
+                self.saved_id = wait_on_worker(created)
             else:
-                assert self._version is not None
-                self._version = inspections.update_header(
-                    self.context.db, self._original.id, inspection, self._version
+                assert version is not None
+                self._version = wait_on_worker(
+                    lambda: inspections.update_header(db, inspection_id, inspection, version)
                 )
-                self.saved_id = self._original.id
+                self.saved_id = inspection_id
         except ConflictError as error:
             self.error.show_message(
                 error.message + " Your changes are still here: copy what you need, then Cancel."
@@ -232,3 +238,10 @@ class InspectionDialog(QDialog):
             self.error.show_message(error.message)
             return
         super().accept()
+
+
+def _read(db: Database, inspection_id: int) -> tuple[int, Inspection]:
+    """The inspection's version, then the inspection (on the database worker)."""
+    return inspections.inspection_version(db, inspection_id), reading.get_inspection(
+        db, inspection_id
+    )

@@ -35,14 +35,13 @@ from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.backup_commands import BackupCommands
 from app.ui.context import AppContext
 from app.ui.dashboard import install_dashboard
-from app.ui.db_worker import database_worker
+from app.ui.db_worker import Changes, LatestRead, database_worker
 from app.ui.document import viewer_copies
 from app.ui.help_texts import show_about, show_deadline_help
 from app.ui.importing import ImportController
 from app.ui.importing.tracker_import import install_tracker_import
 from app.ui.inspection_page import InspectionPage
 from app.ui.register_view import RegisterPanel
-from app.ui.tasks import run_in_background
 from app.ui.welcome import WelcomePanel
 from app.ui.widgets import read_only_banner
 
@@ -144,6 +143,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._refresh_waiting = False
         self._select_waiting = window_state.read_int(settings, window_state.CURRENT_INSPECTION)
+        self._register_reads = LatestRead(self)
+        self._refresh_select: int | None = None  # to open once the register read comes back
+        self._changes = Changes(self, lambda error: messages.show_error(self, error.message))
         self._connect()
         self._restore_layout()
         self._update_actions()
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
                 context.read_organisation()
             return _read_summaries(db, show_archived)
 
-        database_worker().run(read, on_done, on_error, owner=self)
+        self._register_reads.run(read, on_done, on_error)
 
     def _first_rows(self, found: tuple[list[InspectionSummary], bool]) -> None:
         self._name_roles()
@@ -338,13 +340,25 @@ class MainWindow(QMainWindow):
             if select is not None:
                 self._select_waiting = select
             return
-        show_archived = self.commands[ActionId.SHOW_ARCHIVED].isChecked()
-        try:
-            summaries, empty = _read_summaries(self.context.db, show_archived)
-        except AppError as error:
-            messages.show_error(self, error.message)
-            return
-        self._apply_register(summaries, empty, select=select)
+        if select is not None:  # kept when a later refresh without one supersedes this
+            self._refresh_select = select
+        self._read_register(self._refreshed, self._refresh_failed)
+
+    @property
+    def loading(self) -> bool:
+        """True while the register is being read again, or a change asked for here is being
+        written (on the database worker)."""
+        return self._register_reads.loading or self._changes.busy
+
+    def _refreshed(self, found: tuple[list[InspectionSummary], bool]) -> None:
+        select, self._refresh_select = self._refresh_select, None
+        self._apply_register(*found, select=select)
+
+    def _refresh_failed(self, error: BaseException) -> None:
+        self._refresh_select = None
+        if not isinstance(error, AppError):
+            raise error
+        messages.show_error(self, error.message)
 
     def _apply_register(
         self, summaries: list[InspectionSummary], empty: bool, *, select: int | None
@@ -455,15 +469,15 @@ class MainWindow(QMainWindow):
         summary = self.current_summary()
         if summary is None or not self.page.save_pending():
             return
-        try:
-            inspections.set_archived(self.context.db, summary.id, not summary.archived)
-        except AppError as error:
-            messages.show_error(self, error.message)
-            return
-        self.page.reload()
-        self.refresh()
-        done = "returned to the register" if summary.archived else "archived"
-        self.statusBar().showMessage(f"“{summary.title}” {done}.", STATUS_TIMEOUT_MS)
+        db, inspection_id, archived = self.context.db, summary.id, not summary.archived
+
+        def done(_none: None) -> None:
+            self.page.reload()
+            self.refresh()
+            words = "archived" if archived else "returned to the register"
+            self.statusBar().showMessage(f"“{summary.title}” {words}.", STATUS_TIMEOUT_MS)
+
+        self._changes.run(lambda: inspections.set_archived(db, inspection_id, archived), done)
 
     def load_samples(self) -> None:
         from app.services import samples
@@ -487,7 +501,8 @@ class MainWindow(QMainWindow):
                 raise error
             messages.show_error(self, error.message, "The samples could not be loaded")
 
-        run_in_background(self, lambda: samples.load_samples(db), done, failed)
+        # On the database worker, in order with the other writes (the window goes on meanwhile).
+        database_worker().run(lambda: samples.load_samples(db), done, failed, owner=self)
 
     def edit_settings(self) -> None:
         from app.ui.settings_dialog import SettingsDialog
@@ -523,8 +538,10 @@ class MainWindow(QMainWindow):
         s.setValue(window_state.SPLITTER, self.splitter.saveState())
         s.setValue(window_state.REGISTER_HEADER, self.register.header_state())
         s.setValue(window_state.SHOW_ARCHIVED, self.commands[ActionId.SHOW_ARCHIVED].isChecked())
-        shown = self.page.inspection_id if self.is_ready else self._select_waiting
-        s.setValue(window_state.CURRENT_INSPECTION, shown or "")  # closed while loading: kept
+        # Closed while loading, or before a refresh opened the inspection asked for: that one.
+        waiting = self._refresh_select if self.is_ready else self._select_waiting
+        shown = waiting or (self.page.inspection_id if self.is_ready else None)
+        s.setValue(window_state.CURRENT_INSPECTION, shown or "")
         s.sync()
 
     def show_at_start(self) -> None:

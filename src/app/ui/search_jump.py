@@ -68,7 +68,9 @@ def mark_words(editor: QTextEdit, words: Sequence[str]) -> int:
         first.setPosition(first.selectionStart())
         editor.setTextCursor(first)
         editor.ensureCursorVisible()
-        editor.textChanged.connect(
+        # A response editor's own signal: the spell-checker underlining a word is no edit.
+        edited = getattr(editor, "edited", editor.textChanged)
+        edited.connect(
             lambda: editor.setExtraSelections([]), Qt.ConnectionType.SingleShotConnection
         )
     return len(marks)
@@ -148,7 +150,7 @@ class SearchJump(QObject):
         if isinstance(tab, OverviewTab):
             return None if tab.loading else (tab, tab.browser)
         assert isinstance(tab, ResponsesView)
-        if tab.inspection_id != hit.inspection_id:
+        if tab.loading or tab.inspection_id != hit.inspection_id:
             return None
         role = hit.role or AuthorRole.CHIEF_CONSTABLE
         name = editor_name(hit, self.window.context.organisation.role_title(role))

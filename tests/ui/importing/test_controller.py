@@ -23,7 +23,7 @@ from app.ui.importing.paste_dialog import PasteTextDialog
 from app.ui.importing.preview_dialog import ImportPreviewDialog
 from app.ui.main_window import MainWindow
 from tests.conftest import PEEL_SEED, SPOTLIGHT_SEED
-from tests.ui.conftest import MessageLog
+from tests.ui.conftest import MessageLog, wait_for_tab
 from tests.ui.helpers import answer_dialog
 
 WAIT_MS = 20_000
@@ -298,6 +298,7 @@ def test_wired_into_the_main_window(
     importer.imported.connect(window.show_inspection)
     importer.import_file(PEEL_SEED)
     inspection_id = save_preview(qtbot, importer)
+    wait_for_tab(window)  # the register is read again on the database worker
     assert saves == [True]
     assert window.page.inspection_id == inspection_id
     assert "Inspection added from 003_13cad28066f6ee0a.txt" in window.statusBar().currentMessage()

@@ -32,6 +32,7 @@ from app.ui.importing import ImportPreviewDialog, questions
 from app.ui.importing.preview_findings import Column
 from app.ui.importing.questions import DuplicateChoice
 from tests.conftest import PEEL_SEED, SPOTLIGHT_SEED
+from tests.ui.conftest import wait_for_tab
 from tests.ui.importing.conftest import inspection_id
 
 AFI = [f"Area for improvement {n}" for n in (1, 2, 3)]
@@ -40,6 +41,7 @@ AFI = [f"Area for improvement {n}" for n in (1, 2, 3)]
 def preview(qtbot: QtBot, db: Database, imported: ImportedInspection) -> ImportPreviewDialog:
     dialog = ImportPreviewDialog(db, imported, source="report.txt")
     qtbot.addWidget(dialog)
+    wait_for_tab(dialog)  # the register is looked at on the database worker
     return dialog
 
 

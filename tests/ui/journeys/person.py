@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.findings_tab import FindingsTab
 from app.ui.overview import OverviewTab
+from app.ui.responses import ResponsesView
 from app.ui.responses.workflow_bar import WorkflowBar
 
 ANSWER_MS = 10_000  # the database worker answers in milliseconds; ≥ 10× for a busy machine
@@ -103,6 +104,7 @@ class Person:
                                      Qt.KeyboardModifier.NoModifier,
                                      bar.tabRect(index).center())  # fmt: skip
                     self.qtbot.wait(10)
+                self.see_the_answer()
                 return
         raise LookupError(title)
 
@@ -170,13 +172,17 @@ class Person:
 
     def see_the_answer(self) -> None:
         """Wait, as a person looks, until what was set going on the database worker (a status
-        change, a tab reading its inspection) has come back and is shown."""
+        change, the register or a tab reading again) has come back and is shown."""
 
         def answered() -> bool:
-            if any(bar.busy for bar in self.window.findChildren(WorkflowBar)):
+            window_busy = bool(getattr(self.window, "loading", False))  # the register
+            if window_busy or any(bar.busy for bar in self.window.findChildren(WorkflowBar)):
                 return False
-            tabs: list[OverviewTab | FindingsTab] = [*self.window.findChildren(OverviewTab),
-                                                     *self.window.findChildren(FindingsTab)]
+            tabs: list[OverviewTab | FindingsTab | ResponsesView] = [
+                *self.window.findChildren(OverviewTab),
+                *self.window.findChildren(FindingsTab),
+                *self.window.findChildren(ResponsesView),
+            ]
             return not any(tab.loading for tab in tabs)
 
         self.qtbot.waitUntil(answered, timeout=ANSWER_MS)

@@ -93,6 +93,7 @@ def test_a_new_report_from_import_to_publication(
     qtbot.waitUntil(lambda: window.importer.preview is not None, timeout=WAIT_MS)
     with qtbot.waitSignal(window.importer.imported, timeout=WAIT_MS):
         window.importer.preview.accept()  # type: ignore[union-attr]
+    you.see_the_answer()  # the register is read again, then the inspection opened
     title = "Norfolk PEEL 2018: Effectiveness"
     assert window.windowTitle().startswith(title)
 

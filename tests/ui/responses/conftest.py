@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -17,8 +17,10 @@ from app.domain.enums import InspectionStatus
 from app.services import reading, workflow
 from app.services.responses import ResponseState
 from app.ui.context import AppContext
+from app.ui.db_worker import database_worker
 from app.ui.responses import ResponsesView, prompts
 from app.ui.responses.conflict import Resolution
+from tests.ui.conftest import wait_for_tab
 
 WORKER_TIMEOUT_MS = 10_000  # a database worker's call takes milliseconds; ≥ 10× for a busy machine
 TODAY = dt.date(2023, 8, 14)  # after publication, before the statutory deadline
@@ -80,7 +82,7 @@ def spotlight(sample_db: Database) -> int:
 
 
 @pytest.fixture
-def make_view(qtbot: QtBot) -> Callable[[Database, int | None], ResponsesView]:
+def make_view(qtbot: QtBot) -> Iterator[Callable[[Database, int | None], ResponsesView]]:
     def make(db: Database, shown: int | None) -> ResponsesView:
         view = ResponsesView(AppContext(db, today=lambda: TODAY))
         # Closed views are deleted only later: stop their autosave first, or its timer saves
@@ -88,10 +90,13 @@ def make_view(qtbot: QtBot) -> Callable[[Database, int | None], ResponsesView]:
         qtbot.addWidget(view, before_close_func=lambda _: view.saver.forget())
         view.resize(1300, 900)
         view.show()
-        view.show_inspection(shown)
+        show(view, shown)
         return view
 
-    return make
+    yield make
+    # The views read on the database worker: let that end before the database is closed
+    # (its fixture was made before this one, so it is closed after).
+    database_worker().flush(WORKER_TIMEOUT_MS / 1000)
 
 
 @pytest.fixture
@@ -99,6 +104,13 @@ def view(
     sample_db: Database, spotlight: int, make_view: Callable[[Database, int | None], ResponsesView]
 ) -> ResponsesView:
     return make_view(sample_db, spotlight)
+
+
+def show(view: ResponsesView, inspection_id: int | None) -> None:
+    """Show an inspection in the view and wait until it has been read (on the database
+    worker)."""
+    view.show_inspection(inspection_id)
+    wait_for_tab(view)
 
 
 def settle(ms: int = 50) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.responses import ResponsesView
 from tests.conftest import FakeClock
+from tests.ui.conftest import wait_for_tab
 from tests.ui.responses.conftest import Person, wait_for_workflow
 
 CLOSING = "Chief Constable closing response"
@@ -36,6 +37,7 @@ def test_history_lists_saves_across_the_clock_change_newest_first_in_local_time(
     view.save_pending()
     assert view.indicator.text() == "Saved 01:10"
     view.toolbar.history.trigger()
+    wait_for_tab(view)
     versions = view.history.list
     labels = [versions.item(n).text() for n in range(versions.count())]
     assert [label[:16] for label in labels] == ["25/10/2026 01:10", "25/10/2026 01:30"]

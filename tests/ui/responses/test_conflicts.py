@@ -17,8 +17,8 @@ from app.services import workflow
 from app.services.responses import list_revisions, response_states
 from app.ui.responses import ResponsesView
 from app.ui.responses.conflict import ConflictDialog, Resolution
-from tests.ui.conftest import MessageLog
-from tests.ui.responses.conftest import Person
+from tests.ui.conftest import MessageLog, wait_for_tab
+from tests.ui.responses.conftest import Person, show
 
 NAME = "Police and Crime Commissioner response to Recommendation 3"
 MakeView = Callable[[Database, "int | None"], ResponsesView]
@@ -106,7 +106,7 @@ def test_merging_by_hand_saves_the_merged_text(
         "Both: **first** and second."
     )
     assert second.editor(NAME).toPlainText() == "Both: first and second."
-    first.show_inspection(spotlight)  # the first copy shows it when it looks again
+    show(first, spotlight)  # the first copy shows it when it looks again
     assert first.editor(NAME).toPlainText() == "Both: first and second."
 
 
@@ -148,6 +148,7 @@ def test_sign_off_in_one_copy_locks_the_other(
     with pytest.raises(LockedError):
         second.save_pending()
     assert "signed off in another window" in message_log.errors[-1]
+    wait_for_tab(second)  # the status is read again on the database worker
     editor = second.editor(NAME)
     assert editor.isReadOnly() and editor.toPlainText().endswith("Too late.")
     assert not response_states(second_db, spotlight)[editor.key].text.endswith("Too late.")

@@ -14,7 +14,8 @@ from app.domain.enums import AuthorRole
 from app.services.responses import ResponseKey, list_revisions, load_sheet, response_states
 from app.ui.responses import ResponsesView
 from app.ui.responses.autosave import DELAY_MS
-from tests.ui.responses.conftest import inspection_id
+from tests.ui.conftest import wait_for_tab
+from tests.ui.responses.conftest import inspection_id, show
 
 CC_TITLE, PCC_TITLE = "Chief Constable", "Police and Crime Commissioner"
 PCC_REC2 = "Police and Crime Commissioner response to Recommendation 2"
@@ -77,7 +78,7 @@ def test_opening_and_leaving_editors_creates_no_revisions(
         editor.setFocus()
         qtbot.waitUntil(editor.hasFocus)
     view.save_pending()
-    view.show_inspection(spotlight)
+    show(view, spotlight)
     for editor in view.editors():
         assert list_revisions(sample_db, spotlight, editor.key) == []
     assert view.indicator.text() == ""
@@ -177,6 +178,7 @@ def test_history_lists_versions_and_restores_one_as_a_new_revision(
     qtbot.keyClicks(editor, "Second draft.")
     view.save_pending()
     view.toolbar.history.trigger()
+    wait_for_tab(view)
     history = view.history
     assert history.list.count() == 2
     assert "(current)" in history.list.item(0).text()
@@ -184,6 +186,7 @@ def test_history_lists_versions_and_restores_one_as_a_new_revision(
     history.list.setCurrentRow(1)
     assert history.preview.toPlainText() == "First draft."
     qtbot.mouseClick(history.restore_button, Qt.MouseButton.LeftButton)
+    wait_for_tab(view)  # the History is read again on the database worker
     assert editor.toPlainText() == "First draft."
     assert not editor.is_modified()
     texts = [r.text for r in list_revisions(sample_db, spotlight, editor.key)]
@@ -213,7 +216,7 @@ def test_switching_inspection_saves_what_was_just_typed(
     editor.setFocus()
     key = editor.key
     qtbot.keyClicks(editor, "Quick words")
-    view.show_inspection(inspection_id(sample_db, "PEEL 2018"))
+    show(view, inspection_id(sample_db, "PEEL 2018"))
     assert response_states(sample_db, spotlight)[key].text.endswith("Quick words")
     names = [e.accessibleName() for e in view.editors()]
     assert f"{PCC_TITLE} response to Area for improvement 1" in names
@@ -225,6 +228,7 @@ def test_role_titles_come_from_the_organisation_settings(
     settings = view.context.organisation
     settings.commissioner_title = "Police, Fire and Crime Commissioner"
     view.context.save_organisation(settings)
+    wait_for_tab(view)  # the rows are built again from the inspection read afresh
     view.editor("Police, Fire and Crime Commissioner response to Recommendation 2")
     view.editor("Police, Fire and Crime Commissioner overall response")
 
@@ -283,9 +287,9 @@ def test_saved_at_belongs_to_the_inspection_saved_not_the_next_one_shown(
     qtbot.keyClicks(editor, " More.")
     view.save_pending()
     assert view.indicator.text().startswith("Saved ")
-    view.show_inspection(inspection_id(sample_db, "PEEL 2018"))
+    show(view, inspection_id(sample_db, "PEEL 2018"))
     assert view.indicator.text() == ""  # nothing has been saved in this one
-    view.show_inspection(spotlight)
+    show(view, spotlight)
     assert view.indicator.text() == ""
 
 
@@ -299,6 +303,7 @@ def test_history_entries_tell_versions_of_one_minute_apart(
         qtbot.keyClicks(editor, words)
         view.save_pending()
     view._show_history_tab()
+    wait_for_tab(view)
     entries = [view.history.list.item(n).text() for n in range(view.history.list.count())]
     assert len(entries) == 3 and len(set(entries)) == 3
     newest, middle, oldest = entries

@@ -12,6 +12,7 @@ from app.services import archive, reading
 from app.services.identity import current_user
 from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
+from tests.ui.conftest import wait_for_tab
 from tests.ui.responses.conftest import WORKER_TIMEOUT_MS, Person, wait_for_workflow
 
 NAME = "Police and Crime Commissioner closing response"
@@ -23,6 +24,7 @@ def responses_tab(window: MainWindow) -> ResponsesView:
     page.setCurrentIndex(index)
     view = page.widget(index)
     assert isinstance(view, ResponsesView)
+    wait_for_tab(view)  # the inspection chosen is read on the database worker
     return view
 
 
@@ -57,6 +59,7 @@ def test_sign_off_and_office_steps_refresh_the_register(
     view = responses_tab(window)
     view.workflow_bar.sign_off_button.click()
     wait_for_workflow(view)
+    wait_for_tab(window)  # the register is read again on the database worker
     row = window.register.model.row_data(window.register.model.row_of(spotlight) or 0)
     assert row.summary.status.label == "Signed off"
     assert row.summary.next_step.startswith("Response forwarded to HMICFRS")
@@ -82,6 +85,8 @@ def test_a_first_response_shows_drafting_in_the_register_and_says_so(
     editor.setFocus()
     qtbot.keyClicks(editor, "We will review this with the force.")
     view.saver.save_all()
+    wait_for_tab(view)  # the status is read again on the database worker…
+    wait_for_tab(window)  # …and then the register
     row = window.register.model.row_data(window.register.model.row_of(peel) or 0)
     assert row.summary.status.label == "Drafting"
     assert window.statusBar().currentMessage() == (

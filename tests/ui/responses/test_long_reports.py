@@ -20,6 +20,8 @@ from app.services import inspections
 from app.services.responses import response_states
 from app.ui.responses import ResponsesView
 from app.ui.responses.editor import ResponseEditor
+from tests.ui.conftest import wait_for_tab
+from tests.ui.responses.conftest import show
 
 MakeView = Callable[[Database, "int | None"], ResponsesView]
 COUNT = 300
@@ -145,7 +147,7 @@ def test_text_typed_in_a_row_built_late_is_saved(
     editor = row.editors[max(row.editors)]  # the Commissioner's, empty
     editor.setFocus()
     qtbot.keyClicks(editor, "Accepted late.")
-    long_view.show_inspection(None)  # moving away saves
+    show(long_view, None)  # moving away saves
     assert response_states(db, long_report)[editor.key].text == "Accepted late."
 
 
@@ -162,6 +164,7 @@ def test_marking_a_finding_far_down_as_not_applying_keeps_the_place(
     scrolled = _bar(long_view).value()
     assert scrolled > 0 and row.not_applicable is not None
     row.not_applicable.click()  # the person gives the reason asked for
+    wait_for_tab(long_view)  # written, then read again, on the database worker
     qtbot.wait(100)
     headings = _built(long_view)
     assert row.heading not in headings

@@ -1,4 +1,5 @@
-"""Switching inspection reads the responses view's whole content in one snapshot (issue 10)."""
+"""Switching inspection reads the responses view's whole content in one snapshot (issue 10), on
+the database worker, and only the latest inspection asked for is shown."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import pytest
+from PySide6.QtTest import QTest
 
 from app.db.database import Database
 from app.ui.responses import ResponsesView
-from tests.ui.responses.conftest import inspection_id
+from app.ui.responses.view import LOADING
+from tests.ui.conftest import wait_for_tab
+from tests.ui.responses.conftest import inspection_id, show
 
 
 def test_switching_inspection_is_one_read_and_no_transaction(
@@ -34,10 +38,27 @@ def test_switching_inspection_is_one_read_and_no_transaction(
 
     monkeypatch.setattr(sample_db, "reading", counted("reading", sample_db.reading))
     monkeypatch.setattr(sample_db, "transaction", counted("transaction", sample_db.transaction))
-    view.show_inspection(peel)
+    show(view, peel)
     assert opened == ["reading"]
     assert view.sheet is not None and view.workflow_bar.history == view.sheet.history
     assert [row.step.id for row in view.office_steps.rows] == [s.id for s in view.sheet.steps]
     opened.clear()
-    view.show_inspection(spotlight)
+    show(view, spotlight)
     assert opened == ["reading"]
+
+
+def test_an_answer_about_the_inspection_before_never_replaces_the_one_asked_for(
+    sample_db: Database,
+    spotlight: int,
+    make_view: Callable[[Database, int | None], ResponsesView],
+) -> None:
+    view = make_view(sample_db, None)
+    peel = inspection_id(sample_db, "PEEL 2018")
+    view.show_inspection(spotlight)
+    assert view.loading and view.placeholder.text() == LOADING  # quietly, until it is read
+    view.show_inspection(peel)  # before the first answer came back
+    wait_for_tab(view)
+    assert view.inspection_id == peel
+    assert view.sheet is not None and view.sheet.inspection_id == peel
+    QTest.qWait(50)  # nothing late comes back to replace it
+    assert view.inspection_id == peel

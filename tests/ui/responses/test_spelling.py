@@ -124,7 +124,7 @@ def test_add_to_dictionary_stops_the_underline_and_is_kept_in_the_database(
     menu = menu_at_word(editor, "Blenkinsopp")
     next(a for a in menu.actions() if a.text() == ADD_TO_DICTIONARY).trigger()
     menu.deleteLater()
-    assert "Blenkinsopp" in read_own_words(sample_db)
+    qtbot.waitUntil(lambda: "Blenkinsopp" in read_own_words(sample_db))  # the database worker
     qtbot.waitUntil(lambda: "Blenkinsopp" not in underlined(editor) + underlined(other))
     menu = menu_at_word(editor, "Blenkinsopp")
     assert ADD_TO_DICTIONARY not in texts(menu)  # no longer misspelt

@@ -15,8 +15,14 @@ from app.services import office_steps, reading, workflow
 from app.services.identity import current_user
 from app.services.responses import load_sheet, response_states
 from app.ui.responses import ResponsesView
-from tests.ui.conftest import MessageLog
-from tests.ui.responses.conftest import TODAY, WORKER_TIMEOUT_MS, Person, wait_for_workflow
+from tests.ui.conftest import MessageLog, wait_for_tab
+from tests.ui.responses.conftest import (
+    TODAY,
+    WORKER_TIMEOUT_MS,
+    Person,
+    show,
+    wait_for_workflow,
+)
 
 PCC_REC3 = "Police and Crime Commissioner response to Recommendation 3"
 
@@ -147,6 +153,7 @@ def test_typing_the_first_response_shows_drafting_and_the_status_can_move_on(
     editor.setFocus()
     qtbot.keyClicks(editor, "We will review this with the force.")
     view.saver.save_all()
+    wait_for_tab(view)  # the status is read again on the database worker
     assert view.workflow_bar.combo.currentText() == "Drafting"
     newest = view.status_history.list.item(0).text()  # newest first
     assert newest.startswith("Drafting, ") and newest.endswith(STARTED_DRAFTING_NOTE)
@@ -204,7 +211,7 @@ def test_standard_steps_are_offered_when_an_inspection_has_none(
     sample_db: Database, view: ResponsesView, qtbot: QtBot
 ) -> None:
     (peel,) = [r.id for r in reading.list_inspections(sample_db) if "PEEL 2018" in r.title]
-    view.show_inspection(peel)
+    show(view, peel)
     panel = view.office_steps
     assert panel.rows == [] and not panel.add_standard.isHidden()
     panel.add_standard.click()  # added on the database worker
@@ -225,6 +232,7 @@ def test_a_finding_marked_not_applicable_leaves_the_rows_but_stays_in_the_record
     rec6 = next(r for r in view.content.rows if r.heading == "Recommendation 6")
     assert rec6.not_applicable is not None
     click(qtbot, rec6.not_applicable)
+    wait_for_tab(view)  # written, then read again, on the database worker
     assert person.asked == ["reason"]
     names = [e.accessibleName() for e in view.editors()]
     assert "Chief Constable response to Recommendation 6" not in names
@@ -235,6 +243,7 @@ def test_a_finding_marked_not_applicable_leaves_the_rows_but_stays_in_the_record
     assert make_view(sample_db, spotlight).content.not_applicable is not None  # type: ignore[union-attr]
 
     click(qtbot, view.content.not_applicable.buttons[0])
+    wait_for_tab(view)
     assert "Chief Constable response to Recommendation 6" in [
         e.accessibleName() for e in view.editors()
     ]

@@ -1,5 +1,6 @@
-"""Saving while another process holds SQLite's write lock: the window keeps running its event
-loop, says it is waiting, keeps the text, and saves it (in order) once the lock is let go."""
+"""Saving, and switching inspection, while another process holds SQLite's write lock: the window
+keeps running its event loop, says it is waiting, keeps the text, and saves it (in order) once
+the lock is let go."""
 
 from __future__ import annotations
 
@@ -10,15 +11,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.services.responses import list_revisions, response_states
+from app.services import office_steps, responses
+from app.services.responses import ResponseSheet, list_revisions, response_states
 from app.ui.main_window import MainWindow
 from app.ui.responses import ResponsesView
 from app.ui.responses.autosave import WAITING
+from app.ui.responses.view import LOADING
+from tests.ui.conftest import wait_for_tab
+from tests.ui.responses.conftest import inspection_id
 
 NAME = "Chief Constable closing response"
 HOLD_MS = 1500
@@ -138,6 +144,7 @@ def test_closing_while_a_save_waits_for_the_lock_keeps_every_word(
     window.register.select_inspection(spotlight)
     view = next(tab for tab in window.page.tabs() if isinstance(tab, ResponsesView))
     window.page.setCurrentWidget(view)
+    wait_for_tab(view)
     editor = view.editor(NAME)
     editor.setFocus()
     key = editor.key
@@ -150,3 +157,35 @@ def test_closing_while_a_save_waits_for_the_lock_keeps_every_word(
         window.close()  # waits, bounded, for the save on its way: nothing is lost
         letting_go.join()
     assert response_states(sample_db, spotlight)[key].text == "Typed, saved, closed."
+
+
+SWITCH_GAP_MS = 1000  # the event loop's longest pause while switching: ≥ 10× what it takes
+
+
+def test_switching_inspection_behind_another_copys_lock_keeps_the_window_running(
+    sample_db: Database, spotlight: int, view: ResponsesView, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The Responses tab reads the inspection on the database worker, after the writes queued
+    before it: a write waiting for another copy's lock holds the read back, never the window."""
+    peel = inspection_id(sample_db, "PEEL 2018")
+    readers: list[str] = []
+    real_load = responses.load_sheet
+
+    def load_sheet(db: Database, inspection: int) -> ResponseSheet:
+        readers.append(threading.current_thread().name)
+        return real_load(db, inspection)
+
+    monkeypatch.setattr(responses, "load_sheet", load_sheet)
+    with write_lock_held(sample_db.path):
+        view.office_steps.rows[0].check.click()  # written on the worker: waits for the lock
+        QTest.qWait(50)
+        view.show_inspection(peel)  # queued behind that write
+        gap = longest_gap_ms(HOLD_MS)
+        assert view.loading and view.placeholder.text() == LOADING
+        assert view.inspection_id is None and view.editors() == []
+    assert gap < SWITCH_GAP_MS, f"the window stalled for {gap} ms"
+    wait_for_tab(view)
+    assert view.inspection_id == peel and view.sheet is not None and view.sheet.title
+    assert readers == ["database"]  # never the GUI thread
+    assert any(step.done for step in office_steps.office_steps(sample_db, spotlight))

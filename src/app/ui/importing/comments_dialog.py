@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,7 @@ from app.importers.cc_comments import CommentsProposal, match_comments
 from app.services import importing, reading
 from app.services.importing import FillOutcome
 from app.services.responses import ResponseConflict
+from app.ui.db_worker import wait_on_worker
 from app.ui.importing import questions
 from app.ui.importing.comments_model import CommentColumn, CommentsMatchModel
 from app.ui.importing.preview_text import warning_text
@@ -61,7 +63,8 @@ class CommentsImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.inspection = reading.get_inspection(db, inspection_id)
+        # Read on the database worker, the dialog waiting (as for its fill).
+        self.inspection = wait_on_worker(lambda: reading.get_inspection(db, inspection_id))
         self.inspection_id = inspection_id
         self.role_title = role_title
         self.outcome: FillOutcome | None = None
@@ -312,8 +315,11 @@ class CommentsImportDialog(QDialog):
                 "There is nothing to fill: choose a comments file, or assign its parts to findings."
             )
             return
+        db, inspection_id = self.db, self.inspection_id
         try:
-            plan = importing.plan_comments(self.db, self.inspection_id, overall, assignments)
+            plan = wait_on_worker(
+                lambda: importing.plan_comments(db, inspection_id, overall, assignments)
+            )
             replace = False
             overwriting = plan.overwriting()
             if overwriting:
@@ -323,7 +329,8 @@ class CommentsImportDialog(QDialog):
                 if choice is OverwriteChoice.CANCEL:
                     return
                 replace = choice is OverwriteChoice.REPLACE
-            self.outcome = importing.fill_comments(self.db, plan, replace=replace)
+            fill = partial(importing.fill_comments, db, plan, replace=replace)
+            self.outcome = wait_on_worker(fill)
         except ResponseConflict:
             self.error.show_message(
                 "A response was changed in another window just now, so nothing was filled. "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -27,7 +28,8 @@ from app.domain.model import Inspection
 from app.domain.validation import date_before_publication
 from app.importers import ImportedInspection
 from app.services import importing
-from app.services.importing import SavedImport
+from app.services.importing import ExistingInspection, SavedImport
+from app.ui.db_worker import LatestRead, wait_on_worker
 from app.ui.formatting import deadline_note, plain_list, split_list
 from app.ui.importing import questions
 from app.ui.importing.preview_findings import FindingsPreview, PreviewFindingsModel
@@ -67,6 +69,7 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self._looking = LatestRead(self)  # for the same inspection in the register
         self.imported = imported
         self.source = source
         self.titles = role_titles or DEFAULT_TITLES
@@ -213,10 +216,24 @@ class ImportPreviewDialog(QDialog):
         self.title_edit.setFocus()
 
     def _show_duplicate(self, inspection: Inspection) -> None:
-        try:
-            existing = importing.find_existing(self.db, inspection)
-        except AppError:
-            existing = None  # Save checks again, and shows any problem then
+        """Say whether the register holds the inspection already (looked up on the database
+        worker; Save looks again, and shows any problem then)."""
+        db = self.db
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error
+            self._duplicate_found(None)
+
+        self._looking.run(lambda: importing.find_existing(db, inspection), self._duplicate_found,
+                          failed)  # fmt: skip
+
+    @property
+    def loading(self) -> bool:
+        """True while the register is being looked at for the same inspection."""
+        return self._looking.loading
+
+    def _duplicate_found(self, existing: ExistingInspection | None) -> None:
         if existing is None:
             self.duplicate_note.clear_message()
             return
@@ -297,8 +314,9 @@ class ImportPreviewDialog(QDialog):
             widget.setFocus()
             return
         self.error.clear_message()
+        db, source = self.db, self.source
         try:
-            existing = importing.find_existing(self.db, inspection)
+            existing = wait_on_worker(lambda: importing.find_existing(db, inspection))
             update = False
             if existing is not None:
                 choice = questions.ask_duplicate(self, existing)
@@ -309,8 +327,9 @@ class ImportPreviewDialog(QDialog):
                     super().accept()
                     return
                 update = True
-            self.saved = importing.save_imported(
-                self.db, inspection, update_existing=update, source=self.source
+            self.saved = wait_on_worker(
+                partial(importing.save_imported, db, inspection, update_existing=update,
+                        source=source)
             )
         except AppError as error:
             self.error.show_message(error.message + " Your corrections are still here.")

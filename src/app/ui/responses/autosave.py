@@ -350,23 +350,30 @@ class AutoSaver(QObject):
                 "in the editor."
             )
 
-    def restore(self, editor: ResponseEditor, revision_id: int) -> None:
-        """Make an earlier version current (saving what is typed first)."""
+    def restoring(
+        self, editor: ResponseEditor, revision_id: int
+    ) -> Callable[[], ResponseState]:
+        """Save what is typed in ``editor`` (waiting, bounded; AppError if it cannot be), then
+        give the call that makes an earlier version current, for the database worker; its
+        outcome goes to :meth:`restored` or :meth:`not_restored`."""
         assert self.inspection_id is not None
         self.save(editor)
         db, inspection_id, key, version = self.db, self.inspection_id, editor.key, editor.version
-        try:
-            state = self.worker.call(
-                lambda: responses.restore_revision(db, inspection_id, key, revision_id, version)
-            )
-        except ResponseConflict as conflict:
-            editor.load(conflict.theirs.text, conflict.theirs.version)
-            raise ConflictError(
-                "The response was changed in another window just now; its newest text is "
-                "shown. Choose the version to restore again."
-            ) from conflict
+        return lambda: responses.restore_revision(db, inspection_id, key, revision_id, version)
+
+    def restored(self, editor: ResponseEditor, state: ResponseState) -> None:
         editor.load(state.text, state.version)
         self._report_saved(editor)
+
+    def not_restored(self, editor: ResponseEditor, error: AppError) -> AppError:
+        """The sentence for the person; a newer text found meanwhile is shown."""
+        if not isinstance(error, ResponseConflict):
+            return error
+        editor.load(error.theirs.text, error.theirs.version)
+        return ConflictError(
+            "The response was changed in another window just now; its newest text is "
+            "shown. Choose the version to restore again."
+        )
 
     def _report_saved(self, editor: ResponseEditor) -> None:
         self.last_saved = clock.now_utc()

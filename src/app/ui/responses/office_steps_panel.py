@@ -165,13 +165,12 @@ class OfficeStepsPanel(QWidget):
         layout.addWidget(self.add_one)
 
     def show_inspection(
-        self, inspection_id: int | None, steps: list[OfficeStepState] | None = None
+        self, inspection_id: int | None, steps: list[OfficeStepState] | None
     ) -> None:
-        """Show an inspection's steps: ``steps`` already read (with the rest of the view, in
-        one snapshot), else read here."""
+        """Show an inspection's steps, already read on the database worker (with the rest of
+        the view, in one snapshot, or by :meth:`read_again`); None only with no inspection."""
         self.inspection_id = inspection_id
-        if steps is None:
-            steps = office_steps.office_steps(self.db, inspection_id) if inspection_id else []
+        steps = steps or []
         if [row.step.id for row in self.rows] == [step.id for step in steps]:
             for row, step in zip(self.rows, steps, strict=True):
                 row.show_state(step)
@@ -204,7 +203,7 @@ class OfficeStepsPanel(QWidget):
             if not isinstance(error, AppError):
                 raise error
             prompts.show_error(self, error.message, "The office step could not be saved")
-            self.show_inspection(self.inspection_id)
+            self.read_again()
 
         database_worker().run(change, done, failed, owner=self)
 
@@ -220,16 +219,43 @@ class OfficeStepsPanel(QWidget):
             self._add(lambda: office_steps.add_step(self.db, inspection_id, name))
 
     def _add(self, change: Callable[[], object]) -> None:
-        """Add steps on the database worker, then show the steps afresh."""
+        """Add steps on the database worker, then show the steps read afresh there."""
+        db, inspection_id = self.db, self.inspection_id
+        if inspection_id is None:
+            return
 
-        def done(_added: object) -> None:
-            self.show_inspection(self.inspection_id)
+        def add() -> list[OfficeStepState]:
+            change()
+            return office_steps.office_steps(db, inspection_id)
+
+        def done(steps: list[OfficeStepState]) -> None:
+            if inspection_id == self.inspection_id:
+                self.show_inspection(inspection_id, steps)
             self.stepsChanged.emit()
 
         def failed(error: BaseException) -> None:
-            self.show_inspection(self.inspection_id)
+            self.read_again()
             if not isinstance(error, AppError):
                 raise error
             prompts.show_error(self, error.message)
 
-        database_worker().run(change, done, failed, owner=self)
+        database_worker().run(add, done, failed, owner=self)
+
+    def read_again(self) -> None:
+        """Read the steps of the inspection shown again on the database worker, and show them
+        (if it is still shown); a failure leaves the steps shown as they are."""
+        db, inspection_id = self.db, self.inspection_id
+        if inspection_id is None:
+            return
+
+        def read_back(steps: list[OfficeStepState]) -> None:
+            if inspection_id == self.inspection_id:
+                self.show_inspection(inspection_id, steps)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error
+
+        database_worker().run(
+            lambda: office_steps.office_steps(db, inspection_id), read_back, failed, owner=self
+        )

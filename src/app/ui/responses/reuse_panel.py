@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from app.db.database import Database
 from app.domain.enums import AuthorRole
 from app.ui.db_worker import LatestRead
 
@@ -142,3 +143,11 @@ class ReusePanel(QWidget):
 def _preview(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= PREVIEW_CHARACTERS else flat[:PREVIEW_CHARACTERS].rstrip() + "…"
+
+
+def suggestions(db: Database, finding_id: int) -> list[Suggestion]:
+    """Reuse suggestions for a finding, on the database worker (rapidfuzz is loaded on the
+    first)."""
+    from app.services.reuse import suggestions as found
+
+    return found(db, finding_id)

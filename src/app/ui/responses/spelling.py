@@ -45,6 +45,8 @@ from app.domain.errors import AppError
 from app.domain.spelling import Word, words_to_check
 from app.services import spelling as service
 from app.services.spelling import SpellChecker
+from app.ui import messages
+from app.ui.db_worker import database_worker, wait_on_worker
 from app.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -97,13 +99,17 @@ class Spelling(QObject):
         if self.checker is not None or self._loading:
             return
         self._loading = True
-        try:
-            words = service.read_own_words(self.db)
-        except AppError as error:  # the word list can wait; the dictionary still helps
-            log.warning("The spelling word list could not be read: %s", error)
-            words = []
-        load = self._load
-        run_in_background(self, lambda: load(words), self._loaded, self._failed)
+        db, load = self.db, self._load
+
+        def read_and_load() -> SpellChecker:  # on a worker thread: a read, then the dictionary
+            try:
+                words = service.read_own_words(db)
+            except AppError as error:  # the word list can wait; the dictionary still helps
+                log.warning("The spelling word list could not be read: %s", error)
+                words = []
+            return load(words)
+
+        run_in_background(self, read_and_load, self._loaded, self._failed)
 
     def _loaded(self, checker: SpellChecker) -> None:
         self._loading = False
@@ -133,16 +139,28 @@ class Spelling(QObject):
     # --- the word list ----------------------------------------------------------------------------
 
     def add_word(self, word: str) -> None:
-        """Accept ``word`` in this database from now on, and stop underlining it."""
-        service.add_own_word(self.db, word)
-        if self.checker is not None:
-            self.checker.add_own_word(word)
-        self.wordsChanged.emit()
-        self.recheck_all(containing=word)
+        """Accept ``word`` in this database from now on, and stop underlining it (written on
+        the database worker; a refusal is told in one sentence)."""
+        db = self.db
+
+        def added(_none: None) -> None:
+            if self.checker is not None:
+                self.checker.add_own_word(word)
+            self.wordsChanged.emit()
+            self.recheck_all(containing=word)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error
+            messages.show_error(None, error.message, "The word could not be added")
+
+        database_worker().run(lambda: service.add_own_word(db, word), added, failed, owner=self)
 
     def set_words(self, words: list[str]) -> list[str]:
-        """Make the word list ``words`` (the settings); returns it as stored."""
-        stored = service.save_own_words(self.db, words)
+        """Make the word list ``words`` (the settings dialog's save, which waits for it on the
+        database worker); returns it as stored."""
+        db = self.db
+        stored = wait_on_worker(lambda: service.save_own_words(db, words))
         if self.checker is not None:
             self.checker.set_own_words(stored)
         self.wordsChanged.emit()
@@ -150,7 +168,9 @@ class Spelling(QObject):
         return stored
 
     def words(self) -> list[str]:
-        return service.read_own_words(self.db)
+        """The word list (for the settings dialog, which waits for it on the database worker)."""
+        db = self.db
+        return wait_on_worker(lambda: service.read_own_words(db))
 
     # --- checking whole texts in slices, the editors on screen first ------------------------------
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -41,9 +41,10 @@ from app.domain.errors import AppError, NotFoundError
 from app.domain.lock_notice import lock_notice
 from app.domain.model import OfficeStep
 from app.domain.workflow import is_locked, status_after_saving
-from app.services import responses, workflow
+from app.services import responses
 from app.services.responses import ResponseKey, ResponseSheet, ResponseState
 from app.ui.context import AppContext
+from app.ui.db_worker import Changes, LatestRead
 from app.ui.focus_order import move_focus, tab_stops
 from app.ui.rag import rag_style_sheet
 from app.ui.responses import prompts
@@ -52,16 +53,16 @@ from app.ui.responses.content import ResponsesContent
 from app.ui.responses.editor import ResponseEditor
 from app.ui.responses.history import HistoryPanel
 from app.ui.responses.office_steps_panel import OfficeStepsPanel
+from app.ui.responses.reuse_panel import suggestions
 from app.ui.responses.rows import row_width
 from app.ui.responses.side_dock import SideDock
 from app.ui.responses.spelling import spelling_of
 from app.ui.responses.toolbar import FormattingBar
-from app.ui.responses.workflow_bar import StatusHistoryPanel, WorkflowBar
-
-if TYPE_CHECKING:
-    from app.services.reuse import Suggestion
+from app.ui.responses.workflow_bar import StatusHistoryPanel, StatusRead, WorkflowBar, status_of
 
 PLACEHOLDER = "Choose an inspection in the register to write its responses here."
+LOADING = "Loading…"
+RESTORE_FAILED = "That version could not be restored"
 NARROW = 1100  # below this width the side panel starts hidden
 POLL_MS = 30_000  # look for changes saved by another copy this often while shown
 
@@ -81,6 +82,9 @@ class ResponsesView(QWidget):
         self.sheet: ResponseSheet | None = None
         self.current_editor: ResponseEditor | None = None
         self.content: ResponsesContent | None = None
+        self._reads = LatestRead(self)
+        self._history_reads = LatestRead(self)
+        self._changes = Changes(self, lambda error: prompts.show_error(self, error.message))
 
         self.saver = AutoSaver(self.db, self)
         self.saver.statusChanged.connect(self._show_save_status)
@@ -184,13 +188,58 @@ class ResponsesView(QWidget):
     # --- InspectionTab ----------------------------------------------------------------------------
 
     def show_inspection(self, inspection_id: int | None) -> None:
-        """Show ``inspection_id`` read afresh (keeping any text that could not be saved)."""
+        """Show ``inspection_id`` read afresh (keeping any text that could not be saved).
+
+        Typed text is saved first; the inspection is read on the database worker and shown
+        when it comes back, if it is still the one asked for. Meanwhile the inspection shown
+        stays (when it is the same one, read again) or the view says "Loading…".
+        """
         self.saver.save_all_quietly()
-        try:
-            sheet = responses.load_sheet(self.db, inspection_id) if inspection_id else None
-        except NotFoundError:
-            sheet = None
+        if not inspection_id:
+            self._reads.supersede()
+            self._show_sheet(None)
+            return
+        if inspection_id != self.inspection_id:
+            self._show_sheet(None, LOADING)
+        db = self.db
+        self._reads.run(lambda: _sheet_or_none(db, inspection_id), self._loaded,
+                        self._load_failed)  # fmt: skip
+
+    @property
+    def loading(self) -> bool:
+        """True while the inspection asked for, its status or the History is being read, or a
+        change made here is being written (on the database worker)."""
+        reads = self._reads, self._history_reads
+        return any(r.loading for r in reads) or self._changes.busy or self.workflow_bar.busy
+
+    def _loaded(self, sheet: ResponseSheet | None) -> None:
+        if sheet is not None and self.saver.has_pending() and not self._keeps_rows(sheet):
+            # Typed, while it was being read, into rows about to be rebuilt: save that first
+            # and read again; if it cannot be saved, the rows and the text stay.
+            self.saver.save_all_quietly()
+            if not self.saver.has_pending():
+                self.show_inspection(sheet.inspection_id)
+            return
+        self._show_sheet(sheet)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._show_sheet(None)
+        if not isinstance(error, AppError):
+            raise error
+        prompts.show_error(self, error.message, "The responses could not be read")
+
+    def _keeps_rows(self, sheet: ResponseSheet) -> bool:
+        """Whether showing ``sheet`` keeps the rows (and editors) shown now."""
+        return (
+            sheet.inspection_id == self.inspection_id
+            and self.content is not None
+            and self.content.matches(sheet)
+        )
+
+    def _show_sheet(self, sheet: ResponseSheet | None, placeholder: str = PLACEHOLDER) -> None:
+        """Show what was read (None: nothing, or ``placeholder`` while loading)."""
         same = sheet is not None and sheet.inspection_id == self.inspection_id
+        keep_rows = sheet is not None and self._keeps_rows(sheet)
         if not same:
             self.saver.new_inspection()  # "Saved 14:32" belongs to the inspection saved
         self.inspection_id = sheet.inspection_id if sheet else None
@@ -202,8 +251,9 @@ class ResponsesView(QWidget):
         self.office_steps.show_inspection(self.inspection_id, sheet.steps if sheet else None)
         self.status_history.show_history(self.workflow_bar.history)
         if sheet is None:
+            self.placeholder.setText(placeholder)
             self._replace_content(None)
-        elif same and self.content is not None and self.content.matches(sheet):
+        elif keep_rows and self.content is not None:
             self.content.refresh(sheet)
         else:
             self._replace_content(sheet, keep_place=same)
@@ -238,6 +288,7 @@ class ResponsesView(QWidget):
         self.saver.forget()
         self.toolbar.set_editor(None)
         self.current_editor = None
+        self._history_reads.supersede()
         self.history.clear()
         place = self.content.place() if keep_place and self.content is not None else None
         focus = QApplication.focusWidget()
@@ -256,7 +307,7 @@ class ResponsesView(QWidget):
             return
         self.content = ResponsesContent(
             sheet, self.scroll_area.viewport(), on_editor=self._watch_editor,
-            suggest=partial(_suggestions, self.db),
+            suggest=partial(suggestions, self.db),
         )  # fmt: skip
         self.scroll_area.setWidget(self.content)
         self.content.attach(self.scroll_area)
@@ -361,16 +412,17 @@ class ResponsesView(QWidget):
         before = self.workflow_bar.status
         if status_after_saving(before, editor.key.role) is not None:
             # The save may have started drafting: show the status the database now holds.
-            self.workflow_bar.show_inspection(self.inspection_id)
-            if self.workflow_bar.status is not before:
-                self._status_changed()
-                self.notice.emit(
-                    f"The status is now “{self.workflow_bar.status.label}”: a response was saved."
-                )
+            self.workflow_bar.read_again(lambda: self._status_after_saving(before))
+
+    def _status_after_saving(self, before: InspectionStatus) -> None:
+        if self.workflow_bar.status is not before:
+            self._status_changed()
+            self.notice.emit(
+                f"The status is now “{self.workflow_bar.status.label}”: a response was saved."
+            )
 
     def _locked_elsewhere(self) -> None:
-        self.workflow_bar.show_inspection(self.inspection_id)
-        self._apply_lock()
+        self.workflow_bar.read_again(self._show_status)
         prompts.show_error(
             self,
             "The responses were signed off in another window, so your last change could not "
@@ -384,9 +436,8 @@ class ResponsesView(QWidget):
             return
         db, inspection_id = self.db, self.inspection_id
 
-        def read() -> tuple[dict[ResponseKey, ResponseState], InspectionStatus]:
-            states = responses.response_states(db, inspection_id)
-            return states, workflow.current_status(db, inspection_id)
+        def read() -> tuple[dict[ResponseKey, ResponseState], StatusRead]:
+            return responses.response_states(db, inspection_id), status_of(db, inspection_id)
 
         # On the database worker, after any save queued before it; dropped if the view goes.
         self.saver.worker.run(read, lambda found: self._polled(inspection_id, *found),
@@ -400,16 +451,20 @@ class ResponsesView(QWidget):
         self,
         inspection_id: int,
         states: dict[ResponseKey, ResponseState],
-        status: InspectionStatus,
+        status: StatusRead,
     ) -> None:
         if inspection_id != self.inspection_id:
             return  # another inspection is shown now
         if self.content is not None:
             self.content.refresh_states(states)
-        if status is not self.workflow_bar.status:
-            self.workflow_bar.show_inspection(self.inspection_id)
-            self.status_history.show_history(self.workflow_bar.history)
-            self._apply_lock()
+        if status[1] is not self.workflow_bar.status:
+            self.workflow_bar.show_inspection(inspection_id, status)
+            self._show_status()
+
+    def _show_status(self) -> None:
+        """The status history and the lock as the workflow bar now has them."""
+        self.status_history.show_history(self.workflow_bar.history)
+        self._apply_lock()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -445,20 +500,51 @@ class ResponsesView(QWidget):
         if self.side.currentWidget() is not self.history or self.inspection_id is None:
             return
         if editor is None:
+            self._history_reads.supersede()
             self.history.clear()
             return
-        revisions = responses.list_revisions(self.db, self.inspection_id, editor.key)
-        self.history.show_revisions(editor.accessibleName(), revisions)
+        db, inspection_id, key = self.db, self.inspection_id, editor.key
+        name = editor.accessibleName()
+        self._history_reads.run(
+            lambda: responses.list_revisions(db, inspection_id, key),
+            lambda revisions: self.history.show_revisions(name, revisions),
+            self._history_failed,
+        )
+
+    def _history_failed(self, error: BaseException) -> None:
+        if not isinstance(error, AppError):
+            raise error
+        self.history.clear()  # the next look (another editor, a save) reads it again
 
     def _restore(self, revision_id: int) -> None:
+        """Make an earlier version current, on the database worker; the editor takes no typing
+        until it is back."""
         editor = self.current_editor
         if editor is None:
             return
         try:
-            self.saver.restore(editor, revision_id)
+            restore = self.saver.restoring(editor, revision_id)
         except AppError as error:
-            prompts.show_error(self, error.message, "That version could not be restored")
-        self._refresh_history()
+            prompts.show_error(self, error.message, RESTORE_FAILED)
+            return
+        editor.setReadOnly(True)
+
+        def restored(state: ResponseState) -> None:
+            self._apply_lock()  # editable again, unless locked meanwhile
+            if shiboken6.isValid(editor):
+                self.saver.restored(editor, state)
+            self._refresh_history()
+
+        def failed(error: BaseException) -> None:
+            self._apply_lock()
+            if not isinstance(error, AppError):
+                raise error
+            if shiboken6.isValid(editor):
+                error = self.saver.not_restored(editor, error)
+            prompts.show_error(self, error.message, RESTORE_FAILED)
+            self._refresh_history()
+
+        self._changes.run(restore, restored, failed)
 
     # --- workflow, applicability, office steps ----------------------------------------------------
 
@@ -483,13 +569,17 @@ class ResponsesView(QWidget):
     def _set_applies(self, finding_id: int, applies: bool, reason: str) -> None:
         if self.inspection_id is None or not self._save_first():
             return
-        try:
-            responses.set_finding_applies(self.db, self.inspection_id, finding_id, applies, reason)
-        except AppError as error:
-            prompts.show_error(self, error.message)
-            return
-        self.show_inspection(self.inspection_id)
-        self._emit_changed()
+        db, inspection_id = self.db, self.inspection_id
+
+        def changed(_none: None) -> None:
+            if inspection_id == self.inspection_id:
+                self.show_inspection(inspection_id)
+            self.inspectionChanged.emit(inspection_id)
+
+        self._changes.run(
+            lambda: responses.set_finding_applies(db, inspection_id, finding_id, applies, reason),
+            changed,
+        )
 
     def _organisation_changed(self) -> None:
         self._save_first()
@@ -498,8 +588,9 @@ class ResponsesView(QWidget):
         self.show_inspection(current)
 
 
-def _suggestions(db: Database, finding_id: int) -> list[Suggestion]:
-    """Reuse suggestions for a finding (rapidfuzz is loaded on the first)."""
-    from app.services.reuse import suggestions
-
-    return suggestions(db, finding_id)
+def _sheet_or_none(db: Database, inspection_id: int) -> ResponseSheet | None:
+    """Everything the view shows of an inspection, or None when it is gone (on the worker)."""
+    try:
+        return responses.load_sheet(db, inspection_id)
+    except NotFoundError:
+        return None

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain.completeness import CompletenessReport
 from app.domain.enums import InspectionStatus
 from app.domain.errors import AppError
 from app.domain.workflow import StatusChange, Transition, is_locked, transition
 from app.services import publishing, workflow
-from app.ui.db_worker import database_worker
+from app.ui.db_worker import Changes
 from app.ui.responses import prompts
+
+StatusRead = tuple[list[StatusChange], InspectionStatus]  # the history, and the status now
 
 
 class WorkflowBar(QWidget):
@@ -51,7 +54,8 @@ class WorkflowBar(QWidget):
         self.before_change = before_change
         self.inspection_id: int | None = None
         self.status = InspectionStatus.NOT_STARTED
-        self._changing = 0  # status changes queued on the database worker, not yet back
+        # Status changes and reads queued on the database worker, not yet back.
+        self._work = Changes(self, lambda error: prompts.show_error(self, error.message))
         self.history: list[StatusChange] = []
 
         label = QLabel("S&tatus:", self)
@@ -89,10 +93,11 @@ class WorkflowBar(QWidget):
     def show_inspection(
         self,
         inspection_id: int | None,
-        read: tuple[list[StatusChange], InspectionStatus] | None = None,
+        read: StatusRead | None,
     ) -> None:
-        """Show an inspection's status; ``read``: its history and status, already read (with
-        the rest of the view, in one snapshot), else read here."""
+        """Show an inspection's status; ``read``: its history and status, already read (on
+        the database worker: with the rest of the view, in one snapshot, or by
+        :meth:`read_again`); None only with no inspection."""
         self.inspection_id = inspection_id
         if inspection_id is None:
             self.history = []
@@ -101,16 +106,31 @@ class WorkflowBar(QWidget):
                 button.hide()
             return
         self.setEnabled(True)
-        if read is None:
-            self.history = workflow.status_history(self.db, inspection_id)
-            self.status = workflow.current_status(self.db, inspection_id)
-        else:
-            self.history, self.status = list(read[0]), read[1]
+        assert read is not None, "an inspection's status is read on the database worker"
+        self.history, self.status = list(read[0]), read[1]
         self.combo.setCurrentIndex(self.combo.findData(self.status))
         locked = is_locked(self.status)
         self.sign_off_button.setVisible(not locked)
         self.publish_button.setVisible(self.status is InspectionStatus.SIGNED_OFF)
         self.reopen_button.setVisible(locked)
+
+    def read_again(self, then: Callable[[], None] = lambda: None) -> None:
+        """Read the shown inspection's status and history again on the database worker and
+        show them; ``then`` runs after that, if the bar still shows that inspection."""
+        inspection_id, db = self.inspection_id, self.db
+        if inspection_id is None:
+            return
+
+        def read_back(found: StatusRead) -> None:
+            if self.inspection_id == inspection_id:
+                self.show_inspection(inspection_id, found)
+                then()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error  # else the status shown stays until the next look
+
+        self._work.run(lambda: status_of(db, inspection_id), read_back, failed)
 
     def last_change(self) -> StatusChange | None:
         return self.history[-1] if self.history else None
@@ -135,34 +155,42 @@ class WorkflowBar(QWidget):
         elif kind is Transition.REOPEN:
             self.reopen(target)
         elif kind is Transition.PUBLISH:
-            if prompts.confirm(self, "Mark as published", self._publish_question(), "Published"):
-                self._change(target)
+            self._ask_to_publish(target)
         else:
             self._change(target)
 
-    def _publish_question(self) -> str:
-        """Whether to record publication, naming what the publication copy leaves out."""
-        question = "Record that the response has been published? It stays locked."
-        if self.inspection_id is None:
-            return question
-        try:
-            gaps = publishing.publication_gaps(self.db, self.inspection_id)
-        except AppError:
-            return question  # the change itself reports a missing inspection
-        if gaps:
-            listed = "; ".join(gaps)
-            question += f"\n\nThe publication copy leaves these out, as they are empty: {listed}."
-        return question
+    def _ask_to_publish(self, target: InspectionStatus) -> None:
+        """Confirm publication, naming what the publication copy leaves out (looked up on the
+        database worker), then record it."""
+        inspection_id, db = self.inspection_id, self.db
+        if inspection_id is None:
+            return
+
+        def ask(gaps: list[str]) -> None:
+            if inspection_id == self.inspection_id and prompts.confirm(
+                self, "Mark as published", publish_question(gaps), "Published"
+            ):
+                self._change(target)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error
+            ask([])  # the change itself reports a missing inspection
+
+        self._work.run(lambda: publishing.publication_gaps(db, inspection_id), ask, failed)
 
     def sign_off(self) -> None:
-        """Refuse (naming what is missing), or warn and confirm, then sign off."""
+        """Refuse (naming what is missing), or warn and confirm, then sign off; the check runs
+        on the database worker, after the saves queued before it."""
         if self.inspection_id is None or not self.before_change():
             return
-        try:
-            report = workflow.check_sign_off(self.db, self.inspection_id, self.today())
-        except AppError as error:
-            prompts.show_error(self, error.message)
-            return
+        db, inspection_id, today = self.db, self.inspection_id, self.today()
+        self._work.run(lambda: workflow.check_sign_off(db, inspection_id, today),
+                       lambda report: self._checked(inspection_id, report))  # fmt: skip
+
+    def _checked(self, inspection_id: int, report: CompletenessReport) -> None:
+        if inspection_id != self.inspection_id:
+            return  # another inspection is shown now
         if not report.can_sign_off:
             prompts.show_error(self, report.refusal(), "Not ready to sign off")
             return
@@ -178,8 +206,9 @@ class WorkflowBar(QWidget):
 
     @property
     def busy(self) -> bool:
-        """True while a status change is being written (on the database worker)."""
-        return self._changing > 0
+        """True while a status change is being written or the status read again (on the
+        database worker)."""
+        return self._work.busy
 
     def _change(self, target: InspectionStatus, note: str = "") -> None:
         """Write the change on the database worker, after the saves queued before it; the
@@ -188,25 +217,37 @@ class WorkflowBar(QWidget):
             return
         db, inspection_id, expected, today = self.db, self.inspection_id, self.status, self.today()
 
-        def change() -> None:
+        def change() -> StatusRead:
             workflow.change_status(db, inspection_id, target, expected_status=expected,
                                    note=note, today=today)  # fmt: skip
+            return status_of(db, inspection_id)
 
-        def finished(_none: None) -> None:
-            self._changing -= 1
+        def finished(found: StatusRead) -> None:
             if self.inspection_id == inspection_id:
-                self.show_inspection(inspection_id)
+                self.show_inspection(inspection_id, found)
             self.statusChanged.emit()
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, AppError):
-                self._changing -= 1
                 raise error
             prompts.show_error(self, error.message, "The status did not change")
-            finished(None)
+            self.read_again(self.statusChanged.emit)
 
-        self._changing += 1
-        database_worker().run(change, finished, failed, owner=self)
+        self._work.run(change, finished, failed)
+
+
+def status_of(db: Database, inspection_id: int) -> StatusRead:
+    """An inspection's status history and status (on the database worker)."""
+    return workflow.status_history(db, inspection_id), workflow.current_status(db, inspection_id)
+
+
+def publish_question(gaps: list[str]) -> str:
+    """Whether to record publication, naming what the publication copy leaves out."""
+    question = "Record that the response has been published? It stays locked."
+    if gaps:
+        listed = "; ".join(gaps)
+        question += f"\n\nThe publication copy leaves these out, as they are empty: {listed}."
+    return question
 
 
 class StatusHistoryPanel(QWidget):
