@@ -58,8 +58,12 @@ def _line(window: MainWindow, words: str) -> QPushButton:
 def _shows_inspection(qtbot: QtBot, window: MainWindow, title: str, tab: str) -> None:
     qtbot.waitUntil(lambda: window.page.isVisible(), timeout=ANSWER_MS)
     assert not window.home.view.isVisible()
-    summary = window.current_summary()
-    assert summary is not None and summary.title == title
+
+    def chosen() -> bool:  # the register is read again on the database worker first
+        summary = window.current_summary()
+        return summary is not None and summary.title == title
+
+    qtbot.waitUntil(chosen, timeout=ANSWER_MS)
     assert window.page.tabText(window.page.currentIndex()).replace("&", "") == tab
 
 

@@ -100,12 +100,14 @@ class TrackerPage(QObject):
     def _select_when_read(
         self, tab: FindingsTab, inspection_id: int, finding_id: int, waits: int
     ) -> None:
-        if tab.loading and waits > 0:
+        # The register is read again, then the tab reads the inspection: both on the worker.
+        shown = tab.inspection is not None and tab.inspection.id == inspection_id
+        if (tab.loading or not shown) and waits > 0:
             QTimer.singleShot(FINDING_WAIT_MS, self,
                               lambda: self._select_when_read(tab, inspection_id, finding_id,
                                                              waits - 1))  # fmt: skip
             return
-        if tab.inspection is None or tab.inspection.id != inspection_id:
+        if not shown:
             return
         row = tab.model.row_of(finding_id)
         if row is not None:
