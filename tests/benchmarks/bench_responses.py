@@ -30,6 +30,7 @@ from app.domain.model import Finding, Inspection, RoleTexts
 from app.services import inspections
 from app.ui.context import AppContext
 from app.ui.responses import ResponsesView
+from tests.benchmarks.timing import run_event_loop_until
 
 MANY = 2000
 FEW = 40
@@ -65,8 +66,7 @@ def _settle() -> None:
 
 def _until_built(view: ResponsesView) -> None:
     """Run the event loop while the view builds rows in the background."""
-    while view.content is not None and view.content.is_building():
-        QTest.qWait(0)
+    run_event_loop_until(lambda: view.content is None or not view.content.is_building())
 
 
 def _show(view: ResponsesView, inspection_id: int) -> tuple[float, float]:
@@ -75,8 +75,7 @@ def _show(view: ResponsesView, inspection_id: int) -> tuple[float, float]:
     _settle()
     start = time.perf_counter()
     view.show_inspection(inspection_id)
-    while view.loading:  # read on the database worker
-        QTest.qWait(0)
+    run_event_loop_until(lambda: not view.loading)  # read on the database worker
     QTest.qWait(0)  # layout requests
     view.grab()  # the first paint
     painted = time.perf_counter() - start

@@ -21,3 +21,25 @@ def timed_runs(action: Callable[[], object], *, repeats: int = 7, warm_up: int =
 
 def median_seconds(action: Callable[[], object], *, repeats: int = 7, warm_up: int = 1) -> float:
     return statistics.median(timed_runs(action, repeats=repeats, warm_up=warm_up))
+
+
+def run_event_loop_until(done: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Run Qt's event loop, as the window's own does, until ``done()`` (looked at every
+    millisecond). A loop spinning ``QTest.qWait(0)`` would keep Python's lock from the database
+    worker and time the spinning, not the read."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if done():
+        return
+    loop = QEventLoop()
+    watch = QTimer()
+    watch.setInterval(1)
+    watch.timeout.connect(lambda: loop.quit() if done() else None)
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(loop.quit)
+    watch.start()
+    give_up.start(int(timeout * 1000))
+    loop.exec()
+    watch.stop()
+    give_up.stop()

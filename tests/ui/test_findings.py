@@ -136,6 +136,7 @@ def test_findings_tab_in_the_window_refreshes_the_overview(
     window.register.select_inspection(peel.id)
     findings = window.page.widget(1)
     assert isinstance(findings, FindingsTab)
+    window.page.setCurrentWidget(findings)  # a person opens the tab to add a finding
     wait_for_tab(findings)
 
     def fill(dialog: FindingDialog) -> None:
@@ -144,8 +145,10 @@ def test_findings_tab_in_the_window_refreshes_the_overview(
 
     answer_dialog(monkeypatch, FindingDialog, fill)
     findings.add_finding()
+    wait_for_tab(findings)  # written on the database worker
     overview = window.page.widget(0)
     assert isinstance(overview, OverviewTab)
+    window.page.setCurrentWidget(overview)  # a tab out of view reads when it comes into view
     wait_for_tab(overview)
     overview_text = overview.browser.toPlainText()
     assert "A new recommendation typed by hand." in overview_text

@@ -142,6 +142,7 @@ class FakeTab(QWidget):
 def test_extra_tab_is_saved_before_moving_on(window: MainWindow, message_log: MessageLog) -> None:
     tab = FakeTab()
     window.add_tab(tab, "Responses")
+    window.page.setCurrentWidget(tab)  # the tab in view shows each inspection at once
     ids = [window.register.model.row_data(row).summary.id for row in range(2)]
     window.register.select_inspection(ids[0])
     assert tab.shown == [None, ids[0]]

@@ -216,8 +216,9 @@ class LatestRead:
     For a view showing one inspection: each :meth:`run` supersedes the ones before it, whose
     answers are then dropped when they come back (the person has moved on to another
     inspection meanwhile), so that a slow answer about the inspection before never replaces
-    the one shown now. :meth:`supersede` drops the answers still to come without asking
-    anything (the view read something itself meanwhile).
+    the one shown now; one superseded before the worker came to it is not read at all.
+    :meth:`supersede` drops the answers still to come without asking anything (the view read
+    something itself meanwhile).
     """
 
     def __init__(self, owner: QObject) -> None:
@@ -243,10 +244,14 @@ class LatestRead:
         self._asked += 1
         ticket = self._asked
 
-        def done(result: T) -> None:
+        def read() -> T | None:
+            # Superseded before its turn came (the person moved on): nothing to read.
+            return fn() if ticket == self._asked else None
+
+        def done(result: T | None) -> None:
             if ticket == self._asked:
                 self._answered = ticket
-                on_done(result)
+                on_done(result)  # type: ignore[arg-type]  # read, not skipped: it is the latest
 
         def failed(error: BaseException) -> None:
             if ticket != self._asked:
@@ -256,7 +261,7 @@ class LatestRead:
                 raise error
             on_error(error)
 
-        database_worker().run(fn, done, failed, owner=self._owner)
+        database_worker().run(read, done, failed, owner=self._owner)
 
 
 class Changes:

@@ -64,6 +64,8 @@ class InspectionPage(QTabWidget):
         self.tabBar().setAccessibleName("Inspection tabs")
         self._tabs: list[InspectionTab] = []
         self._inspection_id: int | None = None
+        self._stale: list[InspectionTab] = []  # shown afresh when they come into view
+        self.currentChanged.connect(self._came_into_view)
 
     @property
     def inspection_id(self) -> int | None:
@@ -124,10 +126,25 @@ class InspectionPage(QTabWidget):
         self._show(self._inspection_id)
 
     def _show(self, inspection_id: int | None, *, skip: InspectionTab | None = None) -> None:
+        """The tab in view shows ``inspection_id`` now; the others when they come into view
+        (each reads on the one database worker: a hidden tab's read would only delay it)."""
         self._inspection_id = inspection_id
+        current: object = self.currentWidget()
         for tab in self._tabs:
-            if tab is not skip:
+            if tab is skip:
+                continue
+            if tab is current:
                 tab.show_inspection(inspection_id)
+            elif tab not in self._stale:
+                self._stale.append(tab)
+
+    def _came_into_view(self, index: int) -> None:
+        widget: object = self.widget(index)
+        for tab in self._stale:
+            if tab is widget:
+                self._stale.remove(tab)
+                tab.show_inspection(self._inspection_id)
+                return
 
     def _tab_saved(self, source: InspectionTab, inspection_id: int) -> None:
         if inspection_id == self._inspection_id and self._save_tabs(skip=source):
