@@ -104,4 +104,4 @@ def test_the_workbook_prints_for_a_panel_paper_and_its_rows_fit_their_words() ->
     tall = sheet.row_dimensions[2].height
     assert tall is not None and tall >= 3 * LINE_HEIGHT  # LibreOffice shows every line
     assert (sheet.row_dimensions[3].height or LINE_HEIGHT) < tall
-    assert row_height(["a" * 50], [True], [20.0]) == 3 * LINE_HEIGHT
+    assert row_height(["a" * 50], [(0, 19)]) == 3 * LINE_HEIGHT
