@@ -6,9 +6,22 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 D = TypeVar("D", bound=QDialog)
+W = TypeVar("W", bound=QWidget)
+LAPTOP = (1366, 768)
+
+
+def show_on_a_laptop(window: W, qtbot: QtBot) -> W:
+    """``window`` at a laptop's size, shown and active (keys and focus go to it)."""
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
 
 
 def answer_dialog(

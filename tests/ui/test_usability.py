@@ -34,29 +34,19 @@ from app.ui.overview import OverviewTab
 from app.ui.responses import ResponsesView
 from app.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import wait_for_tab
+from tests.ui.helpers import show_on_a_laptop
 from tests.ui.responses.conftest import inspection_id
-
-LAPTOP = (1366, 768)
-
-
-def _show(window: MainWindow, qtbot: QtBot) -> MainWindow:
-    window.resize(*LAPTOP)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 @pytest.fixture
 def shown(window: MainWindow, qtbot: QtBot) -> MainWindow:
-    return _show(window, qtbot)
+    return show_on_a_laptop(window, qtbot)
 
 
 def test_welcome_buttons_show_their_whole_words(
     make_window: Callable[[Path], MainWindow], db_path: Path, qtbot: QtBot
 ) -> None:
-    window = _show(make_window(db_path), qtbot)
+    window = show_on_a_laptop(make_window(db_path), qtbot)
     assert window.stack.currentWidget() is window.welcome
     for button in window.welcome.buttons:
         assert button.width() >= button.sizeHint().width(), button.text()

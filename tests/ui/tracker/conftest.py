@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.main_window import MainWindow
 from app.ui.tracker import TrackerView
+from tests.ui.helpers import show_on_a_laptop
 from tests.ui.journeys.person import ANSWER_MS, find
 
-LAPTOP = (1366, 768)
 W = TypeVar("W", bound=QWidget)
 
 
@@ -96,12 +96,7 @@ class TrackerPerson:
 
 @pytest.fixture
 def shown(window: MainWindow, qtbot: QtBot) -> MainWindow:
-    window.resize(*LAPTOP)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return show_on_a_laptop(window, qtbot)
 
 
 @pytest.fixture

@@ -19,8 +19,9 @@ from app.services import tracker
 from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.tracker.model import TrackerColumn
+from tests.ui.helpers import LAPTOP
 from tests.ui.journeys.person import ANSWER_MS, find
-from tests.ui.tracker.conftest import LAPTOP, TrackerPerson
+from tests.ui.tracker.conftest import TrackerPerson
 from tests.ui.tracker.test_tracker_journey import count, stored
 
 
