@@ -148,7 +148,7 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
                 part for part in (hit.reference, settings.role_title(hit.role) if hit.role else "")
                 if part
             ) or hit.source.value.capitalize()
-            _out(f"      {where}: {_marked(hit.snippet, hit.highlights)}")
+            _out(f"      {where}: {hit.marked('[', ']')}")
     return 0
 
 
@@ -164,15 +164,6 @@ def _hit_json(hit: search_hits.Hit) -> dict[str, object]:
         "highlights": [list(span) for span in hit.highlights],
         "saved_at": hit.saved_at.isoformat() if hit.saved_at else None,
     }  # fmt: skip
-
-
-def _marked(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The snippet with each matched word in [brackets], for a console."""
-    marked, last = [], 0
-    for start, end in spans:
-        marked += [snippet[last:start], "[", snippet[start:end], "]"]
-        last = end
-    return "".join([*marked, snippet[last:]])
 
 
 def _check_outputs(db: Database, *targets: str) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -94,6 +94,17 @@ class Hit:
     part: ResponsePart | None = None
     saved_at: dt.datetime | None = None
     """For an earlier version of a response: when it was saved."""
+
+    def marked(self, before: str, after: str, escape: Callable[[str], str] = str) -> str:
+        """The snippet with each matched word between ``before`` and ``after`` (the rest of
+        the text through ``escape``): "[exit]" for a console, "<b>exit</b>" for a label."""
+        pieces: list[str] = []
+        last = 0
+        for start, end in self.highlights:
+            pieces += [escape(self.snippet[last:start]), before,
+                       escape(self.snippet[start:end]), after]  # fmt: skip
+            last = end
+        return "".join([*pieces, escape(self.snippet[last:])])
 
 
 def compared_with_the_models(name: str | None, type_: str, parent_names: object) -> bool:

@@ -63,18 +63,6 @@ def where(hit: Hit, organisation: OrganisationSettings) -> str:
     return found
 
 
-def snippet_html(hit: Hit) -> str:
-    """The snippet as HTML, its matched words in bold (everything else escaped)."""
-    pieces: list[str] = []
-    last = 0
-    for start, end in hit.highlights:
-        pieces += [html.escape(hit.snippet[last:start]), "<b>", html.escape(hit.snippet[start:end]),
-                   "</b>"]  # fmt: skip
-        last = end
-    pieces.append(html.escape(hit.snippet[last:]))
-    return "".join(pieces)
-
-
 class _HtmlDelegate(QStyledItemDelegate):
     """Paints an item's ``HTML_ROLE`` (its words in bold) where it has one."""
 
@@ -264,7 +252,8 @@ class SearchPanel(QWidget):
             place = where(hit, organisation)
             child = QTreeWidgetItem([f"{place}: {hit.snippet}"])
             child.setData(0, HIT_ROLE, hit)
-            child.setData(0, HTML_ROLE, f"<i>{html.escape(place)}</i><br>{snippet_html(hit)}")
+            words = hit.marked("<b>", "</b>", html.escape)  # the matched words in bold
+            child.setData(0, HTML_ROLE, f"<i>{html.escape(place)}</i><br>{words}")
             child.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{place}: {hit.snippet}")
             item.addChild(child)
         return item
