@@ -55,7 +55,8 @@ def test_upgrading_from_0005_keeps_findings_open_and_searchable(db_path: Path) -
         tracker.record_progress(database, row.id, ProgressStatus.COMPLETED, "Audit done.")
         with database.reading() as connection:
             assert has_full_text(connection)
-            hits = search(connection, SearchQuery.parse("custody"))
+            hits, full_text = search(connection, SearchQuery.parse("custody"))
+        assert full_text
         assert [(hit.finding_id, hit.reference) for hit in hits] == [(row.id, "Recommendation 1")]
     finally:
         database.close()

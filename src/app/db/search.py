@@ -124,11 +124,12 @@ def has_full_text(connection: Connection) -> bool:
 
 def search(
     connection: Connection, query: SearchQuery, *, revisions: bool = False, limit: int = 100
-) -> list[Hit]:
-    """Every source's best hits for ``query``, best first."""
-    if query.empty:
-        return []
+) -> tuple[list[Hit], bool]:
+    """Every source's best hits for ``query``, best first, and whether a full-text index
+    answered (False: the words were looked for as typed)."""
     engine = _engine_for(connection, query)
+    if query.empty:
+        return [], not isinstance(engine, _Plain)
     sources = [_inspections, _findings, _questions, _responses]
     if revisions:
         sources.append(_revisions)
@@ -136,7 +137,7 @@ def search(
     for source in sources:
         statement = source(engine).limit(limit)
         hits.extend(engine.hit(row) for row in connection.execute(statement, engine.parameters))
-    return sorted(hits, key=lambda hit: hit.rank)
+    return sorted(hits, key=lambda hit: hit.rank), not isinstance(engine, _Plain)
 
 
 # --- How each engine matches, ranks and cuts snippets -------------------------------------

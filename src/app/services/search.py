@@ -53,8 +53,7 @@ def search(db: Database, typed: str, *, revisions: bool = False, limit: int = 10
     if query.empty:
         return Results(query, ())
     with db.reading() as connection:
-        full_text = index.has_full_text(connection)
-        hits = index.search(connection, query, revisions=revisions, limit=limit)
+        hits, full_text = index.search(connection, query, revisions=revisions, limit=limit)
     return Results(query, _grouped(hits), "" if full_text else NO_FULL_TEXT)
 
 
