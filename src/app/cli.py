@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from app import APP_NAME, __version__
 from app.cli_check import CheckReport
 from app.db.connection import is_database_file, prepare_location
-from app.db.database import Database, NoDatabaseYet
+from app.db.database import Database
+from app.db.sqlite_file import NoDatabaseYet
 from app.domain.deadlines import statutory_deadline
 from app.domain.english_dates import short_date
 from app.domain.errors import AppError, ValidationError

@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from app import APP_NAME
 
 DB_ENV_VAR = "OPCC_RESPONSES_DB"
@@ -20,6 +18,8 @@ DB_FILE_NAME = "responses.sqlite3"
 
 
 def data_dir() -> Path:
+    import platformdirs  # a few milliseconds: not before the window's first paint
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

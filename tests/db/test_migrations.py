@@ -14,12 +14,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
-from app.db.database import Database, NoDatabaseYet
+from app.db.database import Database
 from app.db.engine import create_sqlite_engine
 from app.db.identity import KNOWN_REVISIONS, SCHEMA_HEAD
 from app.db.migrate import alembic_config, current_revision, head_revision
 from app.db.models import Base, FindingRow
 from app.db.search import compared_with_the_models
+from app.db.sqlite_file import NoDatabaseYet
 from app.domain.enums import AuthorRole
 from app.domain.errors import DatabaseError
 from app.services import reading

@@ -17,14 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.backend import Backend, is_server_address
-from app.db.sqlite_file import DamagedDatabase, NoDatabaseYet, SqliteFile
 from app.domain.errors import DatabaseError
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
-
-__all__ = ["DamagedDatabase", "Database", "NoDatabaseYet"]
 
 JOURNAL_TAKEN = (
     "Another program removed the database's journal from under this window ({path}), so the "
@@ -48,7 +45,7 @@ class Database:
         if isinstance(location, (str, Path)):
             location = _backend(location)
         self.backend: Backend = location
-        self.path = Path(location.path) if isinstance(location, SqliteFile) else Path()
+        self.path = Path(location.name) if location.on_file else Path()  # a file: its path
         """The file (SQLite); an empty path for a server, which has no file here."""
         self.read_only = False
         """Opened on a database this process may not change: every transaction is refused."""
@@ -78,26 +75,33 @@ class Database:
         untouched. With ``writable=False`` (the commands that only read) a missing, empty or
         older one is refused too, so that reading never creates or changes anything.
         """
-        backend = _backend(location)
+        database = cls(location)
+        database.open_now(writable=writable)
+        return database
+
+    def open_now(self, *, writable: bool = True) -> None:
+        """Open this database (made with ``Database(location)``, which does not touch it): the
+        window makes the object at once and opens it on its database worker, where every read
+        and write it queues afterwards waits for this. Raises as :meth:`open` does."""
+        backend = self.backend
+        self._closed = False  # again, after a restore replaced a file that failed to open
         try:
             opening = backend.open(writable=writable)
         except BaseException:
             backend.release()
             raise
-        database = cls(backend)
-        database.read_only = not writable or (not opening.new and not backend.can_write())
+        self.read_only = not writable or (not opening.new and not backend.can_write())
         existed = not opening.new
         try:
             if opening.upgrade:
-                database._upgrade()
+                self._upgrade()
         except BaseException as error:
-            database.close()
+            self.close()
             if not existed:
                 backend.remove_unfinished()
             if backend.is_driver_error(error):
                 raise DatabaseError(backend.describe(error)) from error
             raise
-        return database
 
     def reopen(self) -> None:
         """Let go of every connection and look afresh, upgrading the schema if it is now
@@ -220,4 +224,6 @@ def _backend(location: Path | str) -> Backend:
         from app.db.postgres import PostgresServer
 
         return PostgresServer(str(location))
+    from app.db.sqlite_file import SqliteFile  # sqlite3 and the file's checks: when opened
+
     return SqliteFile(Path(location))

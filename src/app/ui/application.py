@@ -1,4 +1,5 @@
-"""Start-up: the QApplication, the main window over an opened database, and error reporting."""
+"""Start-up: the QApplication, the main window (shown while its database opens), what follows a
+database that cannot open, and error reporting."""
 
 from __future__ import annotations
 
@@ -11,21 +12,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QLocale, QSettings, QThreadPool, QTimer, qVersion
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEventLoop, QLocale, QSettings, QThreadPool, QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME, __version__
-from app.db.database import DamagedDatabase, Database
-from app.domain.english_dates import short_date_time
 from app.domain.errors import AppError
-from app.paths import backups_dir, data_dir
-from app.services import backups
-from app.ui import log_files, messages
-from app.ui.context import AppContext
-from app.ui.db_worker import database_worker
-from app.ui.document import viewer_copies
+from app.ui import messages
 from app.ui.icons import application_icon
-from app.ui.instance_lock import DatabaseLock
 from app.ui.window_state import default_settings
 
 if TYPE_CHECKING:
@@ -34,86 +27,103 @@ if TYPE_CHECKING:
 log = logging.getLogger("app")
 
 
-OPEN_WAIT_S = 600.0
-"""How long the window waits for the database to open (an upgrade first backs the file up)."""
 EXIT_WAIT_MS = 2000
 """How long the closed window's background work may take to finish before the process ends."""
 BRITISH_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def create_window(db_path: Path | str, settings: QSettings | None = None) -> MainWindow:
-    """Open the database and build the main window; the caller owns the QApplication.
+    """The main window over the database at ``db_path``, made at once: the database opens (and
+    is checked) on the database worker while the frame is shown, and the window says whether it
+    did with ``opened`` or ``openFailed`` (see :func:`open_window` and :func:`run_gui` for what
+    follows a failure). The caller owns the QApplication.
 
-    ``settings`` holds the window layout (the user's INI file when None). Raises AppError
-    when the database cannot be opened. Every widget speaks British English (a date box's
-    calendar names "July", not "Juli"), whatever the computer's language. Copies opened in the
-    PDF viewer by runs that have ended are removed. Every window carries the application's icon.
-
-    The database opens (and is checked) on the database worker while the window's modules load
-    here: SQLite's check runs without Python's lock, so the two overlap.
+    ``settings`` holds the window layout (the user's INI file when None). Every widget speaks
+    British English (a date box's calendar names "July", not "Juli"), whatever the computer's
+    language, and every window carries the application's icon.
     """
+    from app.db.database import Database
+    from app.ui.context import AppContext
+
     QLocale.setDefault(BRITISH_ENGLISH)
     QApplication.setWindowIcon(application_icon())
-    worker = database_worker()
-    opened: list[Database] = []
-    failed: list[BaseException] = []
-    worker.run(lambda: Database.open(Path(db_path)), opened.append, failed.append)
-    viewer_copies.remove_stale()
-    try:
-        from app.ui.main_window import MainWindow
-    finally:
-        worker.flush(OPEN_WAIT_S)
-    if failed:
-        raise failed[0]
-    if not opened:
-        raise AppError(f"The database {db_path} did not open in time.")
-    db = opened[0]
-    try:
-        return MainWindow(AppContext(db), settings if settings is not None else default_settings())
-    except BaseException:
-        db.close()
-        raise
+    context = AppContext(Database(Path(db_path)))
+    context.open_database()  # on the worker, while the window's modules load here
+    from app.ui.main_window import MainWindow
+
+    return MainWindow(context, settings if settings is not None else default_settings())
 
 
 def open_window(
     db_path: Path, settings: QSettings | None = None, smoke_test: bool = False
 ) -> MainWindow | None:
-    """The main window over ``db_path``, or None (after saying why) when it cannot open.
+    """The main window over ``db_path`` once its database is open (not yet shown), or None
+    (after saying why) when it cannot open; see :func:`recover` for a damaged file."""
+    window = create_window(db_path, settings)
+    while True:
+        error = _wait_for_opening(window)
+        if error is None:
+            return window
+        if not recover(db_path, error, None, smoke_test):
+            window.close()
+            window.deleteLater()
+            return None
+        window.open_database()
+
+
+def _wait_for_opening(window: MainWindow) -> BaseException | None:
+    """Run Qt's event loop until the window's database is open (None) or has failed to."""
+    failed: list[BaseException] = []
+    loop = QEventLoop()
+    window.opened.connect(loop.quit)
+    window.openFailed.connect(failed.append)
+    window.openFailed.connect(loop.quit)
+    loop.exec()
+    window.opened.disconnect(loop.quit)
+    window.openFailed.disconnect(failed.append)
+    window.openFailed.disconnect(loop.quit)
+    return failed[0] if failed else None
+
+
+def recover(
+    db_path: Path, error: BaseException, parent: QWidget | None, smoke_test: bool
+) -> bool:
+    """After the database failed to open: True when it should be opened again.
 
     A damaged database is never written to: the person is told so plainly and offered the
-    newest good backup beside it, which is restored (the damaged file kept) before the window
-    opens on it. A smoke test says why on the console instead and offers nothing.
+    newest good backup beside it, which is restored (the damaged file kept); the window then
+    opens on it. Any other reason is said in one sentence. A smoke test says why on the
+    console instead and offers nothing. A fault of the application's is raised again.
     """
-    try:
-        return create_window(db_path, settings)
-    except DamagedDatabase as error:
+    from app.db.sqlite_file import DamagedDatabase
+
+    if isinstance(error, DamagedDatabase):
         log.error("The database %s is damaged: %s", db_path, "; ".join(error.problems))
         if smoke_test:
             _say(sys.stderr, error.message)
-            return None
-        if not offer_restore(db_path):
-            return None
-    except AppError as error:
-        log.error("Cannot open the database %s: %s", db_path, error.message)
-        _tell(error.message, smoke_test)
-        return None
-    try:
-        return create_window(db_path, settings)
-    except AppError as error:
-        _tell(error.message, smoke_test)
-        return None
+            return False
+        return offer_restore(db_path, parent)
+    if not isinstance(error, AppError):
+        raise error
+    log.error("Cannot open the database %s: %s", db_path, error.message)
+    _tell(error.message, smoke_test, parent)
+    return False
 
 
-def _tell(message: str, smoke_test: bool) -> None:
+def _tell(message: str, smoke_test: bool, parent: QWidget | None) -> None:
     """Why the window cannot open: on the console for a smoke test, otherwise in a dialogue."""
     if smoke_test:
         _say(sys.stderr, message)
     else:
-        messages.show_error(None, message, APP_NAME)
+        messages.show_error(parent, message, APP_NAME)
 
 
-def offer_restore(db_path: Path) -> bool:
+def offer_restore(db_path: Path, parent: QWidget | None = None) -> bool:
     """Tell the person the database is damaged; restore the newest good backup if they agree."""
+    from app.domain.english_dates import short_date_time
+    from app.paths import backups_dir
+    from app.services import backups
+
     newest = backups.newest_good_backup(db_path)
     damaged = (
         f"The database {db_path} is damaged, so the application has not written anything to "
@@ -121,14 +131,14 @@ def offer_restore(db_path: Path) -> bool:
     )
     if newest is None:
         messages.show_error(
-            None,
+            parent,
             f"{damaged} There is no good backup of it in {backups_dir(db_path)}. Keep a copy of "
             "the file and ask your IT support for help; they can run 'check' on it.",
             APP_NAME,
         )
         return False
     if not messages.confirm(
-        None, APP_NAME,
+        parent, APP_NAME,
         f"{damaged}\n\nThe newest good backup was made on {short_date_time(newest.made)}. "
         "Restore it? Anything recorded since then will have to be entered again; the damaged "
         f"file is kept in {backups_dir(db_path)}.",
@@ -138,7 +148,7 @@ def offer_restore(db_path: Path) -> bool:
     try:
         outcome = backups.restore(db_path, newest.path)
     except AppError as error:
-        messages.show_error(None, error.message, APP_NAME)
+        messages.show_error(parent, error.message, APP_NAME)
         return False
     log.info("%s.", outcome.describe())
     return True
@@ -153,6 +163,9 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
     ``smoke_test`` (``--smoke-test``, for checking an installation) closes the window as soon as
     its register is filled and says so on the console; nothing then waits for a person.
     """
+    from app.ui.document import viewer_copies
+    from app.ui.instance_lock import DatabaseLock
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
@@ -161,9 +174,21 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     log_file = _configure_logging()
     install_excepthook(log_file)
-    window = open_window(db_path, smoke_test=smoke_test)
-    if window is None:
-        return 1
+    window = create_window(db_path)  # shown at once; its database opens meanwhile
+    failed: list[BaseException] = []
+
+    def open_failed(error: BaseException) -> None:
+        again = False
+        try:
+            again = recover(db_path, error, window, smoke_test)
+        finally:  # a fault of the application's is raised on, to the hook, and closes it too
+            if not again:
+                failed.append(error)
+                window.close()
+        if again:
+            window.open_database()  # on the backup just restored
+
+    window.openFailed.connect(open_failed)
     lock = DatabaseLock(Path(db_path))
     window.show_at_start()
     other_copy = lock.acquire()
@@ -174,19 +199,18 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
         QTimer.singleShot(0, window.close)
 
     if smoke_test:
-        if window.is_ready:
-            close_when_ready()
-        else:
-            window.ready.connect(close_when_ready)
+        window.ready.connect(close_when_ready)
     elif other_copy:
         QMessageBox.information(window, APP_NAME, other_copy)
     if not smoke_test:
-        window.backups.start_automatic()
+        window.ready.connect(lambda: window.backups.start_automatic())
     try:
         code = app.exec()
     finally:
         lock.release()
         viewer_copies.remove_own()  # the window removes them as it closes; this is a backstop
+    if failed:
+        code = 1
     if smoke_test and code == 0:
         _say(sys.stdout, smoke_report(db_path, counted[0] if counted else 0))
     if not QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS):
@@ -230,6 +254,9 @@ def _configure_logging() -> Path | None:
     One file per running copy (two copies cannot share one on Windows); the last runs' logs
     are kept and older ones deleted.
     """
+    from app.paths import data_dir
+    from app.ui import log_files
+
     folder = data_dir() / "logs"
     path: Path | None = None
     handler: logging.Handler

@@ -1,25 +1,35 @@
-"""What every view needs: the open database, the organisation settings and today's date."""
+"""What every view needs: the database, the organisation settings and today's date."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.db.database import Database
-from app.domain.organisation import OrganisationSettings
+if TYPE_CHECKING:
+    from app.db.database import Database
+    from app.domain.organisation import OrganisationSettings
 
 
 class AppContext(QObject):
     """Shared by the main window, the inspection page and every tab.
 
+    The database may be handed over before it is open (``Database(location)``):
+    :meth:`open_database` opens it on the database worker, which runs every read and write
+    queued afterwards only after that.
+
     Signals:
         organisationChanged(): the organisation settings changed (saved in the dialog, or
             filled in by loading the samples); re-read role titles and names.
+        databaseOpened(): the database is open.
+        databaseFailed(object): it could not be opened (the error).
     """
 
     organisationChanged = Signal()
+    databaseOpened = Signal()
+    databaseFailed = Signal(object)
 
     def __init__(
         self,
@@ -32,6 +42,24 @@ class AppContext(QObject):
         self.db = db
         self.today = today
         self._organisation: OrganisationSettings | None = None
+        self.opening = False
+        """The database is being opened on the worker (from :meth:`open_database` until one of
+        the signals is emitted)."""
+
+    def open_database(self) -> None:
+        """Open the database on the database worker (at once, or again after a restore)."""
+        from app.ui.db_worker import database_worker
+
+        def opened(_none: None) -> None:
+            self.opening = False
+            self.databaseOpened.emit()
+
+        def failed(error: BaseException) -> None:
+            self.opening = False
+            self.databaseFailed.emit(error)
+
+        self.opening = True
+        database_worker().run(self.db.open_now, opened, failed, owner=self)
 
     @property
     def organisation(self) -> OrganisationSettings:

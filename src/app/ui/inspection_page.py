@@ -89,7 +89,10 @@ class InspectionPage(QTabWidget):
         if not widget.accessibleName():
             widget.setAccessibleName(title.replace("&", ""))
         index = self.addTab(widget, title)
-        widget.show_inspection(self._inspection_id)
+        if widget is self.currentWidget() or self._inspection_id is None:
+            widget.show_inspection(self._inspection_id)
+        else:  # added after an inspection was chosen: it reads when it comes into view
+            self._stale.append(widget)
         return index
 
     def save_pending(self) -> bool:

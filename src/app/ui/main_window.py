@@ -28,31 +28,30 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
-from app.domain.model import InspectionSummary
 from app.paths import default_db_path
 from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
-from app.ui.backup_commands import BackupCommands
 from app.ui.context import AppContext
-from app.ui.dashboard import install_dashboard
 from app.ui.db_worker import Changes, LatestRead, database_worker
-from app.ui.document import viewer_copies
-from app.ui.help_texts import show_about, show_deadline_help
-from app.ui.importing import ImportController
-from app.ui.importing.tracker_import import install_tracker_import
 from app.ui.inspection_page import InspectionPage
 from app.ui.register_view import RegisterPanel
 from app.ui.welcome import WelcomePanel
-from app.ui.widgets import read_only_banner
+from app.ui.widgets import ReadOnlyFrame
 
 if TYPE_CHECKING:
     from app.db.database import Database
+    from app.domain.model import InspectionSummary
     from app.services.inspections import ImportOutcome
+    from app.ui.backup_commands import BackupCommands
+    from app.ui.dashboard import Home
+    from app.ui.importing import ImportController
+    from app.ui.importing.tracker_import import TrackerImport
     from app.ui.search_panel import SearchPanel
     from app.ui.tracker import TrackerView
 
-# The tabs, the dialogues and the services that write (SQLAlchemy) are imported on first use:
-# the window's frame is painted before they load (see MainWindow._finish_building).
+# The tabs, the dashboard, the dialogues and the services (SQLAlchemy) are imported on first
+# use: the window's frame is painted before they load, and before its database is open (see
+# "the first moments" in MainWindow).
 
 STATUS_TIMEOUT_MS = 8000
 CLOSE_WAIT_MS = 5_000
@@ -61,6 +60,8 @@ EDITING_COMMANDS = (
     ActionId.LOAD_SAMPLES, ActionId.RESTORE_BACKUP, ActionId.ORGANISATION_SETTINGS,
 )  # fmt: skip
 """Disabled over a read-only database, with the commands about the inspection shown."""
+OPEN_COMMANDS = (ActionId.BACK_UP, ActionId.SEARCH)
+"""Disabled, with the editing commands, until the database is open."""
 REGISTER_SHARE = 0.3  # of the window's width, at first start: the responses need the rest
 PAINT_WAIT_MS = 10  # the tabs are built once the frame is painted: looked for this often…
 PAINT_WAITS = 20  # …this many times at most
@@ -75,16 +76,35 @@ class MainWindow(QMainWindow):
     :meth:`add_action` (a command in a menu and on the welcome panel) and
     :meth:`show_inspection` (refresh the register and open an inspection, e.g. after an import).
 
-    The frame is painted first, the register saying "Loading…": then the register is read on
-    the database worker while the tabs are built, and the rows arrive by queued signal.
+    The window is made before its database is open. The frame is painted first, the register
+    saying "Loading…", while the database opens (and is checked) on the database worker; then
+    the register is read there, the rows arrive by queued signal, and the tabs are built one
+    at a time while the person can already use the register.
 
     Signals:
-        ready(): the tabs are built and the register filled for the first time
-            (:attr:`is_ready`); the window is usable from then on.
+        opened(): the database is open (:attr:`is_open`); its reads follow.
+        openFailed(object): the database could not be opened (the error: an AppError, a
+            DamagedDatabase among them); nothing was read or written. Whoever made the window
+            decides what happens next (:mod:`app.ui.application` offers a backup, or closes).
+        usable(): the register is filled for the first time (:attr:`is_usable`): an
+            inspection can be chosen (its tabs show it as they are built).
+        ready(): the tabs are built too (:attr:`is_ready`).
     """
 
+    opened = Signal()
+    openFailed = Signal(object)
+    usable = Signal()
     ready = Signal()
     inspectionOpened = Signal(int)  # asked for by id (show_inspection, refresh(select=…))
+    importer: ImportController
+    """Importing documents (File → Import…, Paste…, a file dropped on the window)."""
+    backups: BackupCommands
+    """File → Back up now and Restore from backup…, and the backup at start-up."""
+    home: Home
+    """The dashboard beside the register (View → Dashboard), installed once the frame is
+    painted."""
+    tracker_import: TrackerImport
+    """File → Import tracker…, installed once the frame is painted."""
 
     def __init__(self, context: AppContext, settings: QSettings) -> None:
         super().__init__()
@@ -110,13 +130,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)  # a wider window widens the responses most
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.importer = ImportController(self, context.db, save_pending=self.page.save_pending)
-        self.backups = BackupCommands(
-            self, context.db, settings, save_pending=self.page.save_pending, reload=self._reload_all
-        )
-        if not context.db.read_only:
-            self.importer.install_drop_target(self)
-        self.tracker_import = install_tracker_import(self)
         self.welcome = WelcomePanel(
             [
                 self.commands[ActionId.LOAD_SAMPLES],
@@ -130,14 +143,18 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.splitter)
         self.stack.setCurrentWidget(self.splitter)  # the register says "Loading…" at first
-        self.setCentralWidget(read_only_banner(self.stack) if context.db.read_only else self.stack)
-        self.home = install_dashboard(self)  # the dashboard beside the register, View → Dashboard
+        self.frame = ReadOnlyFrame(self.stack, self)  # its banner shown for a read-only file
+        self.setCentralWidget(self.frame)
         self.statusBar()
 
         self.search: SearchPanel | None = None  # made on first use (Ctrl+Shift+F)
         self.tracker: TrackerView | None = None  # made with the tabs (app.ui.tracker)
+        self.is_open = False
+        self.is_usable = False
         self.is_ready = False
         self._painted = False
+        self._parts_installed = False
+        self._tabs_to_build: list[Callable[[], None]] = []
         self._paint_waits = 0
         self._building = False
         self._closed = False
@@ -150,6 +167,10 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_actions()
         self.register.show_loading(True)
+        context.databaseOpened.connect(self._opened)
+        context.databaseFailed.connect(self.openFailed)
+        if not context.opening:
+            context.open_database()
         QTimer.singleShot(0, self, self._finish_building)
 
     # --- the first moments ---------------------------------------------------------------------
@@ -160,19 +181,67 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._finish_building)  # once this paint is done
         super().paintEvent(event)
 
+    def open_database(self) -> None:
+        """Open the database again (after a restore replaced a file that failed to open):
+        :attr:`opened` or :attr:`openFailed` follows."""
+        self.context.open_database()
+
+    def _opened(self) -> None:
+        if self._closed:
+            return
+        self.is_open = True
+        self._install_parts()
+        read_only = self.context.db.read_only
+        self.frame.set_read_only(read_only)
+        if not read_only:
+            self.importer.install_drop_target(self)
+        self._update_actions()
+        self.opened.emit()
+        self._finish_building()
+
     def _finish_building(self) -> None:
-        """Once the frame is painted (if shown): read the register on the database worker and,
-        meanwhile, build the tabs (loading their modules); the rows are put in when both are
-        done (:meth:`_first_rows`)."""
+        """Once the frame is painted (if shown): install the parts the frame does without and,
+        once the database is open, read the register on the database worker; the rows are put
+        in when they come (:meth:`_first_rows`), and the tabs are built after them."""
         if self._building or self._closed:
             return
         if self.isVisible() and not self._painted and self._paint_waits < PAINT_WAITS:
             self._paint_waits += 1  # bounded: a window never painted (minimised) still fills
             QTimer.singleShot(PAINT_WAIT_MS, self, self._finish_building)
             return
+        if not self.is_open:  # the worker is opening the database: meanwhile, the other parts
+            self._install_parts()
+            return
         self._building = True
         self._read_register(self._first_rows, self._first_rows_failed)
-        self._build_tabs()
+        self._install_parts()
+
+    def _install_parts(self) -> None:
+        """The commands' workers (importing, backups), the dashboard and File → Import
+        tracker…: their modules load after the frame's paint. The commands are disabled until
+        the database is open."""
+        if self._parts_installed:
+            return
+        self._parts_installed = True
+        from app.ui.backup_commands import BackupCommands
+        from app.ui.dashboard import install_dashboard
+        from app.ui.importing import ImportController
+        from app.ui.importing.tracker_import import install_tracker_import
+
+        context, a = self.context, self.commands
+        self.importer = ImportController(self, context.db, save_pending=self.page.save_pending)
+        self.backups = BackupCommands(self, context.db, self.settings,
+                                      save_pending=self.page.save_pending,
+                                      reload=self._reload_all)  # fmt: skip
+        a[ActionId.IMPORT_DOCUMENT].triggered.connect(self.importer.choose_and_import)
+        a[ActionId.PASTE_REPORT].triggered.connect(self.importer.paste_text)
+        self.importer.imported.connect(self._imported)
+        self.importer.responsesFilled.connect(self._imported)
+        self.importer.skipped.connect(self.show_inspection)
+        a[ActionId.BACK_UP].triggered.connect(self.backups.back_up_now)
+        a[ActionId.RESTORE_BACKUP].triggered.connect(self.backups.restore_from_backup)
+        self.home = install_dashboard(self)  # the dashboard beside the register, View → Dashboard
+        self.tracker_import = install_tracker_import(self)
 
     def _read_register(
         self,
@@ -196,52 +265,81 @@ class MainWindow(QMainWindow):
         select, self._select_waiting = self._select_waiting, None
         self.register.show_loading(False)
         self._apply_register(*found, select=select)
-        self._now_ready()
+        self._now_usable()
 
     def _first_rows_failed(self, error: BaseException) -> None:
         self._name_roles()
         self.register.show_loading(False)
-        self._now_ready()
+        self._now_usable()
         if not isinstance(error, AppError):
             raise error
         messages.show_error(self, error.message)
 
-    def _now_ready(self) -> None:
-        self.is_ready = True
-        self.ready.emit()
+    def _now_usable(self) -> None:
+        """The register is in: the person can work while the tabs are built, one for each turn
+        of the event loop (a click or a key waits for one tab, not for all of them)."""
+        self.is_usable = True
+        self.usable.emit()
         if self._refresh_waiting:  # asked for while the register was being read
             self._refresh_waiting = False
             self.refresh()
+        self._tabs_to_build = self._tab_builders()
+        QTimer.singleShot(0, self, self._build_next_tab)
 
-    def _build_tabs(self) -> None:
-        """The inspection page's tabs, in order. Other tabs are added here the same way."""
-        from app.ui.document import DocumentTab
-        from app.ui.findings_tab import FindingsTab
-        from app.ui.overview import OverviewTab
-        from app.ui.responses import ResponsesView
+    def _build_next_tab(self) -> None:
+        if self._closed:
+            return
+        if self._tabs_to_build:
+            self._tabs_to_build.pop(0)()
+            QTimer.singleShot(0, self, self._build_next_tab)
+            return
+        self._now_ready()
 
-        self.menus["View"].addSeparator()
-        self.add_tab(OverviewTab(self.context, self.page), "Overview")
-        self.add_tab(FindingsTab(self.context, self.page), "Findings")
-        self.add_tab(ResponsesView(self.context, self.page), "Responses")
-        self.add_tab(DocumentTab(self.context, self.page), "Document")
-        from app.ui.tracker import install_tracker
+    def _now_ready(self) -> None:
+        from app.ui.document import viewer_copies
 
-        self.tracker = install_tracker(self)  # a page of the stack, View → Recommendation tracker
+        viewer_copies.remove_stale()  # the PDF viewer's copies left by runs that have ended
+        self.is_ready = True
+        self.ready.emit()
+
+    def _tab_builders(self) -> list[Callable[[], None]]:
+        """The inspection page's tabs, in order, and the tracker. Other tabs are added here
+        the same way."""
+
+        def overview() -> None:
+            from app.ui.overview import OverviewTab
+
+            self.menus["View"].addSeparator()
+            self.add_tab(OverviewTab(self.context, self.page), "Overview")
+
+        def findings() -> None:
+            from app.ui.findings_tab import FindingsTab
+
+            self.add_tab(FindingsTab(self.context, self.page), "Findings")
+
+        def responses() -> None:
+            from app.ui.responses import ResponsesView
+
+            self.add_tab(ResponsesView(self.context, self.page), "Responses")
+
+        def document() -> None:
+            from app.ui.document import DocumentTab
+
+            self.add_tab(DocumentTab(self.context, self.page), "Document")
+
+        def tracker() -> None:
+            from app.ui.tracker import install_tracker
+
+            self.tracker = install_tracker(self)  # a page of the stack: View → Tracker
+
+        return [overview, findings, responses, document, tracker]
 
     def _connect(self) -> None:
         a = self.commands
         a[ActionId.NEW_INSPECTION].triggered.connect(self.new_inspection)
         a[ActionId.LOAD_SAMPLES].triggered.connect(self.load_samples)
-        a[ActionId.IMPORT_DOCUMENT].triggered.connect(self.importer.choose_and_import)
-        a[ActionId.PASTE_REPORT].triggered.connect(self.importer.paste_text)
         a[ActionId.IMPORT_CC_COMMENTS].triggered.connect(self._import_cc_comments)
-        self.importer.imported.connect(self._imported)
-        self.importer.responsesFilled.connect(self._imported)
-        self.importer.skipped.connect(self.show_inspection)
         a[ActionId.ORGANISATION_SETTINGS].triggered.connect(self.edit_settings)
-        a[ActionId.BACK_UP].triggered.connect(self.backups.back_up_now)
-        a[ActionId.RESTORE_BACKUP].triggered.connect(self.backups.restore_from_backup)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.EDIT_INSPECTION].triggered.connect(self.edit_inspection)
         a[ActionId.ARCHIVE_INSPECTION].triggered.connect(self.toggle_archived)
@@ -250,8 +348,8 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_ARCHIVED].toggled.connect(lambda _checked: self.refresh())
         a[ActionId.SHOW_REGISTER].toggled.connect(self._show_register)
         a[ActionId.REFRESH].triggered.connect(self.refresh)
-        a[ActionId.ABOUT_DEADLINE].triggered.connect(lambda: show_deadline_help(self))
-        a[ActionId.ABOUT].triggered.connect(lambda: show_about(self, self.context.db.path))
+        a[ActionId.ABOUT_DEADLINE].triggered.connect(self._about_deadline)
+        a[ActionId.ABOUT].triggered.connect(self._about)
         self.register.inspectionActivated.connect(self._inspection_activated)
         self.page.inspectionChanged.connect(lambda _id: self.refresh())
         self.page.notice.connect(
@@ -326,6 +424,16 @@ class MainWindow(QMainWindow):
         action.setStatusTip(tip)
         action.setToolTip(tip)
 
+    def _about_deadline(self) -> None:
+        from app.ui.help_texts import show_deadline_help
+
+        show_deadline_help(self)
+
+    def _about(self) -> None:
+        from app.ui.help_texts import show_about
+
+        show_about(self, self.context.db.path)
+
     def _import_cc_comments(self) -> None:
         if self.page.inspection_id is not None:
             self.importer.import_comments(self.page.inspection_id)
@@ -335,7 +443,7 @@ class MainWindow(QMainWindow):
     def refresh(self, select: int | None = None) -> None:
         """Read the register again and open ``select`` if given (while the window is still
         being made, once its first rows are in)."""
-        if not self.is_ready:
+        if not self.is_usable:
             self._refresh_waiting = self._building
             if select is not None:
                 self._select_waiting = select
@@ -390,8 +498,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         summary = self.current_summary()
-        self.setWindowTitle(window_title(summary.title if summary else None, self.context.db.path))
-        writable = not self.context.db.read_only
+        db_path = self.context.db.path if self.is_open else None  # named once it is open
+        self.setWindowTitle(window_title(summary.title if summary else None, db_path))
+        writable = self.is_open and not self.context.db.read_only
+        for command in OPEN_COMMANDS:
+            self.commands[command].setEnabled(self.is_open)
         for command in EDITING_COMMANDS:
             self.commands[command].setEnabled(writable)
         self.commands[ActionId.EDIT_INSPECTION].setEnabled(writable and summary is not None)
@@ -539,8 +650,8 @@ class MainWindow(QMainWindow):
         s.setValue(window_state.REGISTER_HEADER, self.register.header_state())
         s.setValue(window_state.SHOW_ARCHIVED, self.commands[ActionId.SHOW_ARCHIVED].isChecked())
         # Closed while loading, or before a refresh opened the inspection asked for: that one.
-        waiting = self._refresh_select if self.is_ready else self._select_waiting
-        shown = waiting or (self.page.inspection_id if self.is_ready else None)
+        waiting = self._refresh_select if self.is_usable else self._select_waiting
+        shown = waiting or (self.page.inspection_id if self.is_usable else None)
         s.setValue(window_state.CURRENT_INSPECTION, shown or "")
         s.sync()
 
@@ -569,11 +680,14 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.save_layout()
-        self.importer.cancel_all()
+        if self._parts_installed:
+            self.importer.cancel_all()
         # Let background work that uses the database finish (or give up: the process still ends).
         QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
         database_worker().flush(CLOSE_WAIT_MS / 1000)  # every queued database call has run
         self.context.db.close()
+        from app.ui.document import viewer_copies
+
         viewer_copies.remove_own()  # they may be OFFICIAL-SENSITIVE; the system keeps %TEMP%
         super().closeEvent(event)
 

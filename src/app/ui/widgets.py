@@ -165,19 +165,25 @@ READ_ONLY_WORDS = (
 )
 
 
-def read_only_banner(content: QWidget) -> QWidget:
+class ReadOnlyFrame(QWidget):
     """``content`` under a banner saying that nothing can be changed (accessible name
-    "Read-only"), for a database the program may not write to."""
-    box = QWidget(content.parentWidget())
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    banner = QLabel(READ_ONLY_WORDS, box)
-    banner.setObjectName("readOnlyBanner")
-    banner.setAccessibleName("Read-only")
-    banner.setWordWrap(True)
-    banner.setTextFormat(Qt.TextFormat.PlainText)
-    banner.setStyleSheet(rag_style_sheet(RagState.DUE_SOON) + " padding: 6px;")
-    layout.addWidget(banner)
-    layout.addWidget(content, 1)
-    return box
+    "Read-only"), shown once the database turns out to be one the program may not write to
+    (the window is made before its database is open)."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = QLabel(READ_ONLY_WORDS, self)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setAccessibleName("Read-only")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(rag_style_sheet(RagState.DUE_SOON) + " padding: 6px;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        layout.addWidget(content, 1)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.banner.setVisible(read_only)
