@@ -4,10 +4,11 @@ damaged database met at start-up."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from pytestqt.qtbot import QtBot
 
 from app.db.backup import list_backups
@@ -144,6 +145,41 @@ def test_a_damaged_database_at_start_up_offers_the_newest_good_backup(
     assert "made on 02/03/2026 at 09:00" in message_log.questions[0]
     wait_until_ready(qtbot, window)
     assert window.register.model.rowCount() == 2
+    kept = list_backups(db_path.parent / "backups", db_path.stem)
+    assert [b.path.read_bytes() for b in kept if b.label == "damaged"] == [damaged_with_backup]
+
+
+def test_the_program_shows_its_window_then_offers_the_backup_and_opens_on_it(
+    damaged_with_backup: bytes, db_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object,
+    message_log: MessageLog,
+) -> None:  # fmt: skip
+    """The whole program (``run_gui``): the window is on screen before the file is found
+    damaged; the offer of the backup comes over it, and once accepted the same window opens on
+    the restored file (its register filled), and the program ends normally when it closes."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(application, "_configure_logging", lambda: None)
+    made = application.create_window
+    seen: dict[str, object] = {}
+
+    def create_window(path: Path | str, settings: QSettings | None = None) -> MainWindow:
+        window = made(path, settings)
+
+        def offered(*_args: object) -> None:
+            seen["shown when offered"] = window.isVisible()
+
+        window.openFailed.connect(offered)
+
+        def ready() -> None:
+            seen["rows"] = window.register.model.rowCount()
+            QTimer.singleShot(0, window.close)
+
+        window.ready.connect(ready)
+        return window
+
+    monkeypatch.setattr(application, "create_window", create_window)
+    assert application.run_gui(db_path) == 0
+    assert seen == {"shown when offered": True, "rows": 2}
+    assert len(message_log.questions) == 1 and "is damaged" in message_log.questions[0]
     kept = list_backups(db_path.parent / "backups", db_path.stem)
     assert [b.path.read_bytes() for b in kept if b.label == "damaged"] == [damaged_with_backup]
 

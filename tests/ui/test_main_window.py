@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import APP_NAME, __version__
@@ -257,21 +257,37 @@ def test_register_can_be_hidden_for_writing_and_comes_back_for_filtering(
     assert window.register.isVisibleTo(window)
 
 
-def test_the_frame_comes_first_and_the_register_arrives_from_the_database_worker(
+def test_the_frame_comes_first_then_the_register_then_its_rows_then_the_tabs(
     qtbot: QtBot, ui_settings: QSettings, sample_db: object, db_path: Path
 ) -> None:
-    """The window is made without its tabs or rows: the register says "Loading…" until its
-    rows, read on the database worker, arrive; then the tabs are there and ``ready`` fires."""
+    """The window is made with its frame only (menus, toolbar, "Opening the database…" in the
+    status bar), before its database is open and with nothing that changes it enabled; once
+    painted, the register and the page are made, the register saying "Loading…" until its
+    rows, read on the database worker, arrive (``usable``); the tabs come after them
+    (``ready``)."""
     window = application.create_window(db_path, ui_settings)
     qtbot.addWidget(window)
-    loading = window.register.loading_label
-    assert not window.is_ready and window.register.model.rowCount() == 0
-    assert window.page.count() == 0
-    assert loading.accessibleName() == "Loading the register" and not loading.isHidden()
+    assert not window.is_open and not window.is_usable
+    assert window.statusBar().currentMessage() == "Opening the database…"
+    assert window.findChild(QTableView) is None
+    assert not window.commands[ActionId.NEW_INSPECTION].isEnabled()
+    assert not window.commands[ActionId.BACK_UP].isEnabled()
+    seen: dict[str, object] = {}
+
+    def at_usable() -> None:
+        seen["rows"] = window.register.model.rowCount()
+        seen["loading"] = window.register.loading_label.isVisible()
+        seen["tabs"] = window.page.count()
+
+    window.usable.connect(at_usable)
+    window.show()
     with qtbot.waitSignal(window.ready, timeout=READY_TIMEOUT_MS):
         pass
-    assert window.register.model.rowCount() == 2 and loading.isHidden()
+    assert seen == {"rows": 2, "loading": False, "tabs": 0}  # the tabs came after the rows
     assert window.page.count() == 4 and window.is_ready
+    assert window.statusBar().currentMessage() == ""
+    assert window.commands[ActionId.NEW_INSPECTION].isEnabled()
+    assert window.commands[ActionId.BACK_UP].isEnabled()
 
 
 def test_a_refresh_asked_for_while_loading_is_done_once_the_rows_are_in(

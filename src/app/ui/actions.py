@@ -137,7 +137,9 @@ def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
         action.setToolTip(spec.tip)
         action.setCheckable(spec.checkable)
         if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
+            # As a list: PySide's choice among setShortcut's overloads makes its Qt namespace
+            # (11 ms), which the window's first paint does without (see app.ui.main_window).
+            action.setShortcuts([QKeySequence(spec.shortcut)])
         if action_id is ActionId.QUIT:
             action.setMenuRole(QAction.MenuRole.QuitRole)
         elif action_id is ActionId.ABOUT:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from app.domain.errors import AppError, DatabaseError
@@ -198,6 +198,8 @@ def wait_on_worker(fn: Callable[[], T], timeout: float = 30.0) -> T:
     after the saves queued before it. Raises what ``fn`` raised; DatabaseError when the worker
     did not answer in time.
     """
+    from PySide6.QtCore import Qt  # see app.ui.main_window: not before the first paint
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         return database_worker().call(fn, timeout)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,10 +33,7 @@ from app.ui import messages, window_state
 from app.ui.actions import ActionId, build_actions, build_menus, build_toolbar
 from app.ui.context import AppContext
 from app.ui.db_worker import Changes, LatestRead, database_worker
-from app.ui.inspection_page import InspectionPage
-from app.ui.register_view import RegisterPanel
-from app.ui.welcome import WelcomePanel
-from app.ui.widgets import ReadOnlyFrame
+from app.ui.read_only_frame import ReadOnlyFrame
 
 if TYPE_CHECKING:
     from app.db.database import Database
@@ -46,12 +43,17 @@ if TYPE_CHECKING:
     from app.ui.dashboard import Home
     from app.ui.importing import ImportController
     from app.ui.importing.tracker_import import TrackerImport
+    from app.ui.inspection_page import InspectionPage
+    from app.ui.register_view import RegisterPanel
     from app.ui.search_panel import SearchPanel
     from app.ui.tracker import TrackerView
+    from app.ui.welcome import WelcomePanel
 
-# The tabs, the dashboard, the dialogues and the services (SQLAlchemy) are imported on first
-# use: the window's frame is painted before they load, and before its database is open (see
-# "the first moments" in MainWindow).
+# The window's frame (menus, toolbar, status bar) is painted before its database is open and
+# before the rest of it is made (see "the first moments" in MainWindow). So the register, the
+# page, the tabs, the dashboard, the dialogues and the services (SQLAlchemy) are imported on
+# first use, and so is PySide's ``Qt`` namespace: making its hundred enums takes 11 ms, a tenth
+# of a bare window's start-up, and nothing the frame imports loads it.
 
 STATUS_TIMEOUT_MS = 8000
 CLOSE_WAIT_MS = 5_000
@@ -67,6 +69,7 @@ PAINT_WAIT_MS = 10  # the tabs are built once the frame is painted: looked for t
 PAINT_WAITS = 20  # …this many times at most
 SMALL_SCREEN = 1600  # narrower (in logical pixels, after scaling), the first start is maximised
 TITLE_CHARS = 80  # an inspection title longer than this is shortened in the window title
+OPENING = "Opening the database…"  # in the status bar until the register's rows are in
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +99,15 @@ class MainWindow(QMainWindow):
     usable = Signal()
     ready = Signal()
     inspectionOpened = Signal(int)  # asked for by id (show_inspection, refresh(select=…))
+    # Made once the frame is painted (MainWindow._build_body):
+    register: RegisterPanel
+    """The register of inspections, on the left."""
+    page: InspectionPage
+    """The chosen inspection's tabs, on the right."""
+    splitter: QSplitter
+    """The register and the page (or the dashboard) side by side."""
+    welcome: WelcomePanel
+    """What an empty database shows instead: the commands to start with."""
     importer: ImportController
     """Importing documents (File → Import…, Paste…, a file dropped on the window)."""
     backups: BackupCommands
@@ -117,35 +129,13 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main toolbar")
         toolbar.setObjectName("mainToolbar")
         toolbar.setAccessibleName("Main toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        build_toolbar(toolbar, self.commands)
-
-        self.register = RegisterPanel(self)
-        self.page = InspectionPage(self)
-        self.tab_actions: list[QAction] = []  # the tabs are built once the frame is painted
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.register)
-        self.splitter.addWidget(self.page)
-        self.splitter.setStretchFactor(0, 1)  # a wider window widens the responses most
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
-        self.welcome = WelcomePanel(
-            [
-                self.commands[ActionId.LOAD_SAMPLES],
-                self.commands[ActionId.NEW_INSPECTION],
-                self.commands[ActionId.IMPORT_DOCUMENT],
-                self.commands[ActionId.PASTE_REPORT],
-            ],
-            self,
-        )
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.splitter)
-        self.stack.setCurrentWidget(self.splitter)  # the register says "Loading…" at first
+        build_toolbar(toolbar, self.commands)  # words, no icons: see _build_body
+        self.toolbar = toolbar
+        self.tab_actions: list[QAction] = []  # the tabs are built once the register is in
+        self.stack = QStackedWidget(self)  # empty until the register and the page are made
         self.frame = ReadOnlyFrame(self.stack, self)  # its banner shown for a read-only file
         self.setCentralWidget(self.frame)
-        self.statusBar()
+        self.statusBar().showMessage(OPENING)
 
         self.search: SearchPanel | None = None  # made on first use (Ctrl+Shift+F)
         self.tracker: TrackerView | None = None  # made with the tabs (app.ui.tracker)
@@ -153,6 +143,7 @@ class MainWindow(QMainWindow):
         self.is_usable = False
         self.is_ready = False
         self._painted = False
+        self._body_built = False
         self._parts_installed = False
         self._tabs_to_build: list[Callable[[], None]] = []
         self._paint_waits = 0
@@ -164,9 +155,8 @@ class MainWindow(QMainWindow):
         self._refresh_select: int | None = None  # to open once the register read comes back
         self._changes = Changes(self, lambda error: messages.show_error(self, error.message))
         self._connect()
-        self._restore_layout()
+        self._restore_frame()
         self._update_actions()
-        self.register.show_loading(True)
         context.databaseOpened.connect(self._opened)
         context.databaseFailed.connect(self.openFailed)
         if not context.opening:
@@ -190,39 +180,67 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.is_open = True
-        self._install_parts()
-        read_only = self.context.db.read_only
-        self.frame.set_read_only(read_only)
-        if not read_only:
-            self.importer.install_drop_target(self)
-        self._update_actions()
         self.opened.emit()
         self._finish_building()
 
     def _finish_building(self) -> None:
-        """Once the frame is painted (if shown): install the parts the frame does without and,
-        once the database is open, read the register on the database worker; the rows are put
-        in when they come (:meth:`_first_rows`), and the tabs are built after them."""
+        """Once the frame is painted (if shown): build the register, the inspection page and the
+        commands' parts and, once the database is open, read the register on the database
+        worker; the rows are put in when they come (:meth:`_first_rows`), and the tabs are
+        built after them."""
         if self._building or self._closed:
             return
         if self.isVisible() and not self._painted and self._paint_waits < PAINT_WAITS:
             self._paint_waits += 1  # bounded: a window never painted (minimised) still fills
             QTimer.singleShot(PAINT_WAIT_MS, self, self._finish_building)
             return
-        if not self.is_open:  # the worker is opening the database: meanwhile, the other parts
-            self._install_parts()
+        self._build_body()
+        if not self.is_open:  # the worker is opening the database: _opened comes back here
             return
         self._building = True
+        self.frame.set_read_only(self.context.db.read_only)
         self._read_register(self._first_rows, self._first_rows_failed)
-        self._install_parts()
+
+    def _build_body(self) -> None:
+        """The register (saying "Loading…"), the inspection page beside it and the welcome
+        panel: made once the frame is painted, their modules loaded then. SQLAlchemy starts
+        loading meanwhile, for the register's read (:mod:`app.services.preloading`)."""
+        if self._body_built:
+            return
+        self._body_built = True
+        from PySide6.QtCore import Qt
+
+        from app.services.preloading import load_in_background
+        from app.ui.inspection_page import InspectionPage
+        from app.ui.register_view import RegisterPanel
+        from app.ui.welcome import WelcomePanel
+
+        load_in_background()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.register = RegisterPanel(self)
+        self.register.show_loading(True)
+        self.register.setVisible(self.commands[ActionId.SHOW_REGISTER].isChecked())
+        self.page = InspectionPage(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.register)
+        self.splitter.addWidget(self.page)
+        self.splitter.setStretchFactor(0, 1)  # a wider window widens the responses most
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        a = self.commands
+        self.welcome = WelcomePanel([a[ActionId.LOAD_SAMPLES], a[ActionId.NEW_INSPECTION],
+                                     a[ActionId.IMPORT_DOCUMENT], a[ActionId.PASTE_REPORT]],
+                                    self)  # fmt: skip
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.stack.setCurrentWidget(self.splitter)  # the register says "Loading…" at first
+        self._connect_body()
+        self._restore_body()
 
     def _install_parts(self) -> None:
-        """The commands' workers (importing, backups), the dashboard and File → Import
-        tracker…: their modules load after the frame's paint. The commands are disabled until
-        the database is open."""
-        if self._parts_installed:
-            return
-        self._parts_installed = True
+        """The commands' parts (importing, backups, the dashboard, File → Import tracker…),
+        made once the register is in: the commands are enabled then."""
         from app.ui.backup_commands import BackupCommands
         from app.ui.dashboard import install_dashboard
         from app.ui.importing import ImportController
@@ -242,6 +260,10 @@ class MainWindow(QMainWindow):
         a[ActionId.RESTORE_BACKUP].triggered.connect(self.backups.restore_from_backup)
         self.home = install_dashboard(self)  # the dashboard beside the register, View → Dashboard
         self.tracker_import = install_tracker_import(self)
+        if not context.db.read_only:
+            self.importer.install_drop_target(self)
+        self._parts_installed = True
+        self._update_actions()
 
     def _read_register(
         self,
@@ -278,6 +300,8 @@ class MainWindow(QMainWindow):
     def _now_usable(self) -> None:
         """The register is in: the person can work while the tabs are built, one for each turn
         of the event loop (a click or a key waits for one tab, not for all of them)."""
+        if self.statusBar().currentMessage() == OPENING:
+            self.statusBar().clearMessage()
         self.is_usable = True
         self.usable.emit()
         if self._refresh_waiting:  # asked for while the register was being read
@@ -303,8 +327,8 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _tab_builders(self) -> list[Callable[[], None]]:
-        """The inspection page's tabs, in order, and the tracker. Other tabs are added here
-        the same way."""
+        """The commands' parts, then the inspection page's tabs, in order, and the tracker.
+        Other tabs are added here the same way."""
 
         def overview() -> None:
             from app.ui.overview import OverviewTab
@@ -332,7 +356,7 @@ class MainWindow(QMainWindow):
 
             self.tracker = install_tracker(self)  # a page of the stack: View → Tracker
 
-        return [overview, findings, responses, document, tracker]
+        return [self._install_parts, overview, findings, responses, document, tracker]
 
     def _connect(self) -> None:
         a = self.commands
@@ -350,12 +374,14 @@ class MainWindow(QMainWindow):
         a[ActionId.REFRESH].triggered.connect(self.refresh)
         a[ActionId.ABOUT_DEADLINE].triggered.connect(self._about_deadline)
         a[ActionId.ABOUT].triggered.connect(self._about)
+        self.context.organisationChanged.connect(self._name_roles)  # named once read (first rows)
+
+    def _connect_body(self) -> None:
         self.register.inspectionActivated.connect(self._inspection_activated)
         self.page.inspectionChanged.connect(lambda _id: self.refresh())
         self.page.notice.connect(
             lambda words: self.statusBar().showMessage(words, STATUS_TIMEOUT_MS)
         )
-        self.context.organisationChanged.connect(self._name_roles)  # named once read (first rows)
 
     # --- extension points ----------------------------------------------------------------------
 
@@ -404,6 +430,8 @@ class MainWindow(QMainWindow):
         The keyboard focus stays where it is (F9 while typing carries on typing), unless it was
         in the register being hidden.
         """
+        if not self._body_built:
+            return  # the register is made shown or hidden as this command says
         focus = QApplication.focusWidget()
         in_register = focus is not None and self.register.isAncestorOf(focus)
         self.register.setVisible(shown)
@@ -485,6 +513,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def current_summary(self) -> InspectionSummary | None:
+        if not self._body_built:
+            return None
         inspection_id = self.page.inspection_id
         if inspection_id is None:
             return None
@@ -500,9 +530,10 @@ class MainWindow(QMainWindow):
         summary = self.current_summary()
         db_path = self.context.db.path if self.is_open else None  # named once it is open
         self.setWindowTitle(window_title(summary.title if summary else None, db_path))
-        writable = self.is_open and not self.context.db.read_only
+        working = self.is_open and self._parts_installed
+        writable = working and not self.context.db.read_only
         for command in OPEN_COMMANDS:
-            self.commands[command].setEnabled(self.is_open)
+            self.commands[command].setEnabled(working)
         for command in EDITING_COMMANDS:
             self.commands[command].setEnabled(writable)
         self.commands[ActionId.EDIT_INSPECTION].setEnabled(writable and summary is not None)
@@ -524,12 +555,14 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         self.commands[ActionId.SHOW_REGISTER].setChecked(True)
-        if self.stack.currentWidget() is self.splitter:
+        if self._body_built and self.stack.currentWidget() is self.splitter:
             self.register.focus_filter()
 
     def show_search(self) -> None:
         """The search panel (made on first use), with the keyboard in its box."""
         if self.search is None:
+            from PySide6.QtCore import Qt
+
             from app.ui.search_jump import SearchJump
             from app.ui.search_panel import search_dock
 
@@ -625,7 +658,7 @@ class MainWindow(QMainWindow):
 
     # --- layout and closing --------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_frame(self) -> None:
         s = self.settings
         self.commands[ActionId.SHOW_ARCHIVED].setChecked(
             window_state.read_bool(s, window_state.SHOW_ARCHIVED)
@@ -637,17 +670,23 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen().availableGeometry()
             self.resize(min(1400, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
         self.restoreState(window_state.read_bytes(s, window_state.STATE))
+
+    def _restore_body(self) -> None:
+        s = self.settings
         self._splitter_restored = self.splitter.restoreState(
             window_state.read_bytes(s, window_state.SPLITTER)
         )
         self.register.restore_header_state(window_state.read_bytes(s, window_state.REGISTER_HEADER))
+        if self.isVisible():
+            self._size_splitter()
 
     def save_layout(self) -> None:
         s = self.settings
         s.setValue(window_state.GEOMETRY, self.saveGeometry())
         s.setValue(window_state.STATE, self.saveState())
-        s.setValue(window_state.SPLITTER, self.splitter.saveState())
-        s.setValue(window_state.REGISTER_HEADER, self.register.header_state())
+        if self._body_built:  # else closed in its first moments: the last layout stays
+            s.setValue(window_state.SPLITTER, self.splitter.saveState())
+            s.setValue(window_state.REGISTER_HEADER, self.register.header_state())
         s.setValue(window_state.SHOW_ARCHIVED, self.commands[ActionId.SHOW_ARCHIVED].isChecked())
         # Closed while loading, or before a refresh opened the inspection asked for: that one.
         waiting = self._refresh_select if self.is_usable else self._select_waiting
@@ -665,6 +704,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._body_built:
+            self._size_splitter()
+
+    def _size_splitter(self) -> None:
         if not self._splitter_restored:  # first start: the responses need the wider side
             self._splitter_restored = True
             width = self.width()  # the splitter itself is not laid out yet
@@ -672,7 +715,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([register, width - register])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.page.save_pending() and not messages.confirm(
+        if self._body_built and not self.page.save_pending() and not messages.confirm(
             self, "Close without saving?",
             "Some changes could not be saved. Close anyway and lose them?", "Close",
         ):  # fmt: skip

@@ -156,34 +156,3 @@ def save_cancel_layout(dialog: QDialog, form: QLayout, error: QWidget) -> QVBoxL
     layout.addWidget(error)
     layout.addWidget(buttons)
     return layout
-
-
-READ_ONLY_WORDS = (
-    "This database is read-only: you can read, print, export and back it up, but not change "
-    "anything. To work in it, ask IT to make the file and its folder writable, or restore a "
-    "backup somewhere you may write to."
-)
-
-
-class ReadOnlyFrame(QWidget):
-    """``content`` under a banner saying that nothing can be changed (accessible name
-    "Read-only"), shown once the database turns out to be one the program may not write to
-    (the window is made before its database is open)."""
-
-    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.banner = QLabel(READ_ONLY_WORDS, self)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setAccessibleName("Read-only")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setStyleSheet(rag_style_sheet(RagState.DUE_SOON) + " padding: 6px;")
-        self.banner.hide()
-        layout.addWidget(self.banner)
-        layout.addWidget(content, 1)
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.banner.setVisible(read_only)
