@@ -25,6 +25,9 @@ SCRIPT = textwrap.dedent(
 
     def drive():
         window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+        if not window.is_ready:  # its importer is made once the register is in
+            QTimer.singleShot(50, drive)
+            return
         window.importer.import_file(Path(sys.argv[2]))
         QTimer.singleShot(600, window.importer.cancel_all)
         QTimer.singleShot(900, window.close)

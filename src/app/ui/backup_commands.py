@@ -16,13 +16,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from app import APP_NAME
 from app.db.database import Database
 from app.domain.errors import AppError
 from app.paths import backups_dir
 from app.services import backups
-from app.services.backups import BackupPolicy
+from app.services.backups import BackupPolicy, RestoreOutcome
 from app.ui import messages
-from app.ui.db_worker import database_worker
+from app.ui.db_worker import wait_on_worker
 from app.ui.file_dialogs import choose_file, choose_save_path
 from app.ui.tasks import run_in_background
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 BACKUP_FILTER = "Database backups (*.sqlite3);;All files (*)"
 RESTORE_FILTER = "Database backups (*.sqlite3 *.db *.bak);;All files (*)"
 STATUS_TIMEOUT_MS = 8000
+RESTORE_WAIT_S = 600.0  # checking a backup, or copying a large file, takes a while
 DAILY = "backups/daily"
 WEEKLY = "backups/weekly"
 
@@ -138,8 +140,12 @@ class BackupCommands(QObject):
             self.restore(Path(chosen))
 
     def restore(self, source: Path) -> bool:
-        """Ask, then put ``source`` in place of the database and reload the window."""
-        found = backups.check_file(source)
+        """Ask, then put ``source`` in place of the database and reload the window.
+
+        The backup is checked, and the file replaced and opened again, on the database worker
+        (after every call queued before), while the window waits without taking keys or clicks.
+        """
+        found = wait_on_worker(lambda: backups.check_file(source), RESTORE_WAIT_S)
         inspections = found.counts.get("inspection")
         held = f" ({inspections} inspection(s))" if inspections is not None else ""
         if not messages.confirm(
@@ -149,21 +155,31 @@ class BackupCommands(QObject):
             "Restore",
         ):  # fmt: skip
             return False
-        # Nothing may be using the file meanwhile: the background tasks and the database
-        # worker's calls finish first (bounded: a call stuck behind another copy's lock fails).
+        # The background tasks (a document being rendered) finish first; the database worker's
+        # calls come before the restore, which runs after them.
         QThreadPool.globalInstance().waitForDone()
-        database_worker().flush()
-        self.db.close()
-        try:
-            outcome = backups.restore(self.db.path, source)
-        except AppError as error:
-            messages.show_error(self.window, error.message, "The backup was not restored")
-            return False
-        finally:
+        db = self.db
+        failures: list[AppError] = []
+
+        def replace() -> RestoreOutcome | None:
+            db.close()
             try:
-                self.db.reopen()
+                return backups.restore(db.path, source)
             except AppError as error:
-                messages.show_error(self.window, error.message)
+                failures.append(error)
+                return None
+            finally:
+                try:
+                    db.reopen()
+                except AppError as error:
+                    failures.append(error)
+
+        outcome = wait_on_worker(replace, RESTORE_WAIT_S)
+        for failure in failures:
+            messages.show_error(self.window, failure.message, "The backup was not restored"
+                                if outcome is None else APP_NAME)  # fmt: skip
+        if outcome is None:
+            return False
         self._reload()
         self._say(f"{outcome.describe()}.")
         self.restored.emit()

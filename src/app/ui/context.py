@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:
     from app.db.database import Database
     from app.domain.organisation import OrganisationSettings
+
+log = logging.getLogger(__name__)
 
 
 class AppContext(QObject):
@@ -77,15 +80,40 @@ class AppContext(QObject):
         return self._organisation
 
     def save_organisation(self, settings: OrganisationSettings) -> None:
-        """Save the settings on the database worker, waiting for it (the settings dialog's
-        save: it closes, or stays open saying why not), then have them read afresh."""
-        from app.services.settings import save_settings  # SQLAlchemy: loaded on first use
+        """Save the settings on the database worker and read them back there, waiting for it
+        (the settings dialog's save: it closes, or stays open saying why not)."""
         from app.ui.db_worker import wait_on_worker
 
         db = self.db
-        wait_on_worker(lambda: save_settings(db, settings))
-        self.reload_organisation()
+
+        def save_and_read() -> OrganisationSettings:
+            from app.services.reading import load_settings  # SQLAlchemy: loaded on first use
+            from app.services.settings import save_settings
+
+            save_settings(db, settings)
+            return load_settings(db)
+
+        self._organisation = wait_on_worker(save_and_read)
+        self.organisationChanged.emit()
 
     def reload_organisation(self) -> None:
-        self._organisation = None
-        self.organisationChanged.emit()
+        """Read the settings afresh on the database worker (after the samples filled them in,
+        or a restore replaced the file); ``organisationChanged`` follows. Until then the
+        settings read before stay in use."""
+        from app.ui.db_worker import database_worker
+
+        db = self.db
+
+        def read() -> OrganisationSettings:
+            from app.services.reading import load_settings  # SQLAlchemy: loaded on first use
+
+            return load_settings(db)
+
+        def done(settings: OrganisationSettings) -> None:
+            self._organisation = settings
+            self.organisationChanged.emit()
+
+        def failed(error: BaseException) -> None:  # the settings read before stay in use
+            log.warning("The organisation settings could not be read again", exc_info=error)
+
+        database_worker().run(read, done, failed, owner=self)

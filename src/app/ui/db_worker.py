@@ -89,28 +89,6 @@ class DatabaseWorker(QObject):
             self._waiting += 1
         self._calls.put(_Call(fn, on_done, on_error, owner))
 
-    def call(self, fn: Callable[[], T], timeout: float = 30.0) -> T:
-        """Run ``fn`` on the worker after everything queued before it, and wait for it.
-
-        The GUI thread waits, so keep this for what cannot go on without the answer. Earlier
-        calls' outcomes are delivered first. Raises what ``fn`` raised, or TimeoutError.
-        """
-        box: dict[str, Any] = {}
-
-        def job() -> None:  # fills the box on the worker thread, before flush can return
-            try:
-                box["result"] = fn()
-            except BaseException as error:
-                box["error"] = error
-
-        self.run(job, lambda _none: None)
-        if not self.flush(timeout) or not box:
-            raise TimeoutError("The database did not answer in time.")
-        if "error" in box:
-            raise box["error"]
-        result: T = box["result"]
-        return result
-
     def flush(self, timeout: float = 30.0) -> bool:
         """Wait up to ``timeout`` seconds until every queued call has run, then deliver every
         outcome now (on this, the GUI thread). False if the worker was still busy."""
@@ -195,21 +173,40 @@ def wait_on_worker(fn: Callable[[], T], timeout: float = 30.0) -> T:
 
     For a dialog's save or first read, short and rare, whose next step needs the answer (the
     dialog closes, or stays open saying why not): the work still runs on the worker, in order
-    after the saves queued before it. Raises what ``fn`` raised; DatabaseError when the worker
-    did not answer in time.
+    after the saves queued before it. Meanwhile Qt's event loop keeps turning without the
+    person's keys and clicks, so the window still paints (and its timers fire) while the save
+    waits for another copy's write lock. Raises what ``fn`` raised; DatabaseError when the
+    worker did not answer in time (the work may still be done after).
     """
-    from PySide6.QtCore import Qt  # see app.ui.main_window: not before the first paint
+    from PySide6.QtCore import QEventLoop, Qt, QTimer  # Qt: not before the first paint
 
+    box: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def done(result: T) -> None:
+        box["result"] = result
+        loop.quit()
+
+    def failed(error: BaseException) -> None:
+        box["error"] = error
+        loop.quit()
+
+    database_worker().run(fn, done, failed, owner=loop)
+    QTimer.singleShot(int(timeout * 1000), loop, loop.quit)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return database_worker().call(fn, timeout)
-    except TimeoutError as error:
+    try:  # the outcome comes by queued signal: through this loop
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if "error" in box:
+        raise box["error"]
+    if "result" not in box:
         raise DatabaseError(
             "The database did not answer in time, as another copy may be busy with it: the "
             "change may still be made in a moment, so look before trying again."
-        ) from error
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+        )
+    result: T = box["result"]
+    return result
 
 
 class LatestRead:

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
     usable = Signal()
     ready = Signal()
     inspectionOpened = Signal(int)  # asked for by id (show_inspection, refresh(select=…))
-    # Made once the frame is painted (MainWindow._build_body):
+    # Made once the frame is painted (_build_body):
     register: RegisterPanel
     """The register of inspections, on the left."""
     page: InspectionPage
@@ -108,15 +108,16 @@ class MainWindow(QMainWindow):
     """The register and the page (or the dashboard) side by side."""
     welcome: WelcomePanel
     """What an empty database shows instead: the commands to start with."""
+    # Made once the register's rows are in (_install_parts):
     importer: ImportController
     """Importing documents (File → Import…, Paste…, a file dropped on the window)."""
     backups: BackupCommands
     """File → Back up now and Restore from backup…, and the backup at start-up."""
     home: Home
-    """The dashboard beside the register (View → Dashboard), installed once the frame is
-    painted."""
+    """The dashboard beside the register (View → Dashboard), installed once the register's
+    rows are in (with ``importer``, ``backups`` and ``tracker_import``)."""
     tracker_import: TrackerImport
-    """File → Import tracker…, installed once the frame is painted."""
+    """File → Import tracker…"""
 
     def __init__(self, context: AppContext, settings: QSettings) -> None:
         super().__init__()
@@ -184,10 +185,10 @@ class MainWindow(QMainWindow):
         self._finish_building()
 
     def _finish_building(self) -> None:
-        """Once the frame is painted (if shown): build the register, the inspection page and the
-        commands' parts and, once the database is open, read the register on the database
-        worker; the rows are put in when they come (:meth:`_first_rows`), and the tabs are
-        built after them."""
+        """Once the frame is painted (if shown): build the register and the inspection page and,
+        once the database is open, read the register on the database worker; the rows are put
+        in when they come (:meth:`_first_rows`), and the commands' parts and the tabs are built
+        after them."""
         if self._building or self._closed:
             return
         if self.isVisible() and not self._painted and self._paint_waits < PAINT_WAITS:
@@ -247,7 +248,8 @@ class MainWindow(QMainWindow):
         from app.ui.importing.tracker_import import install_tracker_import
 
         context, a = self.context, self.commands
-        self.importer = ImportController(self, context.db, save_pending=self.page.save_pending)
+        self.importer = ImportController(self, context.db, save_pending=self.page.save_pending,
+                                         organisation=lambda: context.organisation)  # fmt: skip
         self.backups = BackupCommands(self, context.db, self.settings,
                                       save_pending=self.page.save_pending,
                                       reload=self._reload_all)  # fmt: skip

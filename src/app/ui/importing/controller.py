@@ -22,6 +22,7 @@ from app.db.database import Database
 from app.domain.enums import AuthorRole
 from app.domain.errors import AppError
 from app.ui import messages
+from app.ui.db_worker import wait_on_worker
 from app.ui.file_dialogs import start_folder
 from app.ui.importing import questions
 from app.ui.importing.drop import DropFilter
@@ -30,6 +31,7 @@ from app.ui.tasks import BackgroundTask, run_in_background
 from app.ui.window_state import default_settings
 
 if TYPE_CHECKING:
+    from app.domain.organisation import OrganisationSettings
     from app.importers import ImportedInspection
     from app.ui.importing.comments_dialog import CommentsImportDialog
     from app.ui.importing.preview_dialog import ImportPreviewDialog
@@ -78,6 +80,8 @@ class ImportController(QObject):
 
     ``save_pending`` (the inspection page's) is called before anything is imported, so that
     text being typed is saved before an update can replace it; False stops the import.
+    ``organisation`` gives the organisation settings the window holds (for the roles' titles);
+    without it they are read on the database worker when needed.
 
     Signals:
         imported(int): an inspection was saved from an import (added, or updated): its id.
@@ -97,11 +101,13 @@ class ImportController(QObject):
         db: Database,
         *,
         save_pending: Callable[[], bool] | None = None,
+        organisation: Callable[[], OrganisationSettings] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.db = db
         self._save_pending = save_pending or (lambda: True)
+        self._organisation = organisation
         self.folder = start_folder(default_settings())
         self.preview: ImportPreviewDialog | None = None
         self.comments: CommentsImportDialog | None = None
@@ -316,10 +322,15 @@ class ImportController(QObject):
             self._waiting.pop(0)()
 
     def _titles(self) -> dict[AuthorRole, str]:
-        try:
+        db = self.db
+
+        def read() -> OrganisationSettings:
             from app.services.reading import load_settings
 
-            settings = load_settings(self.db)
+            return load_settings(db)
+
+        try:
+            settings = self._organisation() if self._organisation else wait_on_worker(read)
         except AppError:
             from app.ui.importing.preview_dialog import DEFAULT_TITLES
 
