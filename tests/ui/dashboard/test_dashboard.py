@@ -77,6 +77,21 @@ def test_the_dashboard_is_the_first_thing_seen_when_there_are_inspections(
     qtbot.waitUntil(lambda: view.dashboard is not None, timeout=ANSWER_MS)
 
 
+def test_the_dashboard_says_it_is_loading_until_its_reading_comes(
+    shown: MainWindow, qtbot: QtBot
+) -> None:
+    """Before the first reading, no section claims "No response is due…" of a register not
+    yet read: the dashboard says it is loading, and its sections come with the reading."""
+    fresh = DashboardView(shown.context)
+    qtbot.addWidget(fresh)
+    assert fresh.summary.text() == "Loading the dashboard…"
+    assert not fresh.sections.isVisibleTo(fresh)
+    fresh.show()  # shown: read
+    qtbot.waitUntil(lambda: fresh.dashboard is not None, timeout=ANSWER_MS)
+    assert fresh.sections.isVisibleTo(fresh)
+    assert fresh.summary.text().startswith("2 inspections")
+
+
 def test_an_empty_database_keeps_the_welcome_panel(
     make_window: Callable[[Path], MainWindow], db_path: Path, qtbot: QtBot
 ) -> None:

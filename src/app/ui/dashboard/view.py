@@ -58,7 +58,7 @@ class DashboardView(QScrollArea):
         body = QWidget(self)
         body.setObjectName("dashboardBody")
         self.heading = heading_label("Dashboard", body, 1.6)
-        self.summary = QLabel(body)
+        self.summary = QLabel("Loading the dashboard…", body)  # its sections come with it
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Summary")
         self.error = QLabel(body)
@@ -83,19 +83,27 @@ class DashboardView(QScrollArea):
         self.statuses = LineSection("Inspections by status", "No inspections.", body,
                                     counted=False)  # fmt: skip
 
-        column = QVBoxLayout(body)
+        top = QVBoxLayout(body)
         line = self.fontMetrics().height()
-        column.setContentsMargins(line, line, line, line)
-        column.setSpacing(line // 2)
+        top.setContentsMargins(line, line, line, line)
+        top.setSpacing(line // 2)
         for widget in (self.heading, self.summary, self.error):
-            column.addWidget(widget)
+            top.addWidget(widget)
+        # Hidden until the first reading comes back: empty sections would say "No response
+        # is due…" of a register not yet read.
+        self.sections = QWidget(body)
+        column = QVBoxLayout(self.sections)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(line // 2)
         self._section(column, body, "Coming deadlines", [self.timeline, self.timeline_words])
         for section in (self.due, self.overdue, self.comments):
             column.addWidget(section)
         self._section(column, body, "Recommendations", [self.bars, self.bar_words])
         for section in (self.at_status, self.late_findings, self.statuses):
             column.addWidget(section)
-        column.addStretch(1)
+        self.sections.hide()
+        top.addWidget(self.sections)
+        top.addStretch(1)
         self.setWidget(body)
 
         self.timeline.markChosen.connect(
@@ -173,6 +181,7 @@ class DashboardView(QScrollArea):
         self.dashboard = dashboard
         self._name_roles()
         self.error.hide()
+        self.sections.show()
         today = dashboard.today
         self.heading.setText(f"Dashboard — {long_date(today)}")
         self.heading.setAccessibleName(self.heading.text())
