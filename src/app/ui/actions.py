@@ -17,6 +17,7 @@ StandardKey = QKeySequence.StandardKey
 
 
 class ActionId(Enum):
+    DASHBOARD = auto()
     NEW_INSPECTION = auto()
     IMPORT_DOCUMENT = auto()
     PASTE_REPORT = auto()
@@ -46,6 +47,11 @@ class ActionSpec:
 
 
 SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.DASHBOARD: ActionSpec(
+        "&Dashboard",
+        "Show what needs attention: deadlines coming and passed, late recommendations",
+        "Ctrl+D",
+    ),
     ActionId.NEW_INSPECTION: ActionSpec(
         "&New inspection…", "Record an inspection report by hand", StandardKey.New
     ),
@@ -115,6 +121,7 @@ MENUS: dict[str, list[ActionId | None]] = {
         ActionId.EDIT_INSPECTION, ActionId.IMPORT_CC_COMMENTS, ActionId.ARCHIVE_INSPECTION,
     ],
     "&View": [
+        ActionId.DASHBOARD, None,
         ActionId.FIND, ActionId.SEARCH, ActionId.SHOW_ARCHIVED, ActionId.SHOW_REGISTER, None,
         ActionId.REFRESH,
     ],
@@ -122,6 +129,7 @@ MENUS: dict[str, list[ActionId | None]] = {
 }  # fmt: skip
 
 TOOLBAR: list[ActionId | None] = [
+    ActionId.DASHBOARD, None,
     ActionId.NEW_INSPECTION, ActionId.IMPORT_DOCUMENT, ActionId.EDIT_INSPECTION,
     ActionId.ARCHIVE_INSPECTION, None,
     ActionId.SHOW_ARCHIVED,

@@ -62,7 +62,7 @@ EDITING_COMMANDS = (
     ActionId.LOAD_SAMPLES, ActionId.RESTORE_BACKUP, ActionId.ORGANISATION_SETTINGS,
 )  # fmt: skip
 """Disabled over a read-only database, with the commands about the inspection shown."""
-OPEN_COMMANDS = (ActionId.BACK_UP, ActionId.SEARCH)
+OPEN_COMMANDS = (ActionId.BACK_UP, ActionId.SEARCH, ActionId.DASHBOARD)
 """Disabled, with the editing commands, until the database is open."""
 REGISTER_SHARE = 0.3  # of the window's width, at first start: the responses need the rest
 PAINT_WAIT_MS = 10  # the tabs are built once the frame is painted: looked for this often…

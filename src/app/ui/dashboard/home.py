@@ -12,17 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStackedWidget, QToolBar
+from PySide6.QtWidgets import QStackedWidget
 
 from app.ui.actions import ActionId
 from app.ui.dashboard.view import DashboardView
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
-
-SHORTCUT = "Ctrl+D"
-
 
 class Home(QObject):
     """Switches the window's right-hand side between the dashboard and the inspection."""
@@ -38,14 +34,8 @@ class Home(QObject):
         self.sides.addWidget(window.page)
         self.sides.addWidget(self.view)
         self.sides.setCurrentWidget(window.page)  # the register says "Loading…" meanwhile
-        self.action = QAction("&Dashboard", window)
-        self.action.setObjectName("dashboard")
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        tip = "Show what needs attention: deadlines coming and passed, late recommendations"
-        self.action.setStatusTip(tip)
-        self.action.setToolTip(tip)
+        self.action = window.commands[ActionId.DASHBOARD]  # View → Dashboard, the toolbar's first
         self.action.triggered.connect(self.show_dashboard)
-        self._add_command()
         self._connect()
 
     @property
@@ -53,25 +43,6 @@ class Home(QObject):
         return self.sides.currentWidget() is self.view and self.window.stack.currentWidget() is (
             self.window.splitter
         )
-
-    def _add_command(self) -> None:
-        window = self.window
-        view_menu = window.menus["View"]
-        entries = view_menu.actions()
-        if entries:
-            view_menu.insertAction(entries[0], self.action)
-            view_menu.insertSeparator(entries[0])
-        else:
-            view_menu.addAction(self.action)
-        window.addAction(self.action)  # its shortcut works wherever the focus is
-        toolbar = window.findChild(QToolBar, "mainToolbar")
-        if toolbar is not None:
-            first = toolbar.actions()[0] if toolbar.actions() else None
-            if first is None:
-                toolbar.addAction(self.action)
-            else:
-                toolbar.insertAction(first, self.action)
-                toolbar.insertSeparator(first)
 
     def _connect(self) -> None:
         window = self.window
