@@ -224,6 +224,6 @@ def _backend(location: Path | str) -> Backend:
         from app.db.postgres import PostgresServer
 
         return PostgresServer(str(location))
-    from app.db.sqlite_file import SqliteFile  # sqlite3 and the file's checks: when opened
+    from app.db.sqlite_file import SqliteFile  # the SQLite driver, the checks: when opened
 
     return SqliteFile(Path(location))
