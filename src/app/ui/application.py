@@ -68,7 +68,7 @@ def open_window(
             window.close()
             window.deleteLater()
             return None
-        window.open_database()
+        window.context.open_database()
 
 
 def _wait_for_opening(window: MainWindow) -> BaseException | None:
@@ -186,7 +186,7 @@ def run_gui(db_path: Path, smoke_test: bool = False) -> int:
                 failed.append(error)
                 window.close()
         if again:
-            window.open_database()  # on the backup just restored
+            window.context.open_database()  # on the backup just restored
 
     window.openFailed.connect(open_failed)
     lock = DatabaseLock(Path(db_path))

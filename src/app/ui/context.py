@@ -50,8 +50,12 @@ class AppContext(QObject):
         the signals is emitted)."""
 
     def open_database(self) -> None:
-        """Open the database on the database worker (at once, or again after a restore)."""
+        """Open the database on the database worker (at once, or again after a restore); a
+        call while it is being opened does nothing."""
         from app.ui.db_worker import database_worker
+
+        if self.opening:
+            return
 
         def opened(_none: None) -> None:
             self.opening = False
@@ -74,9 +78,7 @@ class AppContext(QObject):
     def read_organisation(self) -> OrganisationSettings:
         """Read the settings now (the window does it on the database worker at start-up, so
         that its first look at them finds them read)."""
-        from app.services.reading import load_settings  # SQLAlchemy: not before it is needed
-
-        self._organisation = load_settings(self.db)
+        self._organisation = _read_settings(self.db)
         return self._organisation
 
     def save_organisation(self, settings: OrganisationSettings) -> None:
@@ -87,11 +89,10 @@ class AppContext(QObject):
         db = self.db
 
         def save_and_read() -> OrganisationSettings:
-            from app.services.reading import load_settings  # SQLAlchemy: loaded on first use
-            from app.services.settings import save_settings
+            from app.services.settings import save_settings  # SQLAlchemy: loaded on first use
 
             save_settings(db, settings)
-            return load_settings(db)
+            return _read_settings(db)
 
         self._organisation = wait_on_worker(save_and_read)
         self.organisationChanged.emit()
@@ -104,11 +105,6 @@ class AppContext(QObject):
 
         db = self.db
 
-        def read() -> OrganisationSettings:
-            from app.services.reading import load_settings  # SQLAlchemy: loaded on first use
-
-            return load_settings(db)
-
         def done(settings: OrganisationSettings) -> None:
             self._organisation = settings
             self.organisationChanged.emit()
@@ -116,4 +112,10 @@ class AppContext(QObject):
         def failed(error: BaseException) -> None:  # the settings read before stay in use
             log.warning("The organisation settings could not be read again", exc_info=error)
 
-        database_worker().run(read, done, failed, owner=self)
+        database_worker().run(lambda: _read_settings(db), done, failed, owner=self)
+
+
+def _read_settings(db: Database) -> OrganisationSettings:
+    from app.services.reading import load_settings  # SQLAlchemy: not before it is needed
+
+    return load_settings(db)

@@ -127,11 +127,10 @@ class MainWindow(QMainWindow):
         self.commands = build_actions(self)
         self.commands[ActionId.SHOW_REGISTER].setChecked(True)
         self.menus: dict[str, QMenu] = build_menus(self.menuBar(), self.commands)
-        toolbar = self.addToolBar("Main toolbar")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setAccessibleName("Main toolbar")
-        build_toolbar(toolbar, self.commands)  # words, no icons: see _build_body
-        self.toolbar = toolbar
+        self.toolbar = self.addToolBar("Main toolbar")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setAccessibleName("Main toolbar")
+        build_toolbar(self.toolbar, self.commands)  # words, no icons: see _build_body
         self.tab_actions: list[QAction] = []  # the tabs are built once the register is in
         self.stack = QStackedWidget(self)  # empty until the register and the page are made
         self.frame = ReadOnlyFrame(self.stack, self)  # its banner shown for a read-only file
@@ -160,8 +159,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         context.databaseOpened.connect(self._opened)
         context.databaseFailed.connect(self.openFailed)
-        if not context.opening:
-            context.open_database()
+        context.open_database()  # create_window has asked already, before loading this module
         QTimer.singleShot(0, self, self._finish_building)
 
     # --- the first moments ---------------------------------------------------------------------
@@ -171,11 +169,6 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self, self._finish_building)  # once this paint is done
         super().paintEvent(event)
-
-    def open_database(self) -> None:
-        """Open the database again (after a restore replaced a file that failed to open):
-        :attr:`opened` or :attr:`openFailed` follows."""
-        self.context.open_database()
 
     def _opened(self) -> None:
         if self._closed:
@@ -309,7 +302,7 @@ class MainWindow(QMainWindow):
         if self._refresh_waiting:  # asked for while the register was being read
             self._refresh_waiting = False
             self.refresh()
-        self._tabs_to_build = self._tab_builders()
+        self._tabs_to_build = self._after_the_rows()
         QTimer.singleShot(0, self, self._build_next_tab)
 
     def _build_next_tab(self) -> None:
@@ -328,7 +321,7 @@ class MainWindow(QMainWindow):
         self.is_ready = True
         self.ready.emit()
 
-    def _tab_builders(self) -> list[Callable[[], None]]:
+    def _after_the_rows(self) -> list[Callable[[], None]]:
         """The commands' parts, then the inspection page's tabs, in order, and the tracker.
         Other tabs are added here the same way."""
 
